@@ -1,0 +1,24 @@
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+import { rendererViteConfig } from './electron/dev/renderer-vite';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/shell/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require packages: bundle everything it uses.
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/shell/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    ...rendererViteConfig(),
+    build: { ...rendererViteConfig().build, outDir: resolve(__dirname, 'out/renderer') },
+  },
+});

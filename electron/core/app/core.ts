@@ -1,0 +1,66 @@
+import type { Envelope } from '../../../shared/api/envelope';
+import type { AppInfo } from '../../../shared/api/schemas';
+import { dataLayout, type DataLayout } from '../config/data-dir';
+import { openDatabase, type Database } from '../store/open-database';
+import { removeStaleTempFiles } from '../store/recording-files';
+import { EventBus } from './event-bus';
+import { invokeThroughGate } from './gate';
+import { createHandlers, type Handlers } from './handlers';
+import { CAIRN_VERSION } from './version';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Who is acting, for the audit log (the OS user in the CLI, the signed-in clinician in the app). */
+  actor: string;
+  transport: AppInfo['transport'];
+  resourcesDir?: string;
+  /** Electron passes a better-sqlite3 binary built for its own ABI. */
+  sqliteNativeBinding?: string;
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+export interface Core {
+  layout: DataLayout;
+  database: Database;
+  events: EventBus;
+  handlers: Handlers;
+  /** `method` is untrusted (it comes over a transport); the gate checks it against the contract. */
+  invoke(method: string, input: unknown): Promise<Envelope>;
+  /** Lets running work checkpoint, then closes the database. Safe to call twice. */
+  shutdown(): Promise<void>;
+}
+
+/** Everything Cairn is, minus the window: the CLI, the bridge, tests and the Electron shell all start here. */
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const layout = dataLayout(options.dataDir);
+  const database = openDatabase({
+    file: layout.database,
+    resourcesDir: options.resourcesDir,
+    nativeBinding: options.sqliteNativeBinding,
+  });
+  await removeStaleTempFiles(layout);
+  const events = new EventBus();
+  const handlers = createHandlers({
+    db: database.db,
+    layout,
+    events,
+    actor: options.actor,
+    version: CAIRN_VERSION,
+    transport: options.transport,
+  });
+  let closed = false;
+  return {
+    layout,
+    database,
+    events,
+    handlers,
+    invoke: (method, input) => invokeThroughGate(handlers, method, input, options.onInternalError),
+    shutdown: () => {
+      if (!closed) {
+        closed = true;
+        database.close();
+      }
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { AppInfo } from '../../../shared/api/schemas';
+import { importRecording } from '../audio/import-recording';
+import type { DataLayout } from '../config/data-dir';
+import { ValidationError } from '../errors';
+import type { Db } from '../store/open-database';
+import { listClients } from '../store/repositories/clients';
+import { findRecordingForSession } from '../store/repositories/recordings';
+import { getSessionSummary, listSessionSummaries } from '../store/repositories/sessions';
+import type { EventBus } from './event-bus';
+
+export type Handlers = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+};
+
+export interface HandlerContext {
+  db: Db;
+  layout: DataLayout;
+  events: EventBus;
+  actor: string;
+  version: string;
+  transport: AppInfo['transport'];
+}
+
+/** The core's implementation of every contract method; the mapped type makes a missing one a type error. */
+export function createHandlers(context: HandlerContext): Handlers {
+  const { db, layout, events, actor } = context;
+  return {
+    'app.info': () => ({
+      version: context.version,
+      dataDir: layout.root,
+      transport: context.transport,
+    }),
+    'clients.list': () => listClients(db),
+    'sessions.list': () => listSessionSummaries(db),
+    'sessions.get': ({ id }) => {
+      const summary = getSessionSummary(db, id);
+      if (!summary)
+        throw new ValidationError('session_not_found', `There is no session with id ${id}.`);
+      return { ...summary, recording: findRecordingForSession(db, id) ?? null };
+    },
+    'recordings.import': async (input) => {
+      const result = await importRecording({ db, layout, actor }, input);
+      if (!result.alreadyImported) events.emit('sessions.changed', { sessionId: result.sessionId });
+      return result;
+    },
+  };
+}

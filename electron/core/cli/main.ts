@@ -1,0 +1,78 @@
+import { Command, CommanderError, Option } from 'commander';
+import { userInfo } from 'node:os';
+import { CAIRN_VERSION } from '../app/version';
+import { startCore, type Core } from '../app/core';
+import { resolveDataDir } from '../config/data-dir';
+import { CairnError, toCairnError } from '../errors';
+import { registerImportCommand } from './commands/import';
+import { registerSessionCommands } from './commands/sessions';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, processIo, type CliIo } from './io';
+
+/** What every command gets: a started core on the chosen data directory, and the output. */
+export interface CommandContext {
+  io: CliIo;
+  withCore<T>(work: (core: Core) => Promise<T>): Promise<T>;
+}
+
+/** Runs one CLI invocation and returns its exit code: 0 ok, 2 bad input, 1 internal error. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const program = new Command('cairn')
+    .description('Cairn: session recordings to reviewed clinical notes, on this machine only.')
+    .version(CAIRN_VERSION)
+    .addOption(
+      new Option('--data-dir <dir>', 'where Cairn keeps its library').env('CAIRN_DATA_DIR'),
+    )
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError();
+
+  const context: CommandContext = {
+    io,
+    withCore: async (work) => {
+      const { dataDir } = program.opts<{ dataDir?: string }>();
+      const core = await startCore({
+        dataDir: resolveDataDir({ flag: dataDir }),
+        actor: `cli:${safeUserName()}`,
+        transport: 'in-process',
+        onInternalError: (method, error) =>
+          io.err(
+            `cairn: internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          ),
+      });
+      try {
+        return await work(core);
+      } finally {
+        await core.shutdown();
+      }
+    },
+  };
+  registerImportCommand(program, context);
+  registerSessionCommands(program, context);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    return exitCodeFor(error, io);
+  }
+}
+
+function exitCodeFor(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here too, with exit code 0.
+    return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+  }
+  const cairnError = error instanceof CairnError ? error : toCairnError(error);
+  io.err(`cairn: ${cairnError.userMessage}`);
+  if (cairnError.category === 'validation') return EXIT_BAD_INPUT;
+  if (cairnError.code === 'internal' && error instanceof Error && error.stack) io.err(error.stack);
+  return EXIT_INTERNAL;
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,232 @@
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+import {
+  ERROR_CATEGORIES,
+  NOTE_STATUSES,
+  RUN_STATUSES,
+  SESSION_KINDS,
+  SESSION_STATUSES,
+  SPEAKER_ROLES,
+  STAGE_STATUSES,
+} from '../../../shared/domain/enums';
+
+/**
+ * The whole data model. Edit this file, then run `npm run db:generate`: drizzle-kit writes the
+ * migration into resources/migrations, and openDatabase() applies it at the next start.
+ * Times are integer milliseconds since the epoch (UTC); durations are seconds as REAL.
+ */
+
+const createdAt = () =>
+  integer('created_at', { mode: 'number' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+const updatedAt = () =>
+  integer('updated_at', { mode: 'number' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const clients = sqliteTable(
+  'clients',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('clients_name_unique').on(t.name)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id').references(() => clients.id, { onDelete: 'restrict' }),
+    /** Calendar day of the session, YYYY-MM-DD. */
+    date: text('date').notNull(),
+    kind: text('kind', { enum: SESSION_KINDS }).notNull().default('individual'),
+    status: text('status', { enum: SESSION_STATUSES }).notNull().default('imported'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('sessions_client_idx').on(t.clientId), index('sessions_date_idx').on(t.date)],
+);
+
+export const recordings = sqliteTable(
+  'recordings',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the bytes; the stored copy is named after it, so one content is stored once. */
+    contentHash: text('content_hash').notNull(),
+    originalName: text('original_name').notNull(),
+    format: text('format').notNull(),
+    durationSec: real('duration_sec'),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** Relative to the data directory, so a moved data directory keeps working. */
+    storedPath: text('stored_path').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('recordings_content_hash_unique').on(t.contentHash),
+    index('recordings_session_idx').on(t.sessionId),
+  ],
+);
+
+export const speakers = sqliteTable(
+  'speakers',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    /** The diarizer's label, e.g. SPEAKER_00; stable across renames. */
+    label: text('label').notNull(),
+    displayName: text('display_name'),
+    role: text('role', { enum: SPEAKER_ROLES }).notNull().default('unknown'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('speakers_session_label_unique').on(t.sessionId, t.label)],
+);
+
+export const transcriptSegments = sqliteTable(
+  'transcript_segments',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    /** Order within the session; segments are read back sorted by it. */
+    seq: integer('seq').notNull(),
+    startSec: real('start_sec').notNull(),
+    endSec: real('end_sec').notNull(),
+    speakerId: text('speaker_id').references(() => speakers.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    /** JSON array of {word, start, end, probability}; read whole, never queried inside. */
+    wordsJson: text('words_json').notNull().default('[]'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('segments_session_seq_unique').on(t.sessionId, t.seq)],
+);
+
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    template: text('template').notNull(),
+    /** The model's draft as JSON; never overwritten by the clinician's edits. */
+    aiDraftJson: text('ai_draft_json'),
+    /** The clinician's current version as JSON; null until they first edit. */
+    clinicianJson: text('clinician_json'),
+    status: text('status', { enum: NOTE_STATUSES }).notNull().default('draft'),
+    approvedAt: integer('approved_at', { mode: 'number' }),
+    approvedBy: text('approved_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('notes_session_idx').on(t.sessionId)],
+);
+
+export const noteRevisions = sqliteTable(
+  'note_revisions',
+  {
+    id: text('id').primaryKey(),
+    noteId: text('note_id')
+      .notNull()
+      .references(() => notes.id, { onDelete: 'cascade' }),
+    contentJson: text('content_json').notNull(),
+    author: text('author').notNull(),
+    /** Why this revision exists: ai_draft, edit, addendum, regenerate… */
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('note_revisions_note_idx').on(t.noteId, t.createdAt)],
+);
+
+export const pipelineRuns = sqliteTable(
+  'pipeline_runs',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    status: text('status', { enum: RUN_STATUSES }).notNull().default('queued'),
+    currentStage: text('current_stage'),
+    /** 0–100 over the whole run. */
+    progress: real('progress').notNull().default(0),
+    priority: integer('priority').notNull().default(0),
+    attempts: integer('attempts').notNull().default(0),
+    errorCategory: text('error_category', { enum: ERROR_CATEGORIES }),
+    errorMessage: text('error_message'),
+    createdAt: createdAt(),
+    startedAt: integer('started_at', { mode: 'number' }),
+    finishedAt: integer('finished_at', { mode: 'number' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('runs_session_idx').on(t.sessionId),
+    index('runs_status_idx').on(t.status, t.priority, t.createdAt),
+  ],
+);
+
+export const pipelineStages = sqliteTable(
+  'pipeline_stages',
+  {
+    id: text('id').primaryKey(),
+    runId: text('run_id')
+      .notNull()
+      .references((): AnySQLiteColumn => pipelineRuns.id, { onDelete: 'cascade' }),
+    stage: text('stage').notNull(),
+    status: text('status', { enum: STAGE_STATUSES }).notNull().default('pending'),
+    progress: real('progress').notNull().default(0),
+    attempts: integer('attempts').notNull().default(0),
+    startedAt: integer('started_at', { mode: 'number' }),
+    finishedAt: integer('finished_at', { mode: 'number' }),
+    durationMs: integer('duration_ms'),
+    errorCategory: text('error_category', { enum: ERROR_CATEGORIES }),
+    errorMessage: text('error_message'),
+    /** JSON of the stage's own outputs (paths, offsets), persisted before the run advances. */
+    outputJson: text('output_json'),
+  },
+  (t) => [uniqueIndex('stages_run_stage_unique').on(t.runId, t.stage)],
+);
+
+/**
+ * Who did what to which entity, and when. Never the PHI itself: entity ids and a
+ * non-identifying detail (e.g. a field name), not names, text or transcripts.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'number' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    detailJson: text('detail_json'),
+  },
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_at_idx').on(t.at)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  valueJson: text('value_json').notNull(),
+  updatedAt: updatedAt(),
+});

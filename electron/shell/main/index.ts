@@ -1,0 +1,77 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import { startCore, type Core } from '../../core/app/core';
+import { serveContractOverIpc } from './ipc-transport';
+import { installMenu } from './menu';
+import { lockDown } from './security';
+import { createMainWindow, rendererLocation } from './window';
+
+/**
+ * The Electron shell: one window, locked down, talking to the plain-Node core over IPC.
+ * Everything Cairn does lives in the core; this file only starts, shows and stops it.
+ */
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the running instance (it focuses its window) and leaves.
+  app.quit();
+} else {
+  const location = rendererLocation();
+  let core: Core | undefined;
+  let mainWindow: BrowserWindow | undefined;
+  let stopIpc: (() => void) | undefined;
+
+  lockDown(location.isTrustedPage);
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      installMenu();
+      core = await startCore({
+        dataDir: app.getPath('userData'),
+        actor: `app:${userInfo().username}`,
+        transport: 'ipc',
+        resourcesDir: app.isPackaged
+          ? path.join(process.resourcesPath, 'resources')
+          : path.join(app.getAppPath(), 'resources'),
+        sqliteNativeBinding: process.env.CAIRN_SQLITE_BINDING,
+        onInternalError: (method, error) => console.error(`internal error in ${method}`, error),
+      });
+      stopIpc = serveContractOverIpc(core, location.isTrustedPage);
+      mainWindow = createMainWindow(location);
+      mainWindow.on('closed', () => (mainWindow = undefined));
+    })
+    .catch((error: unknown) => {
+      dialog.showErrorBox(
+        'Cairn could not start',
+        error instanceof Error ? error.message : String(error),
+      );
+      app.exit(1);
+    });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(location);
+  });
+
+  // Graceful shutdown: hold the quit until the core has let running work checkpoint and closed
+  // the database, then quit for real.
+  let shuttingDown = false;
+  app.on('before-quit', (event) => {
+    if (shuttingDown || !core) return;
+    event.preventDefault();
+    shuttingDown = true;
+    stopIpc?.();
+    void core.shutdown().finally(() => app.quit());
+  });
+}

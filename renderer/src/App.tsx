@@ -1,0 +1,26 @@
+import { HashRouter, NavLink, Route, Routes } from 'react-router';
+import { SessionPage } from './pages/SessionPage';
+import { SessionsPage } from './pages/SessionsPage';
+
+/** Hash routing: the packaged app loads from file://, where path routing has nothing to serve. */
+export function App() {
+  return (
+    <HashRouter>
+      <div className="shell">
+        <nav className="sidebar" aria-label="Main">
+          <div className="brand">Cairn</div>
+          <NavLink to="/" end>
+            Sessions
+          </NavLink>
+        </nav>
+        <main className="content">
+          <Routes>
+            <Route path="/" element={<SessionsPage />} />
+            <Route path="/sessions/:id" element={<SessionPage />} />
+            <Route path="*" element={<p>Nothing here.</p>} />
+          </Routes>
+        </main>
+      </div>
+    </HashRouter>
+  );
+}

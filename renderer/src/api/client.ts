@@ -1,0 +1,49 @@
+import type {
+  EventName,
+  EventPayload,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+} from '../../../shared/api/contract';
+import { ApiCallError, Envelope } from '../../../shared/api/envelope';
+import type { EventMessage } from '../../../shared/api/transport';
+import { bridgeTransport, ipcTransport, type Transport } from './transports';
+
+/** The renderer's typed view of the contract; components never see a transport. */
+export interface ApiClient {
+  readonly transport: Transport['name'];
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export function createApiClient(transport: Transport): ApiClient {
+  return {
+    transport: transport.name,
+    async call(method, input) {
+      const envelope = Envelope.parse(await transport.invoke(method, input));
+      if (!envelope.ok) throw new ApiCallError(envelope.error);
+      // The core validated this value against the contract's output schema before sending it.
+      return envelope.value as MethodOutput<typeof method>;
+    },
+    on(event, listener) {
+      return transport.onEvent((message) => {
+        if (isEvent(message, event)) listener(message.payload);
+      });
+    },
+  };
+}
+
+/** The name identifies the payload type; EventBus.emit is typed by the same contract. */
+function isEvent<E extends EventName>(message: EventMessage, name: E): message is EventMessage<E> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- always true while the contract has one event
+  return message.name === name;
+}
+
+export function detectTransport(): Transport {
+  if (window.cairn) return ipcTransport(window.cairn);
+  const token = import.meta.env.VITE_CAIRN_BRIDGE_TOKEN;
+  if (token) return bridgeTransport(token);
+  throw new Error(
+    'Cairn cannot reach its core: open it as the desktop app, or run `npm run dev:web`.',
+  );
+}

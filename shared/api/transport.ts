@@ -1,0 +1,22 @@
+import type { EventName, EventPayload } from './contract';
+
+/** IPC channel names, derived from the contract so the preload and the main process always agree. */
+export const IPC_INVOKE_CHANNEL = 'cairn:invoke';
+export const IPC_EVENT_CHANNEL = 'cairn:event';
+
+/** HTTP bridge routes. */
+export const BRIDGE_API_PREFIX = '/api/';
+export const BRIDGE_EVENTS_PATH = '/api-events';
+export const BRIDGE_TOKEN_HEADER = 'x-cairn-token';
+
+export interface EventMessage<E extends EventName = EventName> {
+  name: E;
+  payload: EventPayload<E>;
+}
+
+/** What the sandboxed preload exposes on `window.cairn`; nothing else crosses the bridge. */
+export interface PreloadApi {
+  invoke(method: string, input: unknown): Promise<unknown>;
+  onEvent(listener: (message: EventMessage) => void): () => void;
+  readonly methods: readonly string[];
+}

@@ -1,0 +1,40 @@
+/**
+ * Closed vocabularies shared by the database, the API and the UI.
+ * Kept as `as const` tuples so zod, drizzle and TypeScript all derive from one list.
+ */
+export const SESSION_KINDS = ['individual', 'couple', 'family', 'group'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** Where a session is in its life: the pipeline moves it forward, the clinician closes it. */
+export const SESSION_STATUSES = [
+  'imported',
+  'processing',
+  'transcribed',
+  'awaiting_review',
+  'approved',
+  'failed',
+] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const SPEAKER_ROLES = ['clinician', 'client', 'other', 'unknown'] as const;
+export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
+
+export const NOTE_STATUSES = ['draft', 'approved'] as const;
+export type NoteStatus = (typeof NOTE_STATUSES)[number];
+
+export const RUN_STATUSES = [
+  'queued',
+  'running',
+  'awaiting_review',
+  'completed',
+  'failed',
+  'cancelled',
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const STAGE_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped'] as const;
+export type StageStatus = (typeof STAGE_STATUSES)[number];
+
+/** The error hierarchy's categories; they decide retry (transient) versus fail-fast. */
+export const ERROR_CATEGORIES = ['validation', 'transient', 'permanent'] as const;
+export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
