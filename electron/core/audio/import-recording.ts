@@ -78,7 +78,8 @@ export async function importRecording(
   }
 }
 
-async function checkSourceFile(source: string): Promise<void> {
+/** Refuses, with a message for the clinician, anything that is not a readable, non-empty file. */
+export async function checkSourceFile(source: string): Promise<void> {
   const info = await stat(source).catch((caught: unknown) => {
     const error = caught as NodeJS.ErrnoException;
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {

@@ -14,7 +14,7 @@ export interface Database {
   db: Db;
   /** The raw connection, for pragmas and backups only; queries go through repositories. */
   connection: SqliteConnection;
-  close(): void;
+  close: () => void;
 }
 
 export interface OpenDatabaseOptions extends DriverOptions {

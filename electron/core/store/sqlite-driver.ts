@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import path from 'node:path';
 
 /**
  * The only file that names the SQLite driver. better-sqlite3-multiple-ciphers has the same
@@ -14,4 +15,17 @@ export interface DriverOptions {
 
 export function connect(file: string, options: DriverOptions = {}): SqliteConnection {
   return new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+}
+
+/**
+ * Where `npm start`/`npm run dev` keep a better-sqlite3 binary built for Electron's ABI, beside the
+ * one in node_modules that plain Node (CLI, tests) uses; both runtimes then work from one install.
+ */
+export function electronSqliteBindingPath(projectRoot: string, electronVersion: string): string {
+  return path.join(
+    projectRoot,
+    'node_modules/.cache/cairn',
+    `electron-${electronVersion}-${process.arch}`,
+    'better_sqlite3.node',
+  );
 }

@@ -1,7 +1,9 @@
 import { app, BrowserWindow, dialog } from 'electron';
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../core/app/core';
+import { electronSqliteBindingPath } from '../../core/store/sqlite-driver';
 import { serveContractOverIpc } from './ipc-transport';
 import { installMenu } from './menu';
 import { lockDown } from './security';
@@ -12,6 +14,16 @@ import { createMainWindow, rendererLocation } from './window';
  * Everything Cairn does lives in the core; this file only starts, shows and stops it.
  */
 app.enableSandbox();
+
+/**
+ * A packaged app ships better-sqlite3 rebuilt for Electron; from a source checkout the binary
+ * prepared by `npm start` (electron/dev/electron-sqlite.ts) is used, when present.
+ */
+function sqliteBindingForElectron(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const candidate = electronSqliteBindingPath(app.getAppPath(), process.versions.electron);
+  return existsSync(candidate) ? candidate : undefined;
+}
 
 if (!app.requestSingleInstanceLock()) {
   // A second launch hands over to the running instance (it focuses its window) and leaves.
@@ -41,7 +53,7 @@ if (!app.requestSingleInstanceLock()) {
         resourcesDir: app.isPackaged
           ? path.join(process.resourcesPath, 'resources')
           : path.join(app.getAppPath(), 'resources'),
-        sqliteNativeBinding: process.env.CAIRN_SQLITE_BINDING,
+        sqliteNativeBinding: sqliteBindingForElectron(),
         onInternalError: (method, error) => console.error(`internal error in ${method}`, error),
       });
       stopIpc = serveContractOverIpc(core, location.isTrustedPage);

@@ -1,5 +1,7 @@
 import { Option, type Command } from 'commander';
 import { SESSION_KINDS, type SessionKind } from '../../../../shared/domain/enums';
+import path from 'node:path';
+import { checkSourceFile } from '../../audio/import-recording';
 import { call } from '../call';
 import type { CommandContext } from '../main';
 
@@ -20,6 +22,8 @@ export function registerImportCommand(program: Command, context: CommandContext)
     .addOption(new Option('--kind <kind>', 'kind of session').choices(SESSION_KINDS))
     .option('--json', 'print machine-readable JSON')
     .action(async (file: string, options: ImportOptions) => {
+      // Checked before the library is opened, so a typo never creates an empty library.
+      await checkSourceFile(path.resolve(file));
       const result = await context.withCore((core) =>
         call(core, 'recordings.import', {
           path: file,

@@ -1,0 +1,137 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/store/open-database';
+import { PermanentError } from '../../electron/core/errors';
+import { findOrCreateClient, listClients } from '../../electron/core/store/repositories/clients';
+import { getSetting, setSetting } from '../../electron/core/store/repositories/settings';
+import { z } from 'zod';
+import { makeTempDir } from '../helpers/fixtures';
+
+const EXPECTED_TABLES = [
+  'audit_log',
+  'clients',
+  'note_revisions',
+  'notes',
+  'pipeline_runs',
+  'pipeline_stages',
+  'recordings',
+  'sessions',
+  'settings',
+  'speakers',
+  'transcript_segments',
+];
+
+function tableNames(file: string): string[] {
+  const raw = new Database(file, { readonly: true });
+  try {
+    const rows = raw
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY name",
+      )
+      .all() as { name: string }[];
+    return rows.map((r) => r.name);
+  } finally {
+    raw.close();
+  }
+}
+
+function migrationCount(file: string): number {
+  const raw = new Database(file, { readonly: true });
+  try {
+    return (raw.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+  } finally {
+    raw.close();
+  }
+}
+
+describe('openDatabase', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let file: string;
+  beforeEach(() => {
+    temp = makeTempDir();
+    file = path.join(temp.dir, 'cairn.db');
+  });
+  afterEach(() => temp.remove());
+
+  it('applies the migrations to an empty database', () => {
+    openDatabase({ file }).close();
+    expect(tableNames(file)).toEqual(EXPECTED_TABLES);
+    expect(migrationCount(file)).toBeGreaterThan(0);
+  });
+
+  it('is idempotent: opening again applies nothing and keeps the data', () => {
+    const first = openDatabase({ file });
+    findOrCreateClient(first.db, 'Ada');
+    first.close();
+    const applied = migrationCount(file);
+
+    const second = openDatabase({ file });
+    expect(listClients(second.db).map((c) => c.name)).toEqual(['Ada']);
+    second.close();
+    expect(migrationCount(file)).toBe(applied);
+  });
+
+  it('sets the durability pragmas', () => {
+    const { connection, close } = openDatabase({ file, busyTimeoutMs: 1234 });
+    try {
+      expect(connection.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(connection.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(connection.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(connection.pragma('busy_timeout', { simple: true })).toBe(1234);
+    } finally {
+      close();
+    }
+  });
+
+  it('enforces foreign keys', () => {
+    const { connection, close } = openDatabase({ file });
+    try {
+      expect(() =>
+        connection
+          .prepare(
+            "INSERT INTO sessions (id, client_id, date) VALUES ('s1', 'no-such-client', '2026-01-01')",
+          )
+          .run(),
+      ).toThrow(/FOREIGN KEY/);
+    } finally {
+      close();
+    }
+  });
+
+  it('refuses a database written by a newer Cairn, with a clear message, and leaves it untouched', () => {
+    openDatabase({ file }).close();
+    const raw = new Database(file);
+    raw
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('from-the-future', Date.now() + 10 ** 10);
+    raw.close();
+    const before = migrationCount(file);
+
+    let caught: unknown;
+    try {
+      openDatabase({ file });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(PermanentError);
+    expect((caught as PermanentError).code).toBe('database_too_new');
+    expect((caught as PermanentError).userMessage).toMatch(/newer version of Cairn/);
+    expect(migrationCount(file)).toBe(before);
+  });
+
+  it('stores settings as validated JSON', () => {
+    const { db, close } = openDatabase({ file });
+    try {
+      const Threads = z.number().int().positive();
+      expect(getSetting(db, 'threads', Threads, 2)).toBe(2);
+      setSetting(db, 'threads', 4);
+      setSetting(db, 'threads', 6);
+      expect(getSetting(db, 'threads', Threads, 2)).toBe(6);
+      setSetting(db, 'threads', 'many');
+      expect(getSetting(db, 'threads', Threads, 2)).toBe(2);
+    } finally {
+      close();
+    }
+  });
+});
