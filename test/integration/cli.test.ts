@@ -1,21 +1,12 @@
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCairn } from '../helpers/cli';
 import { listFiles } from '../helpers/files';
 import { makeTempDir, SAMPLE_WAV } from '../helpers/fixtures';
+import { addMigrationFromTheFuture, countRows } from '../helpers/sqlite';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function countRows(dataDir: string, table: string): number {
-  const db = new Database(path.join(dataDir, 'cairn.db'), { readonly: true });
-  try {
-    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 describe('the cairn CLI', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -104,12 +95,7 @@ describe('the cairn CLI', () => {
 
   it('exits 1 when the library belongs to a newer Cairn', async () => {
     await runCairn(['sessions'], { dataDir });
-    const db = new Database(path.join(dataDir, 'cairn.db'));
-    db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run(
-      'future',
-      Date.now() + 10 ** 10,
-    );
-    db.close();
+    addMigrationFromTheFuture(dataDir);
     const result = await runCairn(['sessions'], { dataDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/newer version of Cairn/);

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/store/open-database';
@@ -7,6 +6,7 @@ import { findOrCreateClient, listClients } from '../../electron/core/store/repos
 import { getSetting, setSetting } from '../../electron/core/store/repositories/settings';
 import { z } from 'zod';
 import { makeTempDir } from '../helpers/fixtures';
+import { addMigrationFromTheFuture, countRows, withRawDatabase } from '../helpers/sqlite';
 
 const EXPECTED_TABLES = [
   'audit_log',
@@ -23,27 +23,18 @@ const EXPECTED_TABLES = [
 ];
 
 function tableNames(file: string): string[] {
-  const raw = new Database(file, { readonly: true });
-  try {
-    const rows = raw
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY name",
-      )
-      .all() as { name: string }[];
-    return rows.map((r) => r.name);
-  } finally {
-    raw.close();
-  }
+  return withRawDatabase(file, (db) =>
+    (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+        name: string;
+      }[]
+    )
+      .map((r) => r.name)
+      .filter((name) => !name.startsWith('sqlite_') && !name.startsWith('__')),
+  );
 }
 
-function migrationCount(file: string): number {
-  const raw = new Database(file, { readonly: true });
-  try {
-    return (raw.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
-  } finally {
-    raw.close();
-  }
-}
+const migrationCount = (file: string) => countRows(file, '__drizzle_migrations');
 
 describe('openDatabase', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -101,11 +92,7 @@ describe('openDatabase', () => {
 
   it('refuses a database written by a newer Cairn, with a clear message, and leaves it untouched', () => {
     openDatabase({ file }).close();
-    const raw = new Database(file);
-    raw
-      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
-      .run('from-the-future', Date.now() + 10 ** 10);
-    raw.close();
+    addMigrationFromTheFuture(file);
     const before = migrationCount(file);
 
     let caught: unknown;

@@ -123,3 +123,27 @@ describe('importing a recording (through the API gate)', () => {
     expect(envelope).toMatchObject({ ok: false, error: { code: 'empty_file' } });
   });
 });
+
+describe('shutting the core down', () => {
+  it('lets an import in progress finish and commit, and refuses new calls', async () => {
+    const temp = makeTempDir();
+    const dataDir = path.join(temp.dir, 'data');
+    try {
+      const core = await startCore({ dataDir, actor: 'test', transport: 'in-process' });
+      const running = core.invoke('recordings.import', { path: SAMPLE_WAV, clientName: 'Ada' });
+      const closing = core.shutdown();
+      expect(await core.invoke('sessions.list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'shutting_down' },
+      });
+      expect(await running).toMatchObject({ ok: true });
+      await closing;
+
+      const reopened = await startCore({ dataDir, actor: 'test', transport: 'in-process' });
+      expect(await reopened.handlers['sessions.list']({})).toHaveLength(1);
+      await reopened.shutdown();
+    } finally {
+      temp.remove();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { Envelope } from '../../../shared/api/envelope';
 import type { AppInfo } from '../../../shared/api/schemas';
 import { dataLayout, type DataLayout } from '../config/data-dir';
+import { TransientError } from '../errors';
 import { openDatabase, type Database } from '../store/open-database';
 import { removeStaleTempFiles } from '../store/recording-files';
 import { EventBus } from './event-bus';
@@ -48,19 +49,34 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     version: CAIRN_VERSION,
     transport: options.transport,
   });
-  let closed = false;
+  const inFlight = new Set<Promise<Envelope>>();
+  let shutdown: Promise<void> | undefined;
+
   return {
     layout,
     database,
     events,
     handlers,
-    invoke: (method, input) => invokeThroughGate(handlers, method, input, options.onInternalError),
+    invoke: (method, input) => {
+      if (shutdown) return Promise.resolve(SHUTTING_DOWN);
+      const call = invokeThroughGate(handlers, method, input, options.onInternalError);
+      inFlight.add(call);
+      void call.finally(() => inFlight.delete(call));
+      return call;
+    },
     shutdown: () => {
-      if (!closed) {
-        closed = true;
-        database.close();
-      }
-      return Promise.resolve();
+      // New calls are refused at once; calls already running (an import mid-copy) finish and
+      // commit first, so quitting never leaves half-done work behind.
+      shutdown ??= Promise.allSettled([...inFlight]).then(() => database.close());
+      return shutdown;
     },
   };
 }
+
+const SHUTTING_DOWN: Envelope = {
+  ok: false,
+  error: new TransientError(
+    'shutting_down',
+    'Cairn is closing. Try again after it restarts.',
+  ).toApiError(),
+};

@@ -21,7 +21,8 @@ export function serveContractOverIpc(
     IPC_INVOKE_CHANNEL,
     (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
       const frame = event.senderFrame;
-      if (!frame || frame !== event.sender.mainFrame || !isTrustedPage(frame.url)) return REFUSED;
+      // Only a top-level frame (never an iframe) showing Cairn's own page may call.
+      if (frame?.parent !== null || !isTrustedPage(frame.url)) return REFUSED;
       return core.invoke(String(method), input);
     },
   );

@@ -1,5 +1,8 @@
 import { app, session, shell, type WebContents } from 'electron';
 
+/** In-memory or built-in content that never touches the network. */
+const LOCAL_SCHEMES = ['devtools://', 'data:', 'blob:'];
+
 /**
  * Lock-down applied to every web contents: no navigation away from Cairn's page, no new windows
  * (links to the web open in the user's browser only when they click them), no permissions
@@ -28,7 +31,9 @@ export function lockDown(isTrustedPage: (url: string) => boolean): void {
       session.defaultSession.setPermissionCheckHandler(() => false);
       // Cairn loads nothing remote: refuse any request that is not its own page or dev server.
       session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-        const allowed = isTrustedPage(details.url) || details.url.startsWith('devtools://');
+        const allowed =
+          isTrustedPage(details.url) ||
+          LOCAL_SCHEMES.some((scheme) => details.url.startsWith(scheme));
         callback({ cancel: !allowed });
       });
     },
