@@ -1,13 +1,15 @@
 import { EventEmitter } from 'node:events';
-import type { EventName, EventPayload } from '../../../shared/api/contract';
+import { events, type EventName, type EventPayload } from '../../../shared/api/contract';
 import type { EventMessage } from '../../../shared/api/transport';
 
 /** Typed fan-out of core events to every transport (IPC windows, bridge SSE clients). */
 export class EventBus {
   private readonly emitter = new EventEmitter();
 
+  /** Payloads are parsed with the contract's schema: what reaches a window is exactly what it declares. */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
-    this.emitter.emit('event', { name, payload } satisfies EventMessage<E>);
+    const message: EventMessage<E> = { name, payload: events[name].parse(payload) };
+    this.emitter.emit('event', message);
   }
 
   subscribe(listener: (message: EventMessage) => void): () => void {
