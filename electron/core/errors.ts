@@ -39,6 +39,27 @@ export class PermanentError extends CairnError {
   readonly category = 'permanent' as const;
 }
 
+/** The user (or shutdown) stopped the work; not a failure, and never retried. */
+export class CancelledError extends CairnError {
+  readonly category = 'permanent' as const;
+
+  constructor() {
+    super('cancelled', 'Cancelled.');
+  }
+}
+
+/** Rebuilds the typed error an envelope or a worker message carried across a boundary. */
+export function fromApiError(error: ApiError): CairnError {
+  if (error.code === 'cancelled') return new CancelledError();
+  const ErrorClass =
+    error.category === 'validation'
+      ? ValidationError
+      : error.category === 'transient'
+        ? TransientError
+        : PermanentError;
+  return new ErrorClass(error.code, error.message);
+}
+
 /** Converts anything thrown into a CairnError, so callers handle one shape. */
 export function toCairnError(error: unknown): CairnError {
   if (error instanceof CairnError) return error;

@@ -51,6 +51,8 @@ export const ImportRecordingInput = z.object({
   clientName: ClientName.optional(),
   date: IsoDate.optional(),
   kind: z.enum(SESSION_KINDS).optional(),
+  /** Keep a recording that stops before its header says it should (e.g. a recorder that died). */
+  acceptTruncated: z.boolean().optional(),
 });
 export type ImportRecordingInput = z.infer<typeof ImportRecordingInput>;
 

@@ -1,7 +1,8 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { AppInfo } from '../../../shared/api/schemas';
-import { importRecording } from '../audio/import-recording';
+import { importRecording } from '../audio/intake/import-recording';
 import type { DataLayout } from '../config/data-dir';
+import { readSetting } from '../config/settings';
 import { ValidationError } from '../errors';
 import type { Db } from '../store/open-database';
 import { listClients } from '../store/repositories/clients';
@@ -40,7 +41,8 @@ export function createHandlers(context: HandlerContext): Handlers {
       return { ...summary, recording: findRecordingForSession(db, id) ?? null };
     },
     'recordings.import': async (input) => {
-      const result = await importRecording({ db, layout, actor }, input);
+      const validation = { maxBytes: readSetting(db, 'maxRecordingBytes') };
+      const result = await importRecording({ db, layout, actor, validation }, input);
       if (!result.alreadyImported) events.emit('sessions.changed', { sessionId: result.sessionId });
       return result;
     },

@@ -1,6 +1,6 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { Core } from '../app/core';
-import { PermanentError, TransientError, ValidationError, type CairnError } from '../errors';
+import { fromApiError } from '../errors';
 
 /**
  * Calls a method through the same gate as the UI, so the CLI validates exactly like the app,
@@ -13,12 +13,5 @@ export async function call<M extends MethodName>(
 ): Promise<MethodOutput<M>> {
   const envelope = await core.invoke(method, input);
   if (envelope.ok) return envelope.value as MethodOutput<M>;
-  const { category, code, message } = envelope.error;
-  const ErrorClass: new (code: string, message: string) => CairnError =
-    category === 'validation'
-      ? ValidationError
-      : category === 'transient'
-        ? TransientError
-        : PermanentError;
-  throw new ErrorClass(code, message);
+  throw fromApiError(envelope.error);
 }

@@ -12,6 +12,8 @@ export const processIo: CliIo = {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
+/** Interrupted by the user (Ctrl-C), as shells report it. */
+export const EXIT_CANCELLED = 130;
 
 /** Plain-text table with padded columns, for humans; scripts use --json. */
 export function formatTable(headers: string[], rows: string[][]): string {

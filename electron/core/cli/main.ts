@@ -3,10 +3,18 @@ import { userInfo } from 'node:os';
 import { CAIRN_VERSION } from '../app/version';
 import { startCore, type Core } from '../app/core';
 import { resolveDataDir } from '../config/data-dir';
-import { CairnError, toCairnError } from '../errors';
+import { CairnError, CancelledError, toCairnError } from '../errors';
 import { registerImportCommand } from './commands/import';
+import { registerPreprocessCommand } from './commands/preprocess';
 import { registerSessionCommands } from './commands/sessions';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, processIo, type CliIo } from './io';
+import {
+  EXIT_BAD_INPUT,
+  EXIT_CANCELLED,
+  EXIT_INTERNAL,
+  EXIT_OK,
+  processIo,
+  type CliIo,
+} from './io';
 
 /** What every command gets: a started core on the chosen data directory, and the output. */
 export interface CommandContext {
@@ -48,6 +56,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   };
   registerImportCommand(program, context);
   registerSessionCommands(program, context);
+  registerPreprocessCommand(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -64,6 +73,7 @@ function exitCodeFor(error: unknown, io: CliIo): number {
   }
   const cairnError = error instanceof CairnError ? error : toCairnError(error);
   io.err(`cairn: ${cairnError.userMessage}`);
+  if (cairnError instanceof CancelledError) return EXIT_CANCELLED;
   if (cairnError.category === 'validation') return EXIT_BAD_INPUT;
   if (cairnError.code === 'internal' && error instanceof Error && error.stack) io.err(error.stack);
   return EXIT_INTERNAL;

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { SESSION_KINDS, type SessionKind } from '../../../../shared/domain/enums';
 import path from 'node:path';
-import { checkSourceFile } from '../../audio/import-recording';
+import { checkFile } from '../../audio/intake/validate-recording';
 import { call } from '../call';
 import type { CommandContext } from '../main';
 
@@ -9,6 +9,7 @@ interface ImportOptions {
   client?: string;
   date?: string;
   kind?: SessionKind;
+  acceptTruncated?: boolean;
   json?: boolean;
 }
 
@@ -20,16 +21,18 @@ export function registerImportCommand(program: Command, context: CommandContext)
     .option('--client <name>', 'the client this session belongs to (created if new)')
     .option('--date <YYYY-MM-DD>', 'the day of the session (default: today)')
     .addOption(new Option('--kind <kind>', 'kind of session').choices(SESSION_KINDS))
+    .option('--accept-truncated', 'keep a recording that stops before its header says it should')
     .option('--json', 'print machine-readable JSON')
     .action(async (file: string, options: ImportOptions) => {
       // Checked before the library is opened, so a typo never creates an empty library.
-      await checkSourceFile(path.resolve(file));
+      await checkFile(path.resolve(file), Number.POSITIVE_INFINITY); // the size limit is a library setting
       const result = await context.withCore((core) =>
         call(core, 'recordings.import', {
           path: file,
           clientName: options.client,
           date: options.date,
           kind: options.kind,
+          acceptTruncated: options.acceptTruncated,
         }),
       );
       if (options.json) {

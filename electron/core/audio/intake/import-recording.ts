@@ -1,15 +1,15 @@
-import { constants } from 'node:fs';
-import { access, rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportRecordingInput, ImportRecordingResult } from '../../../shared/api/schemas';
-import type { DataLayout } from '../config/data-dir';
-import { ValidationError } from '../errors';
-import type { Db } from '../store/open-database';
-import { storeRecordingFile } from '../store/recording-files';
-import { recordAudit } from '../store/repositories/audit';
-import { findOrCreateClient } from '../store/repositories/clients';
-import { findRecordingByHash, insertRecording } from '../store/repositories/recordings';
-import { createSession } from '../store/repositories/sessions';
+import type { ImportRecordingInput, ImportRecordingResult } from '../../../../shared/api/schemas';
+import type { DataLayout } from '../../config/data-dir';
+import { ValidationError } from '../../errors';
+import type { Db } from '../../store/open-database';
+import { storeRecordingFile } from '../../store/recording-files';
+import { recordAudit } from '../../store/repositories/audit';
+import { findOrCreateClient } from '../../store/repositories/clients';
+import { findRecordingByHash, insertRecording } from '../../store/repositories/recordings';
+import { createSession } from '../../store/repositories/sessions';
+import { validateRecording, type ValidationOptions } from './validate-recording';
 
 export interface ImportContext {
   db: Db;
@@ -17,6 +17,10 @@ export interface ImportContext {
   actor: string;
   /** Today's date for sessions imported without one; injectable for tests. */
   today?: () => string;
+  /** Size limit and other validation choices (Settings). */
+  validation?: Omit<ValidationOptions, 'signal' | 'allowTruncated'>;
+  /** Runs between validation and copying; lets a test remove the file at that moment. */
+  afterValidation?: () => Promise<void>;
 }
 
 /**
@@ -28,9 +32,22 @@ export async function importRecording(
   context: ImportContext,
   input: ImportRecordingInput,
 ): Promise<ImportRecordingResult> {
-  const source = path.resolve(input.path);
-  await checkSourceFile(source);
-  const stored = await storeRecordingFile(context.layout, source);
+  const recording = await validateRecording(input.path, {
+    ...context.validation,
+    allowTruncated: input.acceptTruncated,
+  });
+  await context.afterValidation?.();
+  const source = recording.path;
+  const stored = await storeRecordingFile(context.layout, source).catch((error: unknown) => {
+    // The file was there a moment ago: it was moved or deleted while Cairn copied it.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new ValidationError(
+        'file_vanished',
+        `${path.basename(source)} was moved or deleted while Cairn was importing it. Nothing was imported.`,
+      );
+    }
+    throw error;
+  });
   try {
     return context.db.transaction((tx) => {
       const existing = findRecordingByHash(tx, stored.contentHash);
@@ -55,7 +72,8 @@ export async function importRecording(
         sessionId,
         contentHash: stored.contentHash,
         originalName: path.basename(source),
-        format: path.extname(source).slice(1).toLowerCase(),
+        format: recording.container,
+        durationSec: recording.durationSec,
         sizeBytes: stored.sizeBytes,
         storedPath: stored.relativePath,
       });
@@ -76,41 +94,6 @@ export async function importRecording(
     }
     throw error;
   }
-}
-
-/** Refuses, with a message for the clinician, anything that is not a readable, non-empty file. */
-export async function checkSourceFile(source: string): Promise<void> {
-  const info = await stat(source).catch((caught: unknown) => {
-    const error = caught as NodeJS.ErrnoException;
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {
-      throw new ValidationError('file_not_found', `There is no file at ${source}.`);
-    }
-    throw new ValidationError(
-      'file_unreadable',
-      `Cairn cannot read ${source} (${error.code ?? error.message}).`,
-    );
-  });
-  if (info.isDirectory()) {
-    throw new ValidationError(
-      'not_a_file',
-      `${source} is a folder, not a recording. Choose an audio or video file.`,
-    );
-  }
-  if (!info.isFile()) {
-    throw new ValidationError(
-      'not_a_file',
-      `${source} is not a regular file. Choose an audio or video file.`,
-    );
-  }
-  if (info.size === 0) {
-    throw new ValidationError('empty_file', `${source} is empty: it holds no recording.`);
-  }
-  await access(source, constants.R_OK).catch(() => {
-    throw new ValidationError(
-      'file_unreadable',
-      `Cairn is not allowed to read ${source}. Check the file's permissions.`,
-    );
-  });
 }
 
 function localToday(): string {

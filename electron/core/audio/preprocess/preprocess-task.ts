@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { CancelledError } from '../../errors';
+import { alignToPrevious } from './align';
+import { decodedChunk, joinedBlocks, totalSamples, type DecodedChunk } from './chunk-files';
+import { TARGET_RATE } from './constants';
+import { decodeChunk } from './decode-chunk';
+import { applyGain, LevelAnalyzer, normalisingGainDb, soundExtent } from './level-analysis';
+import { planChunks, type ChunkPlan } from './plan';
+import type { PreprocessRequest, PreprocessResult, ProgressReport } from './types';
+import { wavHeader } from './wav';
+
+interface TaskContext {
+  signal: AbortSignal;
+  progress: (report: ProgressReport) => void;
+}
+
+/** Share of the progress bar per phase: decoding is nearly all the work. */
+const DECODE_SHARE = 90;
+const ANALYSE_SHARE = 5;
+
+/**
+ * Prepares a recording for the engines (runs inside a worker thread): decodes it in parallel
+ * chunks, joins them at sample level, measures its level and silence, and writes a 16 kHz mono
+ * s16 WAV with optional trim and gain. The output appears whole (temp file, fsync, rename) or not
+ * at all; chunk files are always removed.
+ */
+export async function preprocessTask(
+  request: PreprocessRequest,
+  context: TaskContext,
+): Promise<PreprocessResult> {
+  const started = performance.now();
+  const { signal } = context;
+  const work = path.join(
+    path.dirname(request.output),
+    `.${path.basename(request.output)}.${randomUUID()}.parts`,
+  );
+  await mkdir(work, { recursive: true });
+  try {
+    const parallelism = request.options.parallelism ?? availableParallelism();
+    const plans = planChunks(request.durationSec, parallelism, request.inputSampleRate);
+    const decodedSeconds = plans.map(() => 0);
+    const reportDecode = () => {
+      const done = decodedSeconds.reduce((a, b) => a + b, 0);
+      context.progress({
+        phase: 'decode',
+        percent: Math.min(DECODE_SHARE, (done / request.durationSec) * DECODE_SHARE),
+      });
+    };
+    const chunks = await decodeAll(
+      plans,
+      signal,
+      (plan, file, chunkSignal) =>
+        decodeChunk(request.input, plan, file, {
+          signal: chunkSignal,
+          onProgress: (seconds) => {
+            decodedSeconds[plan.index] = Math.max(0, seconds - plan.prerollSamples / TARGET_RATE);
+            reportDecode();
+          },
+        }),
+      work,
+    );
+    const decodeMs = performance.now() - started;
+
+    const joinCorrections: number[] = [];
+    for (let i = 1; i < chunks.length; i += 1) {
+      joinCorrections.push(
+        await alignToPrevious(chunks[i - 1] as DecodedChunk, chunks[i] as DecodedChunk),
+      );
+    }
+    const samples = totalSamples(chunks);
+    const analyser = new LevelAnalyzer();
+    for await (const block of joinedBlocks(chunks)) {
+      throwIfCancelled(signal);
+      analyser.push(block);
+    }
+    const profile = analyser.finish();
+    const extent = soundExtent(profile, samples);
+    const keep =
+      request.options.trimSilence && !extent.silent
+        ? extent
+        : { startSample: 0, endSample: samples };
+    const gainDb = request.options.normalize ? normalisingGainDb(profile) : 0;
+    context.progress({ phase: 'analyse', percent: DECODE_SHARE + ANALYSE_SHARE });
+    const analyseMs = performance.now() - started - decodeMs;
+
+    await writeWav(request.output, chunks, keep, gainDb, signal, (fraction) =>
+      context.progress({
+        phase: 'write',
+        percent: DECODE_SHARE + ANALYSE_SHARE + fraction * (100 - DECODE_SHARE - ANALYSE_SHARE),
+      }),
+    );
+    const writeMs = performance.now() - started - decodeMs - analyseMs;
+
+    return {
+      output: request.output,
+      sampleRate: TARGET_RATE,
+      channels: 1,
+      durationSec: (keep.endSample - keep.startSample) / TARGET_RATE,
+      originalDurationSec: samples / TARGET_RATE,
+      offsets: { startSec: keep.startSample / TARGET_RATE, endSec: keep.endSample / TARGET_RATE },
+      gainDb: Math.round(gainDb * 100) / 100,
+      silent: extent.silent,
+      chunks: chunks.length,
+      joinCorrections,
+      timingsMs: {
+        decode: Math.round(decodeMs),
+        analyse: Math.round(analyseMs),
+        write: Math.round(writeMs),
+        total: Math.round(performance.now() - started),
+      },
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Decodes every chunk at once; the first failure cancels the others, and nothing returns until
+ * every ffmpeg has exited, so no child outlives the task or writes into a removed folder.
+ */
+async function decodeAll(
+  plans: readonly ChunkPlan[],
+  signal: AbortSignal,
+  decode: (plan: ChunkPlan, file: string, signal: AbortSignal) => Promise<void>,
+  work: string,
+): Promise<DecodedChunk[]> {
+  const local = new AbortController();
+  const forward = () => local.abort();
+  signal.addEventListener('abort', forward, { once: true });
+  try {
+    const results = await Promise.allSettled(
+      plans.map(async (plan) => {
+        const file = path.join(work, `chunk-${plan.index}.pcm`);
+        try {
+          await decode(plan, file, local.signal);
+        } catch (error) {
+          local.abort();
+          throw error;
+        }
+        return decodedChunk(plan, file);
+      }),
+    );
+    const failure = results.find((r) => r.status === 'rejected');
+    if (failure) throw signal.aborted ? new CancelledError() : failure.reason;
+    return results.map((r) => (r as PromiseFulfilledResult<DecodedChunk>).value);
+  } finally {
+    signal.removeEventListener('abort', forward);
+  }
+}
+
+async function writeWav(
+  output: string,
+  chunks: readonly DecodedChunk[],
+  range: { startSample: number; endSample: number },
+  gainDb: number,
+  signal: AbortSignal,
+  onFraction: (fraction: number) => void,
+): Promise<void> {
+  const partial = `${output}.part`;
+  const total = range.endSample - range.startSample;
+  const handle = await open(partial, 'w');
+  try {
+    await handle.write(wavHeader(total));
+    let written = 0;
+    for await (const block of joinedBlocks(chunks, {
+      start: range.startSample,
+      end: range.endSample,
+    })) {
+      throwIfCancelled(signal);
+      const out = applyGain(block, gainDb);
+      await handle.write(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
+      written += out.length;
+      onFraction(written / Math.max(1, total));
+    }
+    await handle.sync();
+    await handle.close();
+    await rename(partial, output);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new CancelledError();
+}

@@ -1,0 +1,17 @@
+import { preprocessTask } from '../audio/preprocess/preprocess-task';
+
+/**
+ * Every task a worker thread can run. A task gets its payload, a cancellation signal and a
+ * progress callback; what it returns or throws is sent back to the caller.
+ */
+export const workerTasks = {
+  preprocess: preprocessTask,
+} as const;
+
+export type WorkerTasks = typeof workerTasks;
+export type WorkerTaskName = keyof WorkerTasks;
+export type TaskPayload<T extends WorkerTaskName> = Parameters<WorkerTasks[T]>[0];
+export type TaskResult<T extends WorkerTaskName> = Awaited<ReturnType<WorkerTasks[T]>>;
+export type TaskProgress<T extends WorkerTaskName> = Parameters<
+  Parameters<WorkerTasks[T]>[1]['progress']
+>[0];
