@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/shell/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/shell/main/index.ts'),
+          // Worker threads start from their own bundle beside the main one (see run-worker-task.ts).
+          worker: resolve(__dirname, 'electron/core/workers/worker-entry.ts'),
+        },
+      },
     },
   },
   preload: {

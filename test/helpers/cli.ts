@@ -13,13 +13,15 @@ const BIN = path.join(REPO_ROOT, 'electron/core/cli/bin.mjs');
 /** Runs the real `cairn` command in a child process, as a user or script would. */
 export function runCairn(
   args: string[],
-  options: { dataDir: string; cwd?: string },
+  options: { dataDir: string; cwd?: string; uid?: number; gid?: number },
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, '--data-dir', options.dataDir, ...args], {
       cwd: options.cwd ?? REPO_ROOT,
       env: { ...process.env, CAIRN_DATA_DIR: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      uid: options.uid,
+      gid: options.gid,
     });
     let stdout = '';
     let stderr = '';

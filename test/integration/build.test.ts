@@ -18,7 +18,12 @@ describe('electron-vite build', () => {
   }, 120_000);
 
   it('produces the main, preload and renderer bundles', () => {
-    for (const file of ['main/index.js', 'preload/index.js', 'renderer/index.html']) {
+    for (const file of [
+      'main/index.js',
+      'main/worker.js',
+      'preload/index.js',
+      'renderer/index.html',
+    ]) {
       expect(existsSync(path.join(OUT, file)), file).toBe(true);
     }
   });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CancelledError, fromApiError, TransientError } from '../errors';
-import type { FromWorker, ToWorker, WorkerInit } from './protocol';
+import type { FromWorker, ToWorker } from './protocol';
 import type { TaskPayload, TaskProgress, TaskResult, WorkerTaskName } from './tasks';
 
 export interface WorkerTaskOptions<T extends WorkerTaskName> {
@@ -13,21 +13,20 @@ export interface WorkerTaskOptions<T extends WorkerTaskName> {
 }
 
 /**
- * Runs a task in its own worker thread, off the caller's event loop. Settles once: with the
- * task's result, its typed error, or CancelledError after the task has cleaned up (or the
- * grace period ran out and the thread was terminated).
+ * Runs a task in its own worker thread, off the caller's event loop. The thread starts at once;
+ * `payload` may still be a promise (e.g. validation in progress), so module loading overlaps it.
+ * Settles once: with the task's result, its typed error, or CancelledError after the task has
+ * cleaned up (or the grace period ran out and the thread was terminated).
  */
 export function runWorkerTask<T extends WorkerTaskName>(
   task: T,
-  payload: TaskPayload<T>,
+  payload: TaskPayload<T> | Promise<TaskPayload<T>>,
   options: WorkerTaskOptions<T> = {},
 ): Promise<TaskResult<T>> {
   const { signal, onProgress, cancelGraceMs = 10_000 } = options;
   if (signal?.aborted) return Promise.reject(new CancelledError());
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript(), {
-      workerData: { task, payload } satisfies WorkerInit,
-    });
+    const worker = new Worker(workerScript());
     let settled = false;
     let graceTimer: NodeJS.Timeout | undefined;
     const finish = (outcome: () => void) => {
@@ -38,12 +37,19 @@ export function runWorkerTask<T extends WorkerTaskName>(
       void worker.terminate();
       outcome();
     };
+    const send = (message: ToWorker) => worker.postMessage(message);
     const onAbort = () => {
-      worker.postMessage({ type: 'cancel' } satisfies ToWorker);
+      send({ type: 'cancel' });
       graceTimer = setTimeout(() => finish(() => reject(new CancelledError())), cancelGraceMs);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 
+    Promise.resolve(payload).then(
+      (ready) => {
+        if (!settled) send({ type: 'run', task, payload: ready });
+      },
+      (error: unknown) => finish(() => reject(error)),
+    );
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'progress') onProgress?.(message.report as TaskProgress<T>);
       else if (message.type === 'result') finish(() => resolve(message.value as TaskResult<T>));

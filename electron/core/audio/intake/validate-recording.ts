@@ -16,6 +16,11 @@ export interface ValidationOptions {
   maxBytes?: number;
   /** Accept a recording that stops before its header says it should (processed as far as it goes). */
   allowTruncated?: boolean;
+  /**
+   * Decode the last seconds to catch a file cut off while copying (default on). A caller that
+   * decodes the whole file anyway checks its length instead, which is cheaper and more thorough.
+   */
+  tailCheck?: boolean;
   signal?: AbortSignal;
 }
 
@@ -83,15 +88,13 @@ export async function validateRecording(
   if (probe.durationSec === undefined || !(probe.durationSec > 0)) {
     throw new ValidationError('empty_recording', `${name} contains no audio (its length is zero).`);
   }
+  const tailCheck = options.tailCheck ?? true;
   if (
+    tailCheck &&
     !options.allowTruncated &&
     !(await endsWhereItClaims(source, probe.durationSec, options.signal))
   ) {
-    throw new ValidationError(
-      'truncated_recording',
-      `${name} looks cut off: it stops before the ${formatClock(probe.durationSec)} its header promises, perhaps because ` +
-        'copying did not finish. Copy it again from the recorder, or import it anyway to keep what is there.',
-    );
+    throw truncatedRecording(name, probe.durationSec);
   }
   return {
     path: source,
@@ -101,6 +104,14 @@ export async function validateRecording(
     audio: probe.audio,
     hasVideo: probe.hasVideo,
   };
+}
+
+export function truncatedRecording(name: string, claimedSec: number): ValidationError {
+  return new ValidationError(
+    'truncated_recording',
+    `${name} looks cut off: it stops before the ${formatClock(claimedSec)} its header promises, perhaps because ` +
+      'copying did not finish. Copy it again from the recorder, or import it anyway to keep what is there.',
+  );
 }
 
 /** The checks that need no decoding; also used on their own before a library is opened. */

@@ -52,8 +52,10 @@ export class LevelAnalyzer {
     }
   }
 
+  /** Closes the last partial frame; safe to call again (it returns the same profile). */
   finish(): LevelProfile {
     if (this.partialFill > 0) this.addFrame(this.partialSum / this.partialFill);
+    this.partialSum = 0;
     this.partialFill = 0;
     return {
       frameMeanSquares: this.frames.slice(0, this.frameCount),

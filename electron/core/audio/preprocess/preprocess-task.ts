@@ -3,6 +3,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { CancelledError } from '../../errors';
+import { truncatedRecording } from '../intake/validate-recording';
 import { alignToPrevious } from './align';
 import { decodedChunk, joinedBlocks, totalSamples, type DecodedChunk } from './chunk-files';
 import { TARGET_RATE } from './constants';
@@ -71,28 +72,39 @@ export async function preprocessTask(
       );
     }
     const samples = totalSamples(chunks);
-    const analyser = new LevelAnalyzer();
-    for await (const block of joinedBlocks(chunks)) {
-      throwIfCancelled(signal);
-      analyser.push(block);
+    const missingSec = request.durationSec - samples / TARGET_RATE;
+    if (!request.allowTruncated && missingSec > Math.max(1, request.durationSec * 0.01)) {
+      throw truncatedRecording(path.basename(request.input), request.durationSec);
     }
-    const profile = analyser.finish();
-    const extent = soundExtent(profile, samples);
-    const keep =
-      request.options.trimSilence && !extent.silent
-        ? extent
-        : { startSample: 0, endSample: samples };
-    const gainDb = request.options.normalize ? normalisingGainDb(profile) : 0;
+    // Trim and gain must know the whole recording's levels before writing; without them the levels
+    // are measured in the writing pass itself, saving a read of the whole file.
+    const analyser = new LevelAnalyzer();
+    const levelsFirst = Boolean(request.options.trimSilence || request.options.normalize);
+    let keep = { startSample: 0, endSample: samples };
+    let gainDb = 0;
+    if (levelsFirst) {
+      for await (const block of joinedBlocks(chunks)) {
+        throwIfCancelled(signal);
+        analyser.push(block);
+      }
+      const profile = analyser.finish();
+      const extent = soundExtent(profile, samples);
+      if (request.options.trimSilence && !extent.silent) keep = extent;
+      if (request.options.normalize) gainDb = normalisingGainDb(profile);
+    }
     context.progress({ phase: 'analyse', percent: DECODE_SHARE + ANALYSE_SHARE });
     const analyseMs = performance.now() - started - decodeMs;
 
-    await writeWav(request.output, chunks, keep, gainDb, signal, (fraction) =>
-      context.progress({
-        phase: 'write',
-        percent: DECODE_SHARE + ANALYSE_SHARE + fraction * (100 - DECODE_SHARE - ANALYSE_SHARE),
-      }),
-    );
+    await writeWav(request.output, chunks, keep, gainDb, signal, {
+      observe: levelsFirst ? undefined : (block) => analyser.push(block),
+      onFraction: (fraction) =>
+        context.progress({
+          phase: 'write',
+          percent: DECODE_SHARE + ANALYSE_SHARE + fraction * (100 - DECODE_SHARE - ANALYSE_SHARE),
+        }),
+    });
     const writeMs = performance.now() - started - decodeMs - analyseMs;
+    const { silent } = soundExtent(analyser.finish(), samples);
 
     return {
       output: request.output,
@@ -102,7 +114,7 @@ export async function preprocessTask(
       originalDurationSec: samples / TARGET_RATE,
       offsets: { startSec: keep.startSample / TARGET_RATE, endSec: keep.endSample / TARGET_RATE },
       gainDb: Math.round(gainDb * 100) / 100,
-      silent: extent.silent,
+      silent,
       chunks: chunks.length,
       joinCorrections,
       timingsMs: {
@@ -157,7 +169,7 @@ async function writeWav(
   range: { startSample: number; endSample: number },
   gainDb: number,
   signal: AbortSignal,
-  onFraction: (fraction: number) => void,
+  hooks: { observe?: (block: Int16Array) => void; onFraction: (fraction: number) => void },
 ): Promise<void> {
   const partial = `${output}.part`;
   const total = range.endSample - range.startSample;
@@ -170,10 +182,11 @@ async function writeWav(
       end: range.endSample,
     })) {
       throwIfCancelled(signal);
+      hooks.observe?.(block);
       const out = applyGain(block, gainDb);
       await handle.write(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
       written += out.length;
-      onFraction(written / Math.max(1, total));
+      hooks.onFraction(written / Math.max(1, total));
     }
     await handle.sync();
     await handle.close();

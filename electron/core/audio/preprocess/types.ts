@@ -14,6 +14,8 @@ export interface PreprocessRequest {
   durationSec: number;
   /** The input's sample rate (ffprobe); chunk edges are placed on its common grid with 16 kHz. */
   inputSampleRate: number;
+  /** Keep going when the decoded audio is shorter than the header promised. */
+  allowTruncated: boolean;
   options: PreprocessOptions;
 }
 

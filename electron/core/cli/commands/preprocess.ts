@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { formatClock } from '../../audio/intake/validate-recording';
 import { preprocessRecording } from '../../audio/preprocess/preprocess-recording';
+
 import type { PreprocessResult } from '../../audio/preprocess/types';
 import type { CommandContext } from '../main';
 import { withInterruptSignal } from '../interrupt';

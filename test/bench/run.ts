@@ -1,0 +1,34 @@
+/**
+ * `npm run bench -- <name…>`: benchmarks that report ratios measured side by side in one run
+ * (machines are noisy; absolute times are printed for context only). Results are also written to
+ * test/artifacts/bench-<name>.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { preprocessBenchmark } from './preprocess';
+
+const benchmarks: Record<string, () => Promise<unknown>> = {
+  preprocess: preprocessBenchmark,
+};
+
+async function main(): Promise<void> {
+  const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const selected = names.length > 0 ? names : Object.keys(benchmarks);
+  for (const name of selected) {
+    const run = benchmarks[name];
+    if (!run) {
+      console.error(`Unknown benchmark "${name}". Known: ${Object.keys(benchmarks).join(', ')}`);
+      process.exit(2);
+    }
+    console.log(`\n== ${name} ==`);
+    const result = await run();
+    const artifacts = path.resolve(__dirname, '../artifacts');
+    mkdirSync(artifacts, { recursive: true });
+    writeFileSync(path.join(artifacts, `bench-${name}.json`), JSON.stringify(result, null, 2));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
