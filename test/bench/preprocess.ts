@@ -9,7 +9,7 @@ import { renderSession } from '../fixtures/sessions/render';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { measure, median } from './measure';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CLI = path.join(REPO_ROOT, 'electron/core/cli/bin.mjs');
 const MB = 1024 * 1024;
 
@@ -41,17 +41,17 @@ export async function preprocessBenchmark() {
         ]);
       const cairn = (...flags: string[]) =>
         measure(process.execPath, [CLI, 'preprocess', input, out('cairn'), ...flags]);
+      const memory = await measure(process.execPath, [CLI, 'preprocess', input, out('cairn')], {
+        sampleMemory: true,
+      });
       const times: Record<'bare' | 'cairn' | 'cairnNormalize', number[]> = {
         bare: [],
         cairn: [],
         cairnNormalize: [],
       };
-      let peak = 0;
       for (let round = 0; round < ROUNDS; round += 1) {
         times.bare.push((await bare()).wallMs);
-        const plain = await cairn();
-        times.cairn.push(plain.wallMs);
-        peak = Math.max(peak, plain.peakRssBytes);
+        times.cairn.push((await cairn()).wallMs);
         times.cairnNormalize.push((await cairn('--normalize', '--trim-silence')).wallMs);
       }
       const bareMs = median(times.bare);
@@ -64,7 +64,7 @@ export async function preprocessBenchmark() {
         ratioNormalize: round2(median(times.cairnNormalize) / bareMs),
         realtimeX: Math.round((session.durationSec * 1000) / median(times.cairn)),
         realtimeXNormalize: Math.round((session.durationSec * 1000) / median(times.cairnNormalize)),
-        peakMb: Math.round(peak / MB),
+        peakMb: Math.round(memory.peakRssBytes / MB),
       };
       rows.push(row);
     }
@@ -116,18 +116,20 @@ async function loudnormCost(master: string, work: string) {
 }
 
 async function threeHourMemory(work: string) {
-  const run = await measure(process.execPath, [
+  const args = [
     CLI,
     'preprocess',
     threeHourSilence(),
     path.join(work, 'three-hours.wav'),
     '--trim-silence',
-  ]);
+  ];
+  const timed = await measure(process.execPath, args);
+  const sampled = await measure(process.execPath, args, { sampleMemory: true });
   return {
-    input: '3-hour recording (FLAC)',
-    cairnMs: Math.round(run.wallMs),
-    realtimeX: Math.round((3 * 3600 * 1000) / run.wallMs),
-    peakMb: Math.round(run.peakRssBytes / MB),
+    input: '3-hour recording (FLAC), trim-silence',
+    cairnMs: Math.round(timed.wallMs),
+    realtimeX: Math.round((3 * 3600 * 1000) / timed.wallMs),
+    peakMb: Math.round(sampled.peakRssBytes / MB),
   };
 }
 

@@ -1,7 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { userInfo } from 'node:os';
 import { CAIRN_VERSION } from '../app/version';
-import { startCore, type Core } from '../app/core';
+import type * as CoreModule from '../app/core';
+import type { Core } from '../app/core';
+import { lazyRequire } from './lazy-require';
 import { resolveDataDir } from '../config/data-dir';
 import { CairnError, CancelledError, toCairnError } from '../errors';
 import { registerImportCommand } from './commands/import';
@@ -38,6 +40,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io,
     withCore: async (work) => {
       const { dataDir } = program.opts<{ dataDir?: string }>();
+      const { startCore } = lazyRequire<typeof CoreModule>('../app/core');
       const core = await startCore({
         dataDir: resolveDataDir({ flag: dataDir }),
         actor: `cli:${safeUserName()}`,
