@@ -57,7 +57,10 @@ export default tseslint.config(
       ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: { ...globals.node, ...globals.commonjs },
     },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      '@typescript-eslint/no-require-imports': 'off',
+    },
   },
   {
     files: ['electron/core/**/*.ts', 'shared/**/*.ts', 'electron/dev/**/*.ts', 'test/**/*.ts'],

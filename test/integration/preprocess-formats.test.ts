@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { ffmpegPath } from '../../electron/core/audio/ffmpeg/binaries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeMedia } from '../../electron/core/audio/intake/probe';
 import { preprocessRecording } from '../../electron/core/audio/preprocess/preprocess-recording';
 import { encodeSession, FIXTURE_FORMATS, type FixtureFormat } from '../fixtures/sessions/encode';
 import { renderSession, type RenderedSession } from '../fixtures/sessions/render';
@@ -55,6 +58,30 @@ describe('preprocessing every accepted format (generated espeak-ng sessions)', (
       expect(Math.abs(chunked.durationSec - long.durationSec)).toBeLessThan(0.02);
     },
   );
+
+  it('decodes a VBR MP3 whose length ffprobe can only guess in one piece, at its true length', async () => {
+    const input = path.join(temp.dir, 'vbr-without-xing.mp3');
+    execFileSync(ffmpegPath(), [
+      '-v',
+      'error',
+      '-i',
+      long.master,
+      '-c:a',
+      'libmp3lame',
+      '-q:a',
+      '6',
+      '-write_xing',
+      '0',
+      input,
+    ]);
+    const probed = await probeMedia(input);
+    expect(probed).toMatchObject({ ok: true, probe: { durationEstimated: true } });
+    const result = await preprocessRecording(input, path.join(temp.dir, 'vbr.wav'));
+    expect(result.chunks).toBe(1); // no chunk edges placed by a guess
+    // Without a LAME tag the encoder's delay and padding stay in (< 0.11 s); nothing is lost.
+    expect(result.durationSec - long.durationSec).toBeGreaterThanOrEqual(0);
+    expect(result.durationSec - long.durationSec).toBeLessThan(0.11);
+  });
 
   it('trims silence and reports offsets that map back to the original', async () => {
     const input = encodeSession(short, 'flac');

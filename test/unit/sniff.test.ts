@@ -46,10 +46,8 @@ describe('sniffContainer', () => {
 
   it('recognises Windows Media and says it is unsupported', () => {
     const asf = bytes([0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11, 0xa6]);
-    expect(sniffContainer(asf)).toMatchObject({
-      kind: 'other',
-      description: expect.stringContaining('Windows Media'),
-    });
+    const result = sniffContainer(asf);
+    expect(result.kind === 'other' ? result.description : '').toMatch(/Windows Media.*not support/);
   });
 
   it('does not mistake random binary for audio', () => {

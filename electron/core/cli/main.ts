@@ -1,9 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { CAIRN_VERSION } from '../app/version';
 import type * as CoreModule from '../app/core';
 import type { Core } from '../app/core';
-import { lazyRequire } from './lazy-require';
+
 import { resolveDataDir } from '../config/data-dir';
 import { CairnError, CancelledError, toCairnError } from '../errors';
 import { registerImportCommand } from './commands/import';
@@ -17,6 +18,8 @@ import {
   processIo,
   type CliIo,
 } from './io';
+
+const requireHere = createRequire(__filename);
 
 /** What every command gets: a started core on the chosen data directory, and the output. */
 export interface CommandContext {
@@ -40,7 +43,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io,
     withCore: async (work) => {
       const { dataDir } = program.opts<{ dataDir?: string }>();
-      const { startCore } = lazyRequire<typeof CoreModule>('../app/core');
+      // Required on first use: `cairn preprocess` never pays for the database stack (drizzle,
+      // SQLite, the API schemas). require, not import(): the CLI runs as CommonJS under tsx, whose
+      // require hook handles TypeScript while Node's ESM loader would not.
+      const { startCore } = requireHere('../app/core') as typeof CoreModule;
       const core = await startCore({
         dataDir: resolveDataDir({ flag: dataDir }),
         actor: `cli:${safeUserName()}`,

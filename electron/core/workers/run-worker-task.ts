@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CancelledError, fromApiError, TransientError } from '../errors';
+import { CancelledError, fromApiError, toCairnError, TransientError } from '../errors';
 import type { FromWorker, ToWorker } from './protocol';
 import type { TaskPayload, TaskProgress, TaskResult, WorkerTaskName } from './tasks';
 
@@ -48,7 +48,7 @@ export function runWorkerTask<T extends WorkerTaskName>(
       (ready) => {
         if (!settled) send({ type: 'run', task, payload: ready });
       },
-      (error: unknown) => finish(() => reject(error)),
+      (error: unknown) => finish(() => reject(toCairnError(error))),
     );
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'progress') onProgress?.(message.report as TaskProgress<T>);

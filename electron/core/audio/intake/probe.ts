@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { z } from 'zod';
+import { CancelledError } from '../../errors';
 import { ffprobePath } from '../ffmpeg/binaries';
 
 const Stream = z.object({
@@ -27,6 +28,11 @@ const ProbeOutput = z.object({
 export interface ProbeResult {
   formatName: string;
   durationSec: number | undefined;
+  /**
+   * ffprobe guessed the duration from the bitrate (e.g. a VBR MP3 without a Xing header): it may be
+   * off by many seconds, so nothing may be judged or planned from it.
+   */
+  durationEstimated: boolean;
   audio: { codec: string; sampleRate: number; channels: number } | undefined;
   /** A real picture track (cover art does not count). */
   hasVideo: boolean;
@@ -38,7 +44,7 @@ export type ProbeOutcome = { ok: true; probe: ProbeResult } | { ok: false; detai
 export function probeMedia(file: string, signal?: AbortSignal): Promise<ProbeOutcome> {
   const args = [
     '-v',
-    'error',
+    'warning',
     '-print_format',
     'json',
     '-show_format',
@@ -52,18 +58,21 @@ export function probeMedia(file: string, signal?: AbortSignal): Promise<ProbeOut
       args,
       { timeout: 60_000, maxBuffer: 8 << 20, signal },
       (error, stdout, stderr) => {
-        if (signal?.aborted) return reject(new Error('aborted'));
+        if (signal?.aborted) return reject(new CancelledError());
         if (error) return resolve({ ok: false, detail: stderr.trim() || error.message });
         const parsed = ProbeOutput.safeParse(safeJson(stdout));
         if (!parsed.success)
           return resolve({ ok: false, detail: 'ffprobe printed no readable description' });
-        resolve({ ok: true, probe: summarise(parsed.data) });
+        resolve({
+          ok: true,
+          probe: summarise(parsed.data, /Estimating duration from bitrate/i.test(stderr)),
+        });
       },
     );
   });
 }
 
-function summarise(output: z.infer<typeof ProbeOutput>): ProbeResult {
+function summarise(output: z.infer<typeof ProbeOutput>, durationEstimated: boolean): ProbeResult {
   const audioStream = output.streams.find((s) => s.codec_type === 'audio');
   const videoStream = output.streams.find(
     (s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1,
@@ -75,6 +84,7 @@ function summarise(output: z.infer<typeof ProbeOutput>): ProbeResult {
   return {
     formatName: output.format.format_name ?? 'unknown',
     durationSec: duration,
+    durationEstimated,
     audio: audioStream
       ? {
           codec: audioStream.codec_name ?? 'unknown',

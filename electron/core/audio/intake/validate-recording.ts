@@ -31,6 +31,8 @@ export interface ValidatedRecording {
   durationSec: number;
   audio: NonNullable<ProbeResult['audio']>;
   hasVideo: boolean;
+  /** The duration is ffprobe's guess from the bitrate (see ProbeResult). */
+  durationEstimated: boolean;
 }
 
 /**
@@ -88,7 +90,8 @@ export async function validateRecording(
   if (probe.durationSec === undefined || !(probe.durationSec > 0)) {
     throw new ValidationError('empty_recording', `${name} contains no audio (its length is zero).`);
   }
-  const tailCheck = options.tailCheck ?? true;
+  // An estimated duration cannot tell a cut-off file from a good one: the check would misfire.
+  const tailCheck = (options.tailCheck ?? true) && !probe.durationEstimated;
   if (
     tailCheck &&
     !options.allowTruncated &&
@@ -103,6 +106,7 @@ export async function validateRecording(
     durationSec: probe.durationSec,
     audio: probe.audio,
     hasVideo: probe.hasVideo,
+    durationEstimated: probe.durationEstimated,
   };
 }
 
@@ -159,7 +163,12 @@ export async function checkFile(
 }
 
 async function readHead(source: string): Promise<[Uint8Array, Uint8Array | undefined]> {
-  const handle = await open(source, 'r');
+  const handle = await open(source, 'r').catch(() => {
+    throw new ValidationError(
+      'file_unreadable',
+      `Cairn cannot open ${source}. Check the file's permissions.`,
+    );
+  });
   try {
     const head = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);

@@ -59,6 +59,7 @@ async function preparedRequest(
     durationSec: recording.durationSec,
     inputSampleRate: recording.audio.sampleRate,
     allowTruncated: call.validation?.allowTruncated ?? false,
+    durationEstimated: recording.durationEstimated,
     options,
   };
 }

@@ -40,7 +40,10 @@ export async function preprocessTask(
   );
   await mkdir(work, { recursive: true });
   try {
-    const parallelism = request.options.parallelism ?? availableParallelism();
+    // Chunk edges are placed in time: only a duration ffprobe knows can place them.
+    const parallelism = request.durationEstimated
+      ? 1
+      : (request.options.parallelism ?? availableParallelism());
     const plans = planChunks(request.durationSec, parallelism, request.inputSampleRate);
     const decodedSeconds = plans.map(() => 0);
     const reportDecode = () => {
@@ -73,13 +76,14 @@ export async function preprocessTask(
     }
     const samples = totalSamples(chunks);
     const missingSec = request.durationSec - samples / TARGET_RATE;
-    if (!request.allowTruncated && missingSec > Math.max(1, request.durationSec * 0.01)) {
+    const canJudge = !request.allowTruncated && !request.durationEstimated;
+    if (canJudge && missingSec > Math.max(1, request.durationSec * 0.01)) {
       throw truncatedRecording(path.basename(request.input), request.durationSec);
     }
     // Trim and gain must know the whole recording's levels before writing; without them the levels
     // are measured in the writing pass itself, saving a read of the whole file.
     const analyser = new LevelAnalyzer();
-    const levelsFirst = Boolean(request.options.trimSilence || request.options.normalize);
+    const levelsFirst = request.options.trimSilence === true || request.options.normalize === true;
     let keep = { startSample: 0, endSample: samples };
     let gainDb = 0;
     if (levelsFirst) {

@@ -16,6 +16,8 @@ export interface PreprocessRequest {
   inputSampleRate: number;
   /** Keep going when the decoded audio is shorter than the header promised. */
   allowTruncated: boolean;
+  /** ffprobe guessed the duration: decode in one piece and do not judge truncation by it. */
+  durationEstimated: boolean;
   options: PreprocessOptions;
 }
 
