@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../electron/core/app/core';
+import { SETTINGS } from '../../electron/core/config/settings';
 import { listAudit } from '../../electron/core/store/repositories/audit';
+import { setSetting } from '../../electron/core/store/repositories/settings';
 import { listFiles } from '../helpers/files';
 import { makeTempDir, SAMPLE_WAV } from '../helpers/fixtures';
 
@@ -115,6 +117,27 @@ describe('importing a recording (through the API gate)', () => {
       expect(listFiles(core.layout.tmp)).toEqual([]);
     },
   );
+
+  it('refuses a recording over the size limit set in Settings', async () => {
+    setSetting(core.database.db, SETTINGS.maxRecordingBytes.key, 100_000);
+    const envelope = await core.invoke('recordings.import', { path: SAMPLE_WAV });
+    expect(envelope).toMatchObject({
+      ok: false,
+      error: { category: 'validation', code: 'file_too_large' },
+    });
+    expect(envelope.ok ? '' : envelope.error.message).toMatch(
+      /sample\.wav is 938 KB, more than the 98 KB Cairn accepts/,
+    );
+    expect(listFiles(core.layout.recordings)).toEqual([]);
+  });
+
+  it('records the format it found and the duration ffprobe measured', async () => {
+    const { sessionId } = await core.handlers['recordings.import']({ path: SAMPLE_WAV });
+    const detail = await core.handlers['sessions.get']({ id: sessionId });
+    expect(detail.recording).toMatchObject({ format: 'wav' });
+    expect(detail.recording?.durationSec).toBeCloseTo(30, 1);
+    expect(detail.durationSec).toBeCloseTo(30, 1);
+  });
 
   it('refuses an empty file', async () => {
     const empty = path.join(temp.dir, 'empty.wav');

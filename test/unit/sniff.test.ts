@@ -51,6 +51,9 @@ describe('sniffContainer', () => {
   });
 
   it('does not mistake random binary for audio', () => {
-    expect(sniffContainer(bytes([0x00, 0x13, 0x37, 0x00, 0x42]))).toMatchObject({ kind: 'other' });
+    expect(sniffContainer(bytes([0x00, 0x13, 0x37, 0x00, 0x42]))).toEqual({
+      kind: 'other',
+      description: undefined,
+    });
   });
 });

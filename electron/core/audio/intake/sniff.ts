@@ -2,7 +2,9 @@ import type { Container } from './formats';
 
 /** What the first bytes say a file is: a readable container, or a description of what it is instead. */
 export type SniffResult =
-  { kind: 'audio'; container: Container } | { kind: 'other'; description: string };
+  | { kind: 'audio'; container: Container }
+  /** `description` names what the file is instead ("a PDF"), when Cairn can tell. */
+  | { kind: 'other'; description: string | undefined };
 
 /** Enough to see past an ID3v2 tag's header and into the first audio frame. */
 export const SNIFF_BYTES = 64;
@@ -53,7 +55,7 @@ function audio(container: Container): SniffResult {
   return { kind: 'audio', container };
 }
 
-function other(description: string): SniffResult {
+function other(description: string | undefined): SniffResult {
   return { kind: 'other', description };
 }
 
@@ -73,7 +75,7 @@ const SIGNATURES: [string | number[], string][] = [
   ['{\\rtf', 'an RTF document'],
 ];
 
-function describeNonAudio(head: Uint8Array): string {
+function describeNonAudio(head: Uint8Array): string | undefined {
   for (const [signature, description] of SIGNATURES) {
     const bytes =
       typeof signature === 'string' ? Array.from(Buffer.from(signature, 'latin1')) : signature;
@@ -83,7 +85,7 @@ function describeNonAudio(head: Uint8Array): string {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(head).trimStart().toLowerCase();
   if (text.startsWith('<!doctype html') || text.startsWith('<html')) return 'a web page';
   if (looksLikeText(head)) return 'a text file';
-  return 'not a recording Cairn recognises';
+  return undefined;
 }
 
 function looksLikeText(head: Uint8Array): boolean {

@@ -65,9 +65,9 @@ export async function validateRecording(
 
   const sniffed = sniffContainer(...(await readHead(source)));
   if (sniffed.kind === 'other') {
-    const message = sniffed.description.startsWith('not ')
-      ? `${name} is not an audio recording Cairn recognises. Cairn accepts ${ACCEPTED_FORMATS_TEXT} recordings.`
-      : `${name} is ${sniffed.description}, not an audio recording.`;
+    const message = sniffed.description
+      ? `${name} is ${sniffed.description}, not an audio recording.`
+      : `${name} is not an audio recording Cairn recognises. Cairn accepts ${ACCEPTED_FORMATS_TEXT} recordings.`;
     throw new ValidationError('not_audio', message);
   }
 
@@ -150,7 +150,7 @@ export async function checkFile(
   if (info.size > maxBytes) {
     throw new ValidationError(
       'file_too_large',
-      `${path.basename(source)} is ${formatGb(info.size)}, more than the ${formatGb(maxBytes)} Cairn accepts. Split the recording or raise the limit in Settings.`,
+      `${path.basename(source)} is ${formatSize(info.size)}, more than the ${formatSize(maxBytes)} Cairn accepts. Split the recording or raise the limit in Settings.`,
     );
   }
   await access(source, constants.R_OK).catch(() => {
@@ -182,10 +182,10 @@ async function readHead(source: string): Promise<[Uint8Array, Uint8Array | undef
   }
 }
 
-function formatGb(bytes: number): string {
-  return bytes >= 1024 ** 3
-    ? `${(bytes / 1024 ** 3).toFixed(1)} GB`
-    : `${Math.round(bytes / 1024 ** 2)} MB`;
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
+  return `${Math.round(bytes / 1024)} KB`;
 }
 
 export function formatClock(seconds: number): string {
