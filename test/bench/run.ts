@@ -6,9 +6,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { preprocessBenchmark } from './preprocess';
+import { transcribeBenchmark } from './transcribe';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   preprocess: preprocessBenchmark,
+  transcribe: transcribeBenchmark,
 };
 
 async function main(): Promise<void> {

@@ -13,12 +13,18 @@ const BIN = path.join(REPO_ROOT, 'electron/core/cli/bin.mjs');
 /** Runs the real `cairn` command in a child process, as a user or script would. */
 export function runCairn(
   args: string[],
-  options: { dataDir: string; cwd?: string; uid?: number; gid?: number },
+  options: {
+    dataDir: string;
+    cwd?: string;
+    uid?: number;
+    gid?: number;
+    env?: Record<string, string>;
+  },
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, '--data-dir', options.dataDir, ...args], {
       cwd: options.cwd ?? REPO_ROOT,
-      env: { ...process.env, CAIRN_DATA_DIR: '' },
+      env: { ...process.env, CAIRN_DATA_DIR: '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       uid: options.uid,
       gid: options.gid,

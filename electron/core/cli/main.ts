@@ -8,7 +8,9 @@ import type { Core } from '../app/core';
 import { resolveDataDir } from '../config/data-dir';
 import { CairnError, CancelledError, toCairnError } from '../errors';
 import { registerImportCommand } from './commands/import';
+import { registerModelCommands } from './commands/models';
 import { registerPreprocessCommand } from './commands/preprocess';
+import { registerTranscribeCommand } from './commands/transcribe';
 import { registerSessionCommands } from './commands/sessions';
 import {
   EXIT_BAD_INPUT,
@@ -25,6 +27,8 @@ const requireHere = createRequire(__filename);
 export interface CommandContext {
   io: CliIo;
   withCore<T>(work: (core: Core) => Promise<T>): Promise<T>;
+  /** The data directory chosen by --data-dir / CAIRN_DATA_DIR, for commands that need no library. */
+  dataDir(): string;
 }
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 2 bad input, 1 internal error. */
@@ -39,16 +43,17 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError();
 
+  const dataDir = () => resolveDataDir({ flag: program.opts<{ dataDir?: string }>().dataDir });
   const context: CommandContext = {
     io,
+    dataDir,
     withCore: async (work) => {
-      const { dataDir } = program.opts<{ dataDir?: string }>();
       // Required on first use: `cairn preprocess` never pays for the database stack (drizzle,
       // SQLite, the API schemas). require, not import(): the CLI runs as CommonJS under tsx, whose
       // require hook handles TypeScript while Node's ESM loader would not.
       const { startCore } = requireHere('../app/core') as typeof CoreModule;
       const core = await startCore({
-        dataDir: resolveDataDir({ flag: dataDir }),
+        dataDir: dataDir(),
         actor: `cli:${safeUserName()}`,
         transport: 'in-process',
         onInternalError: (method, error) =>
@@ -66,6 +71,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerImportCommand(program, context);
   registerSessionCommands(program, context);
   registerPreprocessCommand(program, context);
+  registerTranscribeCommand(program, context);
+  registerModelCommands(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

