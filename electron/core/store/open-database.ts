@@ -4,7 +4,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { PermanentError } from '../errors';
-import { resolveResourcesDir } from './resources';
+import { resolveResourcesDir } from '../config/resources';
 import * as schema from './schema';
 import { connect, type DriverOptions, type SqliteConnection } from './sqlite-driver';
 

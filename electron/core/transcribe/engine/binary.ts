@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PermanentError } from '../../errors';
-import { resolveResourcesDir } from '../../store/resources';
+import { resolveResourcesDir } from '../../config/resources';
 
 export const WHISPER_CLI_ENV = 'CAIRN_WHISPER_CLI';
 
