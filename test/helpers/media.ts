@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { ffprobePath } from '../../electron/core/audio/ffmpeg/binaries';
+import { ffmpegPath, ffprobePath } from '../../electron/core/audio/ffmpeg/binaries';
 
 export interface StreamInfo {
   codec: string;
@@ -49,4 +49,11 @@ export function snrDb(reference: Int16Array, other: Int16Array): number {
     noise += d * d;
   }
   return noise === 0 ? Number.POSITIVE_INFINITY : 10 * Math.log10(signal / noise);
+}
+
+/** Runs the packaged ffmpeg quietly, for making test inputs. */
+export function ffmpegSync(args: string[]): void {
+  execFileSync(ffmpegPath(), ['-v', 'error', '-y', ...args], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }

@@ -1,13 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { ffmpegPath } from '../../electron/core/audio/ffmpeg/binaries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeMedia } from '../../electron/core/audio/intake/probe';
 import { preprocessRecording } from '../../electron/core/audio/preprocess/preprocess-recording';
 import { encodeSession, FIXTURE_FORMATS, type FixtureFormat } from '../fixtures/sessions/encode';
 import { renderSession, type RenderedSession } from '../fixtures/sessions/render';
 import { makeTempDir } from '../helpers/fixtures';
-import { audioStreamInfo, snrDb, wavSamples } from '../helpers/media';
+import { audioStreamInfo, snrDb, wavSamples, ffmpegSync } from '../helpers/media';
 
 const FORMATS = Object.keys(FIXTURE_FORMATS) as FixtureFormat[];
 
@@ -61,19 +59,7 @@ describe('preprocessing every accepted format (generated espeak-ng sessions)', (
 
   it('decodes a VBR MP3 whose length ffprobe can only guess in one piece, at its true length', async () => {
     const input = path.join(temp.dir, 'vbr-without-xing.mp3');
-    execFileSync(ffmpegPath(), [
-      '-v',
-      'error',
-      '-i',
-      long.master,
-      '-c:a',
-      'libmp3lame',
-      '-q:a',
-      '6',
-      '-write_xing',
-      '0',
-      input,
-    ]);
+    ffmpegSync(['-i', long.master, '-c:a', 'libmp3lame', '-q:a', '6', '-write_xing', '0', input]);
     const probed = await probeMedia(input);
     expect(probed).toMatchObject({ ok: true, probe: { durationEstimated: true } });
     const result = await preprocessRecording(input, path.join(temp.dir, 'vbr.wav'));

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -6,13 +6,13 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataLayout } from '../../electron/core/config/data-dir';
 import { CancelledError } from '../../electron/core/errors';
-import { ffmpegPath } from '../../electron/core/audio/ffmpeg/binaries';
 import { importRecording } from '../../electron/core/audio/intake/import-recording';
 import { preprocessRecording } from '../../electron/core/audio/preprocess/preprocess-recording';
 import { openDatabase, type Database } from '../../electron/core/store/open-database';
 import { listSessionSummaries } from '../../electron/core/store/repositories/sessions';
 import { threeHourSilence } from '../fixtures/bad-inputs';
 import { listFiles } from '../helpers/files';
+import { ffmpegSync } from '../helpers/media';
 import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
 import { processesMentioning, watchPeakRss } from '../helpers/process-tree';
 
@@ -106,19 +106,7 @@ describe('a file deleted during import', () => {
   it('while it is being copied: the copy already open completes, whole', async () => {
     // 10 minutes of 48 kHz stereo noise: ~110 MB, long enough to delete mid-copy.
     const input = path.join(temp.dir, 'big.wav');
-    execFileSync(ffmpegPath(), [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'anoisesrc=r=48000:a=0.1',
-      '-ac',
-      '2',
-      '-t',
-      '600',
-      input,
-    ]);
+    ffmpegSync(['-f', 'lavfi', '-i', 'anoisesrc=r=48000:a=0.1', '-ac', '2', '-t', '600', input]);
     const expectedHash = createHash('sha256').update(readFileSync(input)).digest('hex');
     let deleted = false;
     const watcher = setInterval(() => {

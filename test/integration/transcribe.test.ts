@@ -1,14 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, openSync, closeSync, writeSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ffmpegPath } from '../../electron/core/audio/ffmpeg/binaries';
 import { preprocessRecording } from '../../electron/core/audio/preprocess/preprocess-recording';
 import { CancelledError } from '../../electron/core/errors';
 import { runWhisper } from '../../electron/core/transcribe/engine/run-whisper';
 import { transcribeWav } from '../../electron/core/transcribe/transcribe';
 import { encodeSession } from '../fixtures/sessions/encode';
 import { renderSession } from '../fixtures/sessions/render';
+import { ffmpegSync } from '../helpers/media';
 import { makeTempDir } from '../helpers/fixtures';
 import { processesMentioning } from '../helpers/process-tree';
 import { wordErrorRate } from '../helpers/wer';
@@ -72,9 +71,7 @@ describe('transcription with whisper.cpp', () => {
   it('puts timestamps in seconds of the original recording', async () => {
     // 4 s of silence, then JFK: trimmed before transcription, mapped back after.
     const padded = path.join(temp.dir, 'padded.wav');
-    execFileSync(ffmpegPath(), [
-      '-v',
-      'error',
+    ffmpegSync([
       '-f',
       'lavfi',
       '-i',
