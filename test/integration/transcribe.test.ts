@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preprocessRecording } from '../../electron/core/audio/preprocess/preprocess-recording';
 import { CancelledError } from '../../electron/core/errors';
+import { requireWhisperCli } from '../../electron/core/transcribe/engine/binary';
 import { runWhisper } from '../../electron/core/transcribe/engine/run-whisper';
 import { transcribeWav } from '../../electron/core/transcribe/transcribe';
 import { encodeSession } from '../fixtures/sessions/encode';
@@ -108,6 +109,19 @@ describe('transcription with whisper.cpp', () => {
     writeFileSync(fake, '#!/bin/sh\nkill -SEGV $$\n', { mode: 0o755 });
     const run = runWhisper({ binary: fake, model, wav: jfkWav, durationSec: 11, language: 'en' });
     await expect(run).rejects.toMatchObject({ category: 'transient', code: 'engine_crashed' });
+  });
+
+  it('reports audio the engine cannot read as a permanent error, not a model problem', async () => {
+    const garbage = path.join(temp.dir, 'garbage.wav');
+    writeFileSync(garbage, 'not audio at all');
+    const run = runWhisper({
+      binary: requireWhisperCli(),
+      model,
+      wav: garbage,
+      durationSec: 1,
+      language: 'en',
+    });
+    await expect(run).rejects.toMatchObject({ category: 'permanent', code: 'audio_unreadable' });
   });
 
   it('refuses a missing model with the command that fixes it', async () => {

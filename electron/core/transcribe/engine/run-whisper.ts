@@ -124,30 +124,37 @@ function execute(run: WhisperRun, args: string[]): Promise<void> {
           ),
         );
       }
-      if (code !== 0) return reject(classifyFailure(code, stderrTail));
+      // whisper-cli exits 0 after some failures (unreadable audio), so its words are checked too.
+      const failure =
+        knownFailure(stderrTail) ?? (code !== 0 ? unknownFailure(code, stderrTail) : undefined);
+      if (failure) return reject(failure);
       if (progress < 100) run.onProgress?.(100);
       resolve();
     });
   });
 }
 
-function classifyFailure(code: number | null, stderr: string): Error {
+function knownFailure(stderr: string): Error | undefined {
+  // whisper-cli's own words: "failed to initialize whisper context", "failed to load model".
   if (
-    /failed to (load|initialize) (whisper )?(model|context)|invalid model|bad magic|failed to read/i.test(
-      stderr,
-    )
+    /failed to (load|initialize) (whisper )?(model|context)|invalid model|bad magic/i.test(stderr)
   ) {
     return new PermanentError(
       'model_invalid',
       'The Whisper model could not be loaded: the file is damaged or not a Whisper model. Download it again.',
     );
   }
-  if (/failed to read audio|read_audio_data.*failed|error: failed to read/i.test(stderr)) {
+  // "failed to read audio file", "input file not found"
+  if (/failed to read audio|input file not found/i.test(stderr)) {
     return new PermanentError(
       'audio_unreadable',
       'The transcription engine could not read the prepared audio.',
     );
   }
+  return undefined;
+}
+
+function unknownFailure(code: number | null, stderr: string): Error {
   const last = stderr.trim().split('\n').at(-1) ?? '';
   return new TransientError(
     'engine_failed',
