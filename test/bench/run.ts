@@ -5,10 +5,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { diarizeBenchmark } from './diarize';
 import { preprocessBenchmark } from './preprocess';
 import { transcribeBenchmark } from './transcribe';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
+  diarize: diarizeBenchmark,
   preprocess: preprocessBenchmark,
   transcribe: transcribeBenchmark,
 };

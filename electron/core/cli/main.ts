@@ -7,6 +7,7 @@ import type { Core } from '../app/core';
 
 import { resolveDataDir } from '../config/data-dir';
 import { CairnError, CancelledError, toCairnError } from '../errors';
+import { registerDiarizeCommand } from './commands/diarize';
 import { registerImportCommand } from './commands/import';
 import { registerModelCommands } from './commands/models';
 import { registerPreprocessCommand } from './commands/preprocess';
@@ -72,6 +73,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerSessionCommands(program, context);
   registerPreprocessCommand(program, context);
   registerTranscribeCommand(program, context);
+  registerDiarizeCommand(program, context);
   registerModelCommands(program, context);
 
   try {

@@ -1,4 +1,5 @@
 import { preprocessTask } from '../audio/preprocess/preprocess-task';
+import { diarizeTask } from '../diarize/diarize-task';
 
 /**
  * Every task a worker thread can run. A task gets its payload, a cancellation signal and a
@@ -6,6 +7,7 @@ import { preprocessTask } from '../audio/preprocess/preprocess-task';
  */
 export const workerTasks = {
   preprocess: preprocessTask,
+  diarize: diarizeTask,
 } as const;
 
 export type WorkerTasks = typeof workerTasks;

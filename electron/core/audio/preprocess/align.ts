@@ -1,27 +1,50 @@
 import { readSamples, type DecodedChunk } from './chunk-files';
 import { TARGET_RATE } from './constants';
 
-const WINDOW = Math.round(0.15 * TARGET_RATE);
+/** Compared on each side of the boundary; the tail overlap (0.5 s) bounds it with MAX_LAG. */
+const WINDOW = Math.round(0.4 * TARGET_RATE);
 export const MAX_LAG = Math.round(0.1 * TARGET_RATE);
-/** Below this mean square (≈ -60 dBFS) a window is silence: nothing to align on, and nothing to hear. */
-const SILENCE_MEAN_SQUARE = (32768 * 0.001) ** 2;
+/**
+ * Only digital silence gives nothing to align on. A room's noise floor is as good as speech: both
+ * chunks decoded the very same samples, so the noise lines up exactly where the chunks do.
+ */
+const SILENCE_MEAN_SQUARE = 0.5;
+
+export interface JoinAlignment {
+  /** Samples the join was moved (0 when the seek was exact). */
+  lag: number;
+  /**
+   * True when, after the best shift, both chunks hold (nearly) the same samples. False means the seek
+   * landed between samples of the input, so the two decodes differ in resampling phase: the join
+   * cannot be made seamless and the caller decodes in one piece instead.
+   */
+  seamless: boolean;
+}
+
+/** After the best shift, what is left must be this far below the signal (AAC decodes ≈ -58 dB). */
+const SEAMLESS_RESIDUAL = 1e-4; // -40 dB
 
 /**
  * Aligns `next` to `previous` where they overlap, so the join lands on the same sample whatever
- * the container's seek precision (VBR MP3 seeks are estimates). Compares a window around the
- * boundary decoded by both chunks, finds the lag with the least squared difference, and corrects
- * `next.skip`. Returns the correction in samples (0 when the seek was exact).
+ * the container's seek precision (VBR MP3 and Ogg seeks are estimates). Compares a window around
+ * the boundary decoded by both chunks, finds the lag with the least squared difference, corrects
+ * `next.skip`, and says whether the overlap then matches.
  */
-export async function alignToPrevious(previous: DecodedChunk, next: DecodedChunk): Promise<number> {
+export async function alignToPrevious(
+  previous: DecodedChunk,
+  next: DecodedChunk,
+): Promise<JoinAlignment> {
   const boundary = next.plan.firstSample;
   const previousStart = previous.plan.firstSample - previous.skip; // global index of previous's file[0]
   const reference = await readSamples(previous.file, boundary - WINDOW - previousStart, 2 * WINDOW);
-  if (reference.length < 2 * WINDOW || meanSquare(reference) < SILENCE_MEAN_SQUARE) return 0;
+  const energy = meanSquare(reference) * reference.length;
+  if (reference.length < 2 * WINDOW || energy < SILENCE_MEAN_SQUARE * reference.length)
+    return { lag: 0, seamless: true };
 
   const nominalStart = boundary - next.plan.prerollSamples; // global index of next's file[0] if the seek was exact
   const searchFrom = boundary - WINDOW - nominalStart - MAX_LAG;
   const candidate = await readSamples(next.file, searchFrom, 2 * WINDOW + 2 * MAX_LAG);
-  if (candidate.length < 2 * WINDOW + 2 * MAX_LAG) return 0;
+  if (candidate.length < 2 * WINDOW + 2 * MAX_LAG) return { lag: 0, seamless: false };
 
   let bestLag = 0;
   let bestError = Number.POSITIVE_INFINITY;
@@ -39,7 +62,7 @@ export async function alignToPrevious(previous: DecodedChunk, next: DecodedChunk
   }
   // next's file holds global sample g at index g - nominalStart + lag: skip so the boundary comes next.
   next.skip = next.plan.prerollSamples + bestLag;
-  return bestLag;
+  return { lag: bestLag, seamless: bestError <= SEAMLESS_RESIDUAL * energy };
 }
 
 function meanSquare(samples: Int16Array): number {

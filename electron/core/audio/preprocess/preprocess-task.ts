@@ -40,41 +40,29 @@ export async function preprocessTask(
   );
   await mkdir(work, { recursive: true });
   try {
+    // Progress only rises, also when a chunked decode is redone in one piece.
+    let reported = 0;
+    const progress = (report: ProgressReport) => {
+      if (report.percent < reported) return;
+      reported = report.percent;
+      context.progress(report);
+    };
     // Chunk edges are placed in time: only a duration ffprobe knows can place them.
     const parallelism = request.durationEstimated
       ? 1
       : (request.options.parallelism ?? availableParallelism());
-    const plans = planChunks(request.durationSec, parallelism, request.inputSampleRate);
-    const decodedSeconds = plans.map(() => 0);
-    const reportDecode = () => {
-      const done = decodedSeconds.reduce((a, b) => a + b, 0);
-      context.progress({
-        phase: 'decode',
-        percent: Math.min(DECODE_SHARE, (done / request.durationSec) * DECODE_SHARE),
-      });
-    };
-    const chunks = await decodeAll(
-      plans,
-      signal,
-      (plan, file, chunkSignal) =>
-        decodeChunk(request.input, plan, file, {
-          signal: chunkSignal,
-          onProgress: (seconds) => {
-            decodedSeconds[plan.index] = Math.max(0, seconds - plan.prerollSamples / TARGET_RATE);
-            reportDecode();
-          },
-        }),
-      work,
-    );
+    let decoded = await decodeJoined(request, parallelism, work, signal, progress);
+    if (!decoded.seamless) {
+      // A seek landed between input samples (seen with Ogg): the chunks cannot join without a
+      // seam, so the recording is decoded in one piece. Correct first, fast where possible.
+      await rm(work, { recursive: true, force: true });
+      await mkdir(work, { recursive: true });
+      decoded = await decodeJoined(request, 1, work, signal, progress);
+    }
+    const { chunks, joinCorrections } = decoded;
     const decodeMs = performance.now() - started;
 
-    const joinCorrections: number[] = [];
-    for (let i = 1; i < chunks.length; i += 1) {
-      joinCorrections.push(
-        await alignToPrevious(chunks[i - 1] as DecodedChunk, chunks[i] as DecodedChunk),
-      );
-    }
-    const samples = totalSamples(chunks);
+    const samples = withoutCodecPadding(totalSamples(chunks), request);
     const missingSec = request.durationSec - samples / TARGET_RATE;
     const canJudge = !request.allowTruncated && !request.durationEstimated;
     if (canJudge && missingSec > Math.max(1, request.durationSec * 0.01)) {
@@ -96,13 +84,13 @@ export async function preprocessTask(
       if (request.options.trimSilence && !extent.silent) keep = extent;
       if (request.options.normalize) gainDb = normalisingGainDb(profile);
     }
-    context.progress({ phase: 'analyse', percent: DECODE_SHARE + ANALYSE_SHARE });
+    progress({ phase: 'analyse', percent: DECODE_SHARE + ANALYSE_SHARE });
     const analyseMs = performance.now() - started - decodeMs;
 
     await writeWav(request.output, chunks, keep, gainDb, signal, {
       observe: levelsFirst ? undefined : (block) => analyser.push(block),
       onFraction: (fraction) =>
-        context.progress({
+        progress({
           phase: 'write',
           percent: DECODE_SHARE + ANALYSE_SHARE + fraction * (100 - DECODE_SHARE - ANALYSE_SHARE),
         }),
@@ -131,6 +119,63 @@ export async function preprocessTask(
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+interface JoinedDecode {
+  chunks: DecodedChunk[];
+  joinCorrections: number[];
+  seamless: boolean;
+}
+
+/** Plans, decodes and aligns the chunks for one parallelism. */
+async function decodeJoined(
+  request: PreprocessRequest,
+  parallelism: number,
+  work: string,
+  signal: AbortSignal,
+  progress: (report: ProgressReport) => void,
+): Promise<JoinedDecode> {
+  const plans = planChunks(request.durationSec, parallelism, request.inputSampleRate);
+  const decodedSeconds = plans.map(() => 0);
+  const chunks = await decodeAll(
+    plans,
+    signal,
+    (plan, file, chunkSignal) =>
+      decodeChunk(request.input, plan, file, {
+        signal: chunkSignal,
+        onProgress: (seconds) => {
+          decodedSeconds[plan.index] = Math.max(0, seconds - plan.prerollSamples / TARGET_RATE);
+          const done = decodedSeconds.reduce((a, b) => a + b, 0);
+          progress({
+            phase: 'decode',
+            percent: Math.min(DECODE_SHARE, (done / request.durationSec) * DECODE_SHARE),
+          });
+        },
+      }),
+    work,
+  );
+  const joinCorrections: number[] = [];
+  let seamless = true;
+  for (let i = 1; i < chunks.length; i += 1) {
+    const join = await alignToPrevious(chunks[i - 1] as DecodedChunk, chunks[i] as DecodedChunk);
+    joinCorrections.push(join.lag);
+    seamless &&= join.seamless;
+  }
+  return { chunks, joinCorrections, seamless };
+}
+
+/** Up to this much decoded audio past the container's stated end is encoder padding, not sound. */
+const MAX_PADDING_SEC = 0.2;
+
+/**
+ * AAC and Vorbis encoders pad the last frame; the container records where the audio really ends
+ * (an MP4 edit list, an Ogg granule position), but this ffmpeg build decodes the padding too. Cut
+ * the output at the stated end so its length matches the recording's, whatever the chunking.
+ */
+function withoutCodecPadding(decoded: number, request: PreprocessRequest): number {
+  if (request.durationEstimated) return decoded;
+  const stated = Math.round(request.durationSec * TARGET_RATE);
+  return decoded > stated && decoded - stated <= MAX_PADDING_SEC * TARGET_RATE ? stated : decoded;
 }
 
 /**

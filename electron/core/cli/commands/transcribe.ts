@@ -1,13 +1,9 @@
 import { type Command } from 'commander';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { probeMedia } from '../../audio/intake/probe';
-import { preprocessRecording } from '../../audio/preprocess/preprocess-recording';
 import { resolveModelsDir } from '../../transcribe/models/model-store';
 import { transcribeWav } from '../../transcribe/transcribe';
 import type { Transcript } from '../../transcribe/types';
 import { withInterruptSignal } from '../interrupt';
+import { preparedAudio } from '../prepared-audio';
 import type { CommandContext } from '../main';
 
 interface TranscribeCliOptions {
@@ -56,36 +52,6 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
       if (showProgress) process.stderr.write('\r\x1b[K');
       context.io.out(options.json ? JSON.stringify(transcript) : describe(transcript));
     });
-}
-
-/** A 16 kHz mono WAV is used as it is; anything else is prepared into a temporary one first. */
-async function preparedAudio(
-  input: string,
-  signal: AbortSignal,
-  onProgress: (percent: number) => void,
-) {
-  const probed = await probeMedia(input, signal);
-  const audio = probed.ok ? probed.probe.audio : undefined;
-  if (audio?.codec === 'pcm_s16le' && audio.sampleRate === 16_000 && audio.channels === 1) {
-    return { wav: input, offsetSec: 0, cleanup: () => Promise.resolve() };
-  }
-  const dir = await mkdtemp(path.join(tmpdir(), 'cairn-transcribe-'));
-  try {
-    const result = await preprocessRecording(
-      input,
-      path.join(dir, 'prepared.wav'),
-      {},
-      { signal, onProgress: (p) => onProgress(p.percent) },
-    );
-    return {
-      wav: result.output,
-      offsetSec: result.offsets.startSec,
-      cleanup: () => rm(dir, { recursive: true, force: true }),
-    };
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
 }
 
 function describe(transcript: Transcript): string {

@@ -1,0 +1,55 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { diarizeWav } from '../../diarize/diarize';
+import { formatRttm } from '../../diarize/evaluation/rttm';
+import { withInterruptSignal } from '../interrupt';
+import type { CommandContext } from '../main';
+import { preparedAudio } from '../prepared-audio';
+
+interface DiarizeCliOptions {
+  speakers: number | 'auto';
+  rttm?: string;
+  json?: boolean;
+}
+
+export function registerDiarizeCommand(program: Command, context: CommandContext): void {
+  program
+    .command('diarize')
+    .description('find who spoke when, on this machine')
+    .argument('<wav>', 'a 16 kHz mono WAV (other recordings are prepared first)')
+    .option('--speakers <n|auto>', 'number of speakers, or auto (1–6)', parseSpeakers, 'auto')
+    .option('--rttm <file>', 'write the turns as RTTM (file id: the recording’s base name)')
+    .option('--json', 'print machine-readable JSON')
+    .action(async (input: string, options: DiarizeCliOptions) => {
+      const turns = await withInterruptSignal(async (signal) => {
+        const prepared = await preparedAudio(input, signal, () => undefined);
+        try {
+          const found = await diarizeWav(prepared.wav, { speakers: options.speakers }, { signal });
+          // Back to the original recording's time.
+          return found.map((t) => ({
+            ...t,
+            start: t.start + prepared.offsetSec,
+            end: t.end + prepared.offsetSec,
+          }));
+        } finally {
+          await prepared.cleanup();
+        }
+      });
+      if (options.rttm) await writeFile(options.rttm, formatRttm(path.parse(input).name, turns));
+      const speakers = [...new Set(turns.map((t) => t.speaker))].sort();
+      if (options.json) context.io.out(JSON.stringify({ speakers, turns }));
+      else
+        context.io.out(
+          `${speakers.length} speaker${speakers.length === 1 ? '' : 's'}, ${turns.length} turns${options.rttm ? ` → ${options.rttm}` : ''}`,
+        );
+    });
+}
+
+function parseSpeakers(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10)
+    throw new InvalidArgumentError('must be auto or a whole number from 1 to 10.');
+  return n;
+}
