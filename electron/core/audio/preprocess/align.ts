@@ -3,6 +3,8 @@ import { TARGET_RATE } from './constants';
 
 /** Compared on each side of the boundary; the tail overlap (0.5 s) bounds it with MAX_LAG. */
 const WINDOW = Math.round(0.4 * TARGET_RATE);
+/** Half the stretch the lag is searched on. */
+const SEARCH_HALF = Math.round(0.15 * TARGET_RATE);
 export const MAX_LAG = Math.round(0.1 * TARGET_RATE);
 /**
  * Only digital silence gives nothing to align on. A room's noise floor is as good as speech: both
@@ -46,12 +48,14 @@ export async function alignToPrevious(
   const candidate = await readSamples(next.file, searchFrom, 2 * WINDOW + 2 * MAX_LAG);
   if (candidate.length < 2 * WINDOW + 2 * MAX_LAG) return { lag: 0, seamless: false };
 
+  // The lag is searched on the middle of the window (cheap), then the whole window is compared at it.
+  const searchStart = WINDOW - SEARCH_HALF;
   let bestLag = 0;
   let bestError = Number.POSITIVE_INFINITY;
   for (let lag = -MAX_LAG; lag <= MAX_LAG; lag += 1) {
     const offset = MAX_LAG + lag;
     let error = 0;
-    for (let i = 0; i < reference.length && error < bestError; i += 1) {
+    for (let i = searchStart; i < searchStart + 2 * SEARCH_HALF && error < bestError; i += 1) {
       const d = (reference[i] ?? 0) - (candidate[offset + i] ?? 0);
       error += d * d;
     }
@@ -60,9 +64,14 @@ export async function alignToPrevious(
       bestLag = lag;
     }
   }
+  let residual = 0;
+  for (let i = 0; i < reference.length; i += 1) {
+    const d = (reference[i] ?? 0) - (candidate[MAX_LAG + bestLag + i] ?? 0);
+    residual += d * d;
+  }
   // next's file holds global sample g at index g - nominalStart + lag: skip so the boundary comes next.
   next.skip = next.plan.prerollSamples + bestLag;
-  return { lag: bestLag, seamless: bestError <= SEAMLESS_RESIDUAL * energy };
+  return { lag: bestLag, seamless: residual <= SEAMLESS_RESIDUAL * energy };
 }
 
 function meanSquare(samples: Int16Array): number {
