@@ -20,7 +20,6 @@ export async function diarizeTask(
   const turns = diarizeSamples(samples, {
     ...request.options,
     onProgress: (p) => context.progress(10 + p * 0.9),
-    isCancelled: () => context.signal.aborted,
   });
   if (context.signal.aborted) throw new CancelledError();
   return turns;

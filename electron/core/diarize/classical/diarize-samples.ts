@@ -1,6 +1,5 @@
 import type { SpeakerTurn } from '../types';
 import { agglomerate, dot, silhouette, type Dendrogram } from './cluster';
-import { mergeByBic } from './bic-merge';
 import { resegment } from './resegment';
 import { computeFeatures, N_MFCC } from './mfcc';
 import { FRAME_SEC, speechFrames } from './speech-activity';
@@ -12,10 +11,7 @@ export interface ClassicalOptions {
   maxSpeakers?: number;
   /** Silhouette a split must reach to count as more than one speaker (auto count). */
   threshold?: number;
-  /** Weight of the BIC model-size penalty (auto count). */
-  bicLambda?: number;
   onProgress?: (percent: number) => void;
-  isCancelled?: () => boolean;
 }
 
 const WINDOW = 150; // frames: 1.5 s of speech statistics per window
@@ -28,46 +24,30 @@ export const DEFAULT_THRESHOLD = 0.2;
 /**
  * Classical diarization: energy speech activity → 1.5 s windows of MFCC mean and spread
  * (normalised over the recording) → average-linkage clustering on cosine distance, cut at a fixed
- * count or a distance threshold → every speech frame takes the vote of the windows covering it,
- * smoothed over half a second → turns.
+ * count or where the silhouette is best → every speech frame takes the vote of the windows covering
+ * it, smoothed over half a second → Viterbi resegmentation with a Gaussian per speaker → turns.
  */
 export function diarizeSamples(
   samples: Int16Array | Float32Array,
   options: ClassicalOptions = {},
 ): SpeakerTurn[] {
-  const { onProgress, isCancelled } = options;
+  const { onProgress } = options;
   const features = computeFeatures(samples);
   onProgress?.(60);
   const speech = speechFrames(features.logEnergy);
   const windows = speechWindows(features.mfcc, speech, features.frames);
   if (windows.length === 0) return [];
-  if (isCancelled?.()) return [];
 
-  const sample = evenlySpaced(windows.length, MAX_CLUSTERED);
-  const tree = agglomerate(sample.map((i) => (windows[i] as SpeechWindow).vector));
-  onProgress?.(85);
-  const sampled = sample.map((i) => (windows[i] as SpeechWindow).vector);
-  const count = speakerCount(tree, sampled, options);
-  const sampleLabels = tree.cut(count);
-  const centroids = centroidsOf(
-    sample.map((i) => (windows[i] as SpeechWindow).vector),
-    sampleLabels,
-    count,
+  const sampled = evenlySpaced(windows.length, MAX_CLUSTERED).map(
+    (i) => (windows[i] as SpeechWindow).vector,
   );
+  const tree = agglomerate(sampled);
+  onProgress?.(85);
+  const count = speakerCount(tree, sampled, options);
+  const centroids = centroidsOf(sampled, tree.cut(count), count);
   const labels = windows.map((w) => nearest(w.vector, centroids));
   const frameLabels = labelFrames(windows, labels, speech, centroids.length);
-  let refined = resegment(features.mfcc, frameLabels, centroids.length);
-  if ((options.speakers === undefined || options.speakers === 'auto') && options.bicLambda !== 0) {
-    // Start from too many clusters; BIC merges those that are one voice, then boundaries are redone.
-    const merged = mergeByBic(
-      features.mfcc,
-      refined,
-      centroids.length,
-      options.minSpeakers ?? 1,
-      options.bicLambda,
-    );
-    refined = resegment(features.mfcc, merged.labels, merged.speakers);
-  }
+  const refined = resegment(features.mfcc, frameLabels, centroids.length);
   onProgress?.(100);
   return toTurns(refined);
 }
