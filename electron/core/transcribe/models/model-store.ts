@@ -50,10 +50,7 @@ export async function listModels(dir: string): Promise<ModelListing> {
 export async function resolveModel(dir: string, nameOrPath: string): Promise<string> {
   const isPath = nameOrPath.includes('/') || nameOrPath.includes('\\');
   const candidate = isPath ? path.resolve(nameOrPath) : path.join(dir, fileNameFor(nameOrPath));
-  const exists = await stat(candidate).then(
-    (s) => s.isFile(),
-    () => false,
-  );
+  const exists = await fileExists(candidate);
   if (!exists) {
     const entry = findCatalogueModel(nameOrPath);
     throw new PermanentError(
@@ -99,13 +96,7 @@ export async function downloadModel(
     );
   }
   const target = path.join(dir, entry.file);
-  if (
-    await stat(target).then(
-      () => true,
-      () => false,
-    )
-  )
-    return target;
+  if (await fileExists(target)) return target;
   await downloadFile({
     url: modelUrl(entry, options.host),
     target,
@@ -156,13 +147,16 @@ export async function importModel(dir: string, file: string): Promise<InstalledM
 
 export async function removeModel(dir: string, name: string): Promise<void> {
   const target = path.join(dir, fileNameFor(name));
-  if (
-    !(await stat(target).then(
-      () => true,
-      () => false,
-    ))
-  ) {
+  if (!(await fileExists(target))) {
     throw new ValidationError('model_missing', `The model "${name}" is not installed.`);
   }
   await rm(target);
+}
+
+/** A regular file is there (a folder or nothing is not). */
+async function fileExists(file: string): Promise<boolean> {
+  return stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }
