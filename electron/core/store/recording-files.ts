@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataLayout } from '../config/data-dir';
@@ -45,17 +44,27 @@ export async function storeRecordingFile(layout: DataLayout, source: string): Pr
 async function copyWithHash(source: string, target: string) {
   const hash = createHash('sha256');
   let sizeBytes = 0;
-  const out = await open(target, 'wx');
+  // The original is opened first: once it is open, its bytes stay readable even if it is moved or
+  // deleted meanwhile, and a file that is already gone fails before any temp file exists.
+  const input = await open(source, 'r');
   try {
-    for await (const chunk of createReadStream(source, { highWaterMark: 1 << 20 })) {
-      const buffer = chunk as Buffer;
-      hash.update(buffer);
-      sizeBytes += buffer.length;
-      await out.write(buffer);
+    const out = await open(target, 'wx');
+    try {
+      for await (const chunk of input.createReadStream({
+        highWaterMark: 1 << 20,
+        autoClose: false,
+      })) {
+        const buffer = chunk as Buffer;
+        hash.update(buffer);
+        sizeBytes += buffer.length;
+        await out.write(buffer);
+      }
+      await out.sync();
+    } finally {
+      await out.close();
     }
-    await out.sync();
   } finally {
-    await out.close();
+    await input.close();
   }
   return { contentHash: hash.digest('hex'), sizeBytes };
 }
