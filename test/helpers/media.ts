@@ -57,3 +57,8 @@ export function ffmpegSync(args: string[]): void {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
+
+/** Digital silence, 16 kHz mono, in the format the file name's extension says (wav, flac…). */
+export function makeSilence(target: string, seconds: number): void {
+  ffmpegSync(['-f', 'lavfi', '-i', 'anullsrc=r=16000:cl=mono', '-t', String(seconds), target]);
+}

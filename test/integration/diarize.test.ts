@@ -9,7 +9,7 @@ import { CancelledError } from '../../electron/core/errors';
 import { renderSession } from '../fixtures/sessions/render';
 import { runCairn } from '../helpers/cli';
 import { makeTempDir, SAMPLE_WAV } from '../helpers/fixtures';
-import { ffmpegSync } from '../helpers/media';
+import { makeSilence } from '../helpers/media';
 
 describe('diarization (classical engine, in a worker thread)', () => {
   const temp = makeTempDir();
@@ -24,17 +24,7 @@ describe('diarization (classical engine, in a worker thread)', () => {
 
   it('finds no speaker in silence', async () => {
     const silence = path.join(temp.dir, 'silence-src.wav');
-    ffmpegSync([
-      '-f',
-      'lavfi',
-      '-i',
-      'anullsrc=r=16000:cl=mono',
-      '-t',
-      '30',
-      '-c:a',
-      'pcm_s16le',
-      silence,
-    ]);
+    makeSilence(silence, 30);
     expect(await diarizeWav(await prepare(silence, 'silence'))).toEqual([]);
   });
 
