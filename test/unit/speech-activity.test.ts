@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeFeatures } from '../../electron/core/diarize/classical/mfcc';
-import { speechFrames } from '../../electron/core/diarize/classical/speech-activity';
+import { computeFeatures } from '../../electron/core/diarize/features/mfcc';
+import { speechFrames } from '../../electron/core/diarize/speech/energy-activity';
 
 const RATE = 16_000;
 

@@ -1,28 +1,55 @@
 import { readFile } from 'node:fs/promises';
-import { CancelledError, ValidationError } from '../errors';
-import { diarizeSamples, type ClassicalOptions } from './classical/diarize-samples';
-import type { SpeakerTurn } from './types';
+import { CancelledError, PermanentError, ValidationError } from '../errors';
+import { classicalDiarize } from './engines/classical';
+import { voiceEncoderDiarize } from './engines/voice-encoder-engine';
+import { findVoiceEncoder } from './embed/voice-encoder-model';
+import type { DiarizationEngine, SpeakerCountOptions, SpeakerTurn } from './types';
 
 export interface DiarizeRequest {
   wav: string;
-  options: Pick<ClassicalOptions, 'speakers' | 'minSpeakers' | 'maxSpeakers'>;
+  options: SpeakerCountOptions & {
+    /** 'auto' (default): the voice encoder when it is installed, else the classical engine. */
+    engine?: DiarizationEngine | 'auto';
+  };
 }
 
-/** Runs in a worker thread: reads a prepared 16 kHz mono s16 WAV and diarizes it. */
+export interface DiarizeResult {
+  turns: SpeakerTurn[];
+  engine: DiarizationEngine;
+}
+
+/**
+ * Runs in its own process (onnxruntime's native module loads once per process, not per thread):
+ * reads a prepared 16 kHz mono s16 WAV and diarizes it.
+ */
 export async function diarizeTask(
   request: DiarizeRequest,
   context: { signal: AbortSignal; progress: (percent: number) => void },
-): Promise<SpeakerTurn[]> {
+): Promise<DiarizeResult> {
   const bytes = await readFile(request.wav);
   const samples = pcm16kMono(bytes, request.wav);
-  context.progress(10);
-  // The clustering runs synchronously; cancelling terminates this thread (see runWorkerTask).
-  const turns = diarizeSamples(samples, {
-    ...request.options,
-    onProgress: (p) => context.progress(10 + p * 0.9),
-  });
+  context.progress(5);
+  const { engine: wanted = 'auto', ...counts } = request.options;
+  const onProgress = (p: number) => context.progress(5 + p * 0.95);
+  const model = wanted === 'classical' ? undefined : findVoiceEncoder();
+  if (wanted === 'voice-encoder' && !model) {
+    throw new PermanentError(
+      'voice_encoder_missing',
+      'The speaker model (voice encoder) is not installed; run npm run build:models.',
+    );
+  }
+  if (model) {
+    const turns = await voiceEncoderDiarize(samples, model, {
+      ...counts,
+      signal: context.signal,
+      onProgress,
+    });
+    return { turns, engine: 'voice-encoder' };
+  }
+  // The classical engine runs synchronously; cancelling kills this process (see runWorkerTask).
+  const turns = classicalDiarize(samples, { ...counts, onProgress });
   if (context.signal.aborted) throw new CancelledError();
-  return turns;
+  return { turns, engine: 'classical' };
 }
 
 /** The samples of a canonical 16 kHz mono s16 WAV (what preprocessing writes). */

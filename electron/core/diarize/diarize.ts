@@ -1,6 +1,5 @@
 import { runWorkerTask } from '../workers/run-worker-task';
-import type { DiarizeRequest } from './diarize-task';
-import type { SpeakerTurn } from './types';
+import type { DiarizeRequest, DiarizeResult } from './diarize-task';
 
 export interface DiarizeCall {
   signal?: AbortSignal;
@@ -8,14 +7,14 @@ export interface DiarizeCall {
 }
 
 /**
- * Who spoke when in a prepared 16 kHz mono WAV, computed in a worker thread (the caller's event
- * loop stays free; cancelling stops the worker). Speakers: a number, or 'auto' (1–6 by default).
+ * Who spoke when in a prepared 16 kHz mono WAV, computed in a child process (the caller's event
+ * loop stays free; cancelling kills it). Speakers: a number, or 'auto' (1–6 by default).
  */
 export function diarizeWav(
   wav: string,
   options: DiarizeRequest['options'] = {},
   call: DiarizeCall = {},
-): Promise<SpeakerTurn[]> {
+): Promise<DiarizeResult> {
   return runWorkerTask(
     'diarize',
     { wav, options },

@@ -1,9 +1,16 @@
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CancelledError, fromApiError, toCairnError, TransientError } from '../errors';
 import type { FromWorker, ToWorker } from './protocol';
-import type { TaskPayload, TaskProgress, TaskResult, WorkerTaskName } from './tasks';
+import {
+  taskIsolation,
+  type TaskPayload,
+  type TaskProgress,
+  type TaskResult,
+  type WorkerTaskName,
+} from './tasks';
 
 export interface WorkerTaskOptions<T extends WorkerTaskName> {
   signal?: AbortSignal;
@@ -13,7 +20,8 @@ export interface WorkerTaskOptions<T extends WorkerTaskName> {
 }
 
 /**
- * Runs a task in its own worker thread, off the caller's event loop. The thread starts at once;
+ * Runs a task in its own worker thread (or child process, for tasks that need one), off the
+ * caller's event loop. The thread starts at once;
  * `payload` may still be a promise (e.g. validation in progress), so module loading overlaps it.
  * Settles once: with the task's result, its typed error, or CancelledError after the task has
  * cleaned up (or the grace period ran out and the thread was terminated).
@@ -26,7 +34,7 @@ export function runWorkerTask<T extends WorkerTaskName>(
   const { signal, onProgress, cancelGraceMs = 10_000 } = options;
   if (signal?.aborted) return Promise.reject(new CancelledError());
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript());
+    const worker = taskIsolation[task] === 'process' ? forkWorker() : threadWorker();
     let settled = false;
     let graceTimer: NodeJS.Timeout | undefined;
     const finish = (outcome: () => void) => {
@@ -34,7 +42,7 @@ export function runWorkerTask<T extends WorkerTaskName>(
       settled = true;
       clearTimeout(graceTimer);
       signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
+      worker.terminate();
       outcome();
     };
     const send = (message: ToWorker) => worker.postMessage(message);
@@ -50,7 +58,7 @@ export function runWorkerTask<T extends WorkerTaskName>(
       },
       (error: unknown) => finish(() => reject(toCairnError(error))),
     );
-    worker.on('message', (message: FromWorker) => {
+    worker.on('message', (message) => {
       if (message.type === 'progress') onProgress?.(message.report as TaskProgress<T>);
       else if (message.type === 'result') finish(() => resolve(message.value as TaskResult<T>));
       else finish(() => reject(fromApiError(message.error)));
@@ -83,4 +91,40 @@ export function runWorkerTask<T extends WorkerTaskName>(
 function workerScript(): string {
   const bundled = path.join(__dirname, 'worker.js');
   return existsSync(bundled) ? bundled : path.join(__dirname, 'worker-bootstrap.cjs');
+}
+
+/** What runWorkerTask needs of a worker, whether a thread or a process. */
+interface WorkerHandle {
+  postMessage(message: ToWorker): void;
+  on(event: 'message', listener: (message: FromWorker) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  on(event: 'exit', listener: (code: number | null) => void): void;
+  terminate(): void;
+}
+
+function threadWorker(): WorkerHandle {
+  const worker = new Worker(workerScript());
+  return {
+    postMessage: (message) => worker.postMessage(message),
+    on: ((event: string, listener: (...args: unknown[]) => void) => {
+      worker.on(event, listener);
+    }) as WorkerHandle['on'],
+    terminate: () => void worker.terminate(),
+  };
+}
+
+/** A child process speaking the same protocol over IPC; in Electron, its binary acting as Node. */
+function forkWorker(): WorkerHandle {
+  const child = fork(workerScript(), [], {
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
+  return {
+    postMessage: (message) => child.send(message),
+    on: ((event: string, listener: (...args: unknown[]) => void) => {
+      child.on(event, listener);
+    }) as WorkerHandle['on'],
+    terminate: () => child.kill('SIGKILL'),
+  };
 }

@@ -10,6 +10,15 @@ export const workerTasks = {
   diarize: diarizeTask,
 } as const;
 
+/**
+ * Where each task runs. Diarization gets a process: onnxruntime's native module registers once per
+ * process, so a second worker thread could not load it.
+ */
+export const taskIsolation: Record<keyof typeof workerTasks, 'thread' | 'process'> = {
+  preprocess: 'thread',
+  diarize: 'process',
+};
+
 export type WorkerTasks = typeof workerTasks;
 export type WorkerTaskName = keyof WorkerTasks;
 export type TaskPayload<T extends WorkerTaskName> = Parameters<WorkerTasks[T]>[0];

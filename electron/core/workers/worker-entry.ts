@@ -3,9 +3,20 @@ import { toCairnError } from '../errors';
 import type { FromWorker, ToWorker } from './protocol';
 import { workerTasks, type WorkerTaskName } from './tasks';
 
-/** The code a worker thread starts with: wait for one task, run it, report progress, answer once. */
-const port = parentPort;
-if (!port) throw new Error('worker-entry must run in a worker thread');
+/**
+ * The code a worker starts with: wait for one task, run it, report progress, answer once. A worker
+ * is a thread (messages through parentPort) or a forked process (messages through its IPC channel).
+ */
+const port = parentPort ?? processPort();
+
+function processPort() {
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('worker-entry must run in a worker thread or a forked process');
+  return {
+    postMessage: (message: FromWorker) => void send(message),
+    on: (event: 'message', listener: (message: ToWorker) => void) => process.on(event, listener),
+  };
+}
 
 const controller = new AbortController();
 const send = (message: FromWorker) => port.postMessage(message);

@@ -1,14 +1,12 @@
-import type { SpeakerTurn } from '../types';
-import { agglomerate, dot, silhouette, type Dendrogram } from './cluster';
-import { resegment } from './resegment';
-import { computeFeatures, N_MFCC } from './mfcc';
-import { FRAME_SEC, speechFrames } from './speech-activity';
+import { agglomerate, dot, silhouette, type Dendrogram } from '../cluster/agglomerative';
+import { centroidsOf, evenlySpaced, nearest } from '../cluster/centroids';
+import { computeFeatures, N_MFCC } from '../features/mfcc';
+import { labelFrames, toTurns } from '../segment/frame-labels';
+import { resegment } from '../segment/resegment';
+import { speechFrames } from '../speech/energy-activity';
+import type { SpeakerCountOptions, SpeakerTurn } from '../types';
 
-export interface ClassicalOptions {
-  /** A fixed number of speakers, or 'auto' (between minSpeakers and maxSpeakers). */
-  speakers?: number | 'auto';
-  minSpeakers?: number;
-  maxSpeakers?: number;
+export interface ClassicalOptions extends SpeakerCountOptions {
   /** Silhouette a split must reach to count as more than one speaker (auto count). */
   threshold?: number;
   onProgress?: (percent: number) => void;
@@ -17,17 +15,16 @@ export interface ClassicalOptions {
 const WINDOW = 150; // frames: 1.5 s of speech statistics per window
 const STEP = 50;
 const MAX_CLUSTERED = 500; // windows clustered directly; the rest join the nearest cluster
-const SMOOTH_RADIUS = 25;
 /** Silhouette below which no split is believed: one speaker. */
 export const DEFAULT_THRESHOLD = 0.2;
 
 /**
- * Classical diarization: energy speech activity → 1.5 s windows of MFCC mean and spread
+ * Classical diarization, used when the voice encoder is missing: energy speech activity → 1.5 s windows of MFCC mean and spread
  * (normalised over the recording) → average-linkage clustering on cosine distance, cut at a fixed
  * count or where the silhouette is best → every speech frame takes the vote of the windows covering
  * it, smoothed over half a second → Viterbi resegmentation with a Gaussian per speaker → turns.
  */
-export function diarizeSamples(
+export function classicalDiarize(
   samples: Int16Array | Float32Array,
   options: ClassicalOptions = {},
 ): SpeakerTurn[] {
@@ -46,7 +43,7 @@ export function diarizeSamples(
   const count = speakerCount(tree, sampled, options);
   const centroids = centroidsOf(sampled, tree.cut(count), count);
   const labels = windows.map((w) => nearest(w.vector, centroids));
-  const frameLabels = labelFrames(windows, labels, speech, centroids.length);
+  const frameLabels = labelFrames(windows, WINDOW, labels, speech, centroids.length);
   const refined = resegment(features.mfcc, frameLabels, centroids.length);
   onProgress?.(100);
   return toTurns(refined);
@@ -151,127 +148,4 @@ function speakerCount(
   }
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   return min <= 1 && bestScore < threshold ? 1 : best;
-}
-
-function evenlySpaced(total: number, limit: number): number[] {
-  if (total <= limit) return Array.from({ length: total }, (_, i) => i);
-  return Array.from({ length: limit }, (_, i) => Math.floor((i * total) / limit));
-}
-
-function centroidsOf(
-  vectors: readonly Float64Array[],
-  labels: Int32Array,
-  count: number,
-): Float64Array[] {
-  const dims = vectors[0]?.length ?? 0;
-  const centroids = Array.from({ length: count }, () => new Float64Array(dims));
-  vectors.forEach((v, i) => {
-    const c = centroids[labels[i] as number] as Float64Array;
-    for (let d = 0; d < dims; d += 1) c[d] = (c[d] as number) + (v[d] as number);
-  });
-  for (const c of centroids) {
-    const norm = Math.sqrt(dot(c, c)) || 1;
-    for (let d = 0; d < dims; d += 1) c[d] = (c[d] as number) / norm;
-  }
-  return centroids;
-}
-
-function nearest(vector: Float64Array, centroids: readonly Float64Array[]): number {
-  let best = 0;
-  let bestSimilarity = Number.NEGATIVE_INFINITY;
-  centroids.forEach((c, i) => {
-    const similarity = dot(vector, c);
-    if (similarity > bestSimilarity) {
-      bestSimilarity = similarity;
-      best = i;
-    }
-  });
-  return best;
-}
-
-/** Each speech frame: the label most windows covering it vote for, smoothed over ±0.25 s. */
-function labelFrames(
-  windows: readonly SpeechWindow[],
-  labels: readonly number[],
-  speech: Uint8Array,
-  k: number,
-): Int32Array {
-  const frames = speech.length;
-  const votes = new Float32Array(frames * k);
-  windows.forEach((w, i) => {
-    const label = labels[i] as number;
-    for (let f = w.start; f < Math.min(frames, w.start + WINDOW); f += 1)
-      votes[f * k + label] = (votes[f * k + label] as number) + 1;
-  });
-  const raw = new Int32Array(frames).fill(-1);
-  for (let f = 0; f < frames; f += 1) {
-    if (!speech[f]) continue;
-    let best = -1;
-    let bestVotes = 0;
-    for (let c = 0; c < k; c += 1) {
-      if ((votes[f * k + c] as number) > bestVotes) {
-        bestVotes = votes[f * k + c] as number;
-        best = c;
-      }
-    }
-    raw[f] = best;
-  }
-  fillUnlabelled(raw, speech);
-  const smoothed = new Int32Array(frames).fill(-1);
-  const counts = new Int32Array(k);
-  for (let f = 0; f < frames; f += 1) {
-    if (!speech[f]) continue;
-    counts.fill(0);
-    for (
-      let g = Math.max(0, f - SMOOTH_RADIUS);
-      g <= Math.min(frames - 1, f + SMOOTH_RADIUS);
-      g += 1
-    ) {
-      const label = raw[g] as number;
-      if (label >= 0) counts[label] = (counts[label] as number) + 1;
-    }
-    let best = raw[f] as number;
-    for (let c = 0; c < k; c += 1) if ((counts[c] as number) > (counts[best] ?? -1)) best = c;
-    smoothed[f] = best;
-  }
-  return smoothed;
-}
-
-/** Speech frames no window covered (edges) take the nearest labelled frame's label. */
-function fillUnlabelled(labels: Int32Array, speech: Uint8Array): void {
-  let last = -1;
-  for (let f = 0; f < labels.length; f += 1) {
-    if ((labels[f] as number) >= 0) last = labels[f] as number;
-    else if (speech[f] && last >= 0) labels[f] = last;
-  }
-  let next = -1;
-  for (let f = labels.length - 1; f >= 0; f -= 1) {
-    if ((labels[f] as number) >= 0) next = labels[f] as number;
-    else if (speech[f] && next >= 0) labels[f] = next;
-  }
-}
-
-function toTurns(labels: Int32Array): SpeakerTurn[] {
-  const turns: SpeakerTurn[] = [];
-  let f = 0;
-  while (f < labels.length) {
-    const label = labels[f] as number;
-    if (label < 0) {
-      f += 1;
-      continue;
-    }
-    let g = f;
-    while (g < labels.length && labels[g] === label) g += 1;
-    turns.push({
-      speaker: `SPEAKER_${String(label).padStart(2, '0')}`,
-      start: round(f * FRAME_SEC),
-      end: round(g * FRAME_SEC),
-    });
-    f = g;
-  }
-  return turns;
-}
-
-function round(seconds: number): number {
-  return Math.round(seconds * 1000) / 1000;
 }

@@ -1,4 +1,4 @@
-import { N_MFCC } from './mfcc';
+import { N_MFCC } from '../features/mfcc';
 
 const DIMS = N_MFCC - 1;
 /** Log-likelihood cost of switching speaker between two frames: about a 0.3 s minimum turn. */

@@ -1,4 +1,4 @@
-import { FRAME_LEN } from './mfcc';
+import { FRAME_LEN } from '../features/mfcc';
 
 /** Frames quieter than about -55 dBFS are never speech, whatever the recording's range. */
 const ABSOLUTE_FLOOR = Math.log((32768 * 10 ** (-55 / 20)) ** 2 + 1e-3);
@@ -26,7 +26,7 @@ export function speechFrames(logEnergy: Float32Array): Uint8Array {
 }
 
 /** Turns runs of `value` shorter than `maxLength` into the opposite value. */
-function fillShortRuns(frames: Uint8Array, value: 0 | 1, maxLength: number): void {
+export function fillShortRuns(frames: Uint8Array, value: 0 | 1, maxLength: number): void {
   let i = 0;
   while (i < frames.length) {
     if (frames[i] !== value) {

@@ -3,6 +3,8 @@
  * bands (64 Hz–8 kHz), log, DCT to 20 coefficients, plus each frame's log energy. Plain typed-array
  * loops: about 3 µs a frame, so an hour of audio takes seconds.
  */
+import { applyFilters, Fft, type BandFilter } from './fft';
+
 export const SAMPLE_RATE = 16_000;
 export const FRAME_LEN = 400;
 export const HOP = 160;
@@ -26,8 +28,9 @@ export function computeFeatures(samples: Int16Array | Float32Array): FrameFeatur
   const window = hamming(FRAME_LEN);
   const re = new Float64Array(FFT_SIZE);
   const im = new Float64Array(FFT_SIZE);
+  const power = new Float64Array(FFT_SIZE / 2 + 1);
   const mel = new Float64Array(MEL_BANDS);
-  const { filters, bitReverse, cos, sin } = tables();
+  const filters = melFilters();
   const dct = dctMatrix();
   for (let f = 0; f < frames; f += 1) {
     const offset = f * HOP;
@@ -42,16 +45,10 @@ export function computeFeatures(samples: Int16Array | Float32Array): FrameFeatur
     re.fill(0, FRAME_LEN);
     im.fill(0);
     logEnergy[f] = Math.log(energy / FRAME_LEN + 1e-3);
-    fft(re, im, bitReverse, cos, sin);
-    for (let b = 0; b < MEL_BANDS; b += 1) {
-      const { start, weights } = filters[b] as { start: number; weights: Float64Array };
-      let sum = 0;
-      for (let k = 0; k < weights.length; k += 1) {
-        const bin = start + k;
-        sum += (weights[k] as number) * ((re[bin] as number) ** 2 + (im[bin] as number) ** 2);
-      }
-      mel[b] = Math.log(sum + 1e-6);
-    }
+    fft.transform(re, im);
+    fft.power(re, im, power);
+    applyFilters(filters, power, mel);
+    for (let b = 0; b < MEL_BANDS; b += 1) mel[b] = Math.log((mel[b] as number) + 1e-6);
     for (let c = 0; c < N_MFCC; c += 1) {
       let value = 0;
       for (let b = 0; b < MEL_BANDS; b += 1)
@@ -72,13 +69,16 @@ function hamming(n: number): Float64Array {
 const melOf = (hz: number) => 2595 * Math.log10(1 + hz / 700);
 const hzOf = (mel: number) => 700 * (10 ** (mel / 2595) - 1);
 
-let cached: ReturnType<typeof buildTables> | undefined;
-function tables() {
-  cached ??= buildTables();
-  return cached;
+const fft = new Fft(FFT_SIZE);
+let cachedFilters: BandFilter[] | undefined;
+
+/** HTK-style triangles, equally spaced on the mel scale from 64 Hz to Nyquist. */
+function melFilters(): BandFilter[] {
+  cachedFilters ??= buildFilters();
+  return cachedFilters;
 }
 
-function buildTables() {
+function buildFilters(): BandFilter[] {
   const bins = FFT_SIZE / 2 + 1;
   const low = melOf(64);
   const high = melOf(SAMPLE_RATE / 2);
@@ -86,7 +86,7 @@ function buildTables() {
     { length: MEL_BANDS + 2 },
     (_, i) => (hzOf(low + ((high - low) * i) / (MEL_BANDS + 1)) * FFT_SIZE) / SAMPLE_RATE,
   );
-  const filters = Array.from({ length: MEL_BANDS }, (_, b) => {
+  return Array.from({ length: MEL_BANDS }, (_, b) => {
     const [left, centre, right] = [edges[b] ?? 0, edges[b + 1] ?? 0, edges[b + 2] ?? 0];
     const start = Math.max(0, Math.ceil(left));
     const end = Math.min(bins - 1, Math.floor(right));
@@ -97,20 +97,6 @@ function buildTables() {
     }
     return { start, weights };
   });
-  const bitReverse = new Uint32Array(FFT_SIZE);
-  const bits = Math.log2(FFT_SIZE);
-  for (let i = 0; i < FFT_SIZE; i += 1) {
-    let r = 0;
-    for (let b = 0; b < bits; b += 1) r |= ((i >> b) & 1) << (bits - 1 - b);
-    bitReverse[i] = r;
-  }
-  const cos = Float64Array.from({ length: FFT_SIZE / 2 }, (_, i) =>
-    Math.cos((-2 * Math.PI * i) / FFT_SIZE),
-  );
-  const sin = Float64Array.from({ length: FFT_SIZE / 2 }, (_, i) =>
-    Math.sin((-2 * Math.PI * i) / FFT_SIZE),
-  );
-  return { filters, bitReverse, cos, sin };
 }
 
 function dctMatrix(): Float64Array {
@@ -120,44 +106,4 @@ function dctMatrix(): Float64Array {
       m[c * MEL_BANDS + b] = Math.cos((Math.PI * c * (b + 0.5)) / MEL_BANDS);
   }
   return m;
-}
-
-/** In-place iterative radix-2 FFT. */
-function fft(
-  re: Float64Array,
-  im: Float64Array,
-  bitReverse: Uint32Array,
-  cos: Float64Array,
-  sin: Float64Array,
-): void {
-  const n = re.length;
-  for (let i = 0; i < n; i += 1) {
-    const j = bitReverse[i] as number;
-    if (j > i) {
-      const tr = re[i] as number;
-      re[i] = re[j] as number;
-      re[j] = tr;
-      const ti = im[i] as number;
-      im[i] = im[j] as number;
-      im[j] = ti;
-    }
-  }
-  for (let size = 2; size <= n; size *= 2) {
-    const half = size / 2;
-    const step = n / size;
-    for (let start = 0; start < n; start += size) {
-      for (let k = 0; k < half; k += 1) {
-        const wr = cos[k * step] as number;
-        const wi = sin[k * step] as number;
-        const a = start + k;
-        const b = a + half;
-        const xr = (re[b] as number) * wr - (im[b] as number) * wi;
-        const xi = (re[b] as number) * wi + (im[b] as number) * wr;
-        re[b] = (re[a] as number) - xr;
-        im[b] = (im[a] as number) - xi;
-        re[a] = (re[a] as number) + xr;
-        im[a] = (im[a] as number) + xi;
-      }
-    }
-  }
 }
