@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spectralClusters } from '../../electron/core/diarize/cluster/spectral';
 import { placeWindows, WINDOW_FRAMES } from '../../electron/core/diarize/embed/windows';
+import { speakerCountFor } from '../../electron/core/diarize/speaker-count';
 
 /** Unit vectors scattered around `centre` (non-negative, like the voice encoder's embeddings). */
 function voice(centre: number[], count: number, spread: number, seed: number): Float64Array[] {
@@ -66,5 +67,14 @@ describe('voice encoder windows', () => {
   it('centres a window on a short utterance between pauses', () => {
     const starts = placeWindows(speechAt(1000, [[500, 530]]));
     expect(starts).toEqual([515 - WINDOW_FRAMES / 2]);
+  });
+});
+
+describe('speaker count for a session', () => {
+  it('fixes two for an individual session, searches otherwise, and lets an override win', () => {
+    expect(speakerCountFor('individual')).toEqual({ speakers: 2 });
+    expect(speakerCountFor('family')).toEqual({ speakers: 'auto', minSpeakers: 2, maxSpeakers: 6 });
+    expect(speakerCountFor('individual', 3)).toEqual({ speakers: 3 });
+    expect(speakerCountFor('individual', 'auto')).toEqual({ speakers: 'auto' });
   });
 });
