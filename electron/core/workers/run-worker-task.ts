@@ -117,7 +117,8 @@ function threadWorker(): WorkerHandle {
 function forkWorker(): WorkerHandle {
   const child = fork(workerScript(), [], {
     serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // The child's output goes to stderr: the CLI's stdout carries only its answer (e.g. --json).
+    stdio: ['ignore', 2, 2, 'ipc'],
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });
   return {

@@ -12,6 +12,8 @@ const port = parentPort ?? processPort();
 function processPort() {
   const send = process.send?.bind(process);
   if (!send) throw new Error('worker-entry must run in a worker thread or a forked process');
+  // An orphan has no one to answer: when the parent goes away, so does this process.
+  process.on('disconnect', () => process.exit(1));
   return {
     postMessage: (message: FromWorker) => void send(message),
     on: (event: 'message', listener: (message: ToWorker) => void) => process.on(event, listener),
