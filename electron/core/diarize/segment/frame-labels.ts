@@ -88,6 +88,15 @@ export function toTurns(labels: Int32Array): SpeakerTurn[] {
   return turns;
 }
 
+/** Turns from one activity row per speaker (rows may overlap: two speakers at once). */
+export function activityTurns(rows: readonly Uint8Array[]): SpeakerTurn[] {
+  const turns = rows.flatMap((row, speaker) => {
+    const labels = Int32Array.from(row, (active) => (active ? speaker : -1));
+    return toTurns(labels);
+  });
+  return turns.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
 function round(seconds: number): number {
   return Math.round(seconds * 1000) / 1000;
 }

