@@ -38,3 +38,15 @@ export type StageStatus = (typeof STAGE_STATUSES)[number];
 /** The error hierarchy's categories; they decide retry (transient) versus fail-fast. */
 export const ERROR_CATEGORIES = ['validation', 'transient', 'permanent'] as const;
 export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
+
+/** The pipeline's stages in order; transcribe and diarize run at the same time. */
+export const PIPELINE_STAGES = [
+  'validate',
+  'preprocess',
+  'transcribe',
+  'diarize',
+  'merge',
+  'notes',
+  'finalize',
+] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];

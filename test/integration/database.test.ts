@@ -16,6 +16,7 @@ const EXPECTED_TABLES = [
   'pipeline_runs',
   'pipeline_stages',
   'recordings',
+  'risk_flags',
   'sessions',
   'settings',
   'speakers',

@@ -8,7 +8,20 @@ const SESSION_ID = '3f1c2b9e-8d4a-4c6b-9e2f-1a2b3c4d5e6f';
 
 /** Handlers that record what they were given; the gate is what is under test. */
 function recordingHandlers(calls: unknown[]): Handlers {
+  const unused = () => {
+    throw new Error('not called by these tests');
+  };
   return {
+    'pipeline.process': unused,
+    'pipeline.health': unused,
+    'runs.list': unused,
+    'runs.get': unused,
+    'runs.cancel': unused,
+    'runs.retry': unused,
+    'riskFlags.list': unused,
+    'riskFlags.acknowledge': unused,
+    'sessions.approve': unused,
+    'sessions.transcript': unused,
     'app.info': () => ({ version: '0.0.0', dataDir: '/d', transport: 'in-process' }),
     'clients.list': () => [],
     'sessions.list': () => [],

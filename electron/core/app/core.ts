@@ -4,6 +4,10 @@ import { dataLayout, type DataLayout } from '../config/data-dir';
 import { TransientError } from '../errors';
 import { openDatabase, type Database } from '../store/open-database';
 import { removeStaleTempFiles } from '../store/recording-files';
+import { readSetting } from '../config/settings';
+import { PipelineService } from '../pipeline/pipeline-service';
+import { EngineGuard, type ResilienceOptions } from '../pipeline/resilience';
+import { resolveModelsDir } from '../transcribe/models/model-store';
 import { EventBus } from './event-bus';
 import { invokeThroughGate } from './gate';
 import { createHandlers, type Handlers } from './handlers';
@@ -18,6 +22,11 @@ export interface CoreOptions {
   /** Electron passes a better-sqlite3 binary built for its own ABI. */
   sqliteNativeBinding?: string;
   onInternalError?: (method: string, error: unknown) => void;
+  pipeline?: {
+    /** Resume queued runs and runs a crash left behind (the app: yes; a CLI command: its own). */
+    recover?: boolean;
+    resilience?: ResilienceOptions;
+  };
 }
 
 export interface Core {
@@ -25,6 +34,7 @@ export interface Core {
   database: Database;
   events: EventBus;
   handlers: Handlers;
+  pipeline: PipelineService;
   /** `method` is untrusted (it comes over a transport); the gate checks it against the contract. */
   invoke(method: string, input: unknown): Promise<Envelope>;
   /** Lets running work checkpoint, then closes the database. Safe to call twice. */
@@ -41,7 +51,24 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   await removeStaleTempFiles(layout);
   const events = new EventBus();
+  const pipeline = new PipelineService(
+    {
+      db: database.db,
+      layout,
+      events,
+      guard: new EngineGuard(options.pipeline?.resilience),
+      actor: options.actor,
+      modelsDir: resolveModelsDir(options.dataDir),
+      resourcesDir: options.resourcesDir,
+    },
+    {
+      concurrency: readSetting(database.db, 'pipelineConcurrency'),
+      maxBacklog: readSetting(database.db, 'pipelineMaxBacklog'),
+    },
+  );
+  if (options.pipeline?.recover) pipeline.recover();
   const handlers = createHandlers({
+    pipeline,
     db: database.db,
     layout,
     events,
@@ -57,6 +84,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     database,
     events,
     handlers,
+    pipeline,
     invoke: (method, input) => {
       if (shutdown) return Promise.resolve(SHUTTING_DOWN);
       const call = invokeThroughGate(handlers, method, input, options.onInternalError);
@@ -67,7 +95,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     shutdown: () => {
       // New calls are refused at once; calls already running (an import mid-copy) finish and
       // commit first, so quitting never leaves half-done work behind.
-      shutdown ??= Promise.allSettled([...inFlight]).then(() => database.close());
+      shutdown ??= Promise.allSettled([...inFlight])
+        .then(() => pipeline.shutdown())
+        .then(() => database.close());
       return shutdown;
     },
   };

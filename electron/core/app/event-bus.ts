@@ -8,7 +8,10 @@ export class EventBus {
 
   /** Payloads are parsed with the contract's schema: what reaches a window is exactly what it declares. */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
-    const message: EventMessage<E> = { name, payload: events[name].parse(payload) };
+    const message: EventMessage<E> = {
+      name,
+      payload: events[name].parse(payload) as EventPayload<E>,
+    };
     this.emitter.emit('event', message);
   }
 

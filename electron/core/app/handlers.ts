@@ -8,7 +8,9 @@ import type { Db } from '../store/open-database';
 import { listClients } from '../store/repositories/clients';
 import { findRecordingForSession } from '../store/repositories/recordings';
 import { getSessionSummary, listSessionSummaries } from '../store/repositories/sessions';
+import type { PipelineService } from '../pipeline/pipeline-service';
 import type { EventBus } from './event-bus';
+import { createPipelineHandlers } from './pipeline-handlers';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -16,6 +18,7 @@ export type Handlers = {
 
 export interface HandlerContext {
   db: Db;
+  pipeline: PipelineService;
   layout: DataLayout;
   events: EventBus;
   actor: string;
@@ -27,6 +30,7 @@ export interface HandlerContext {
 export function createHandlers(context: HandlerContext): Handlers {
   const { db, layout, events, actor } = context;
   return {
+    ...createPipelineHandlers({ db, pipeline: context.pipeline, events, actor }),
     'app.info': () => ({
       version: context.version,
       dataDir: layout.root,

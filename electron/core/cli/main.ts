@@ -11,6 +11,8 @@ import { registerDiarizeCommand } from './commands/diarize';
 import { registerImportCommand } from './commands/import';
 import { registerModelCommands } from './commands/models';
 import { registerPreprocessCommand } from './commands/preprocess';
+import { registerProcessCommand } from './commands/process';
+import { registerRunCommands } from './commands/runs';
 import { registerTranscribeCommand } from './commands/transcribe';
 import { registerSessionCommands } from './commands/sessions';
 import {
@@ -75,6 +77,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerTranscribeCommand(program, context);
   registerDiarizeCommand(program, context);
   registerModelCommands(program, context);
+  registerProcessCommand(program, context);
+  registerRunCommands(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -13,6 +13,18 @@ export const SETTINGS = {
     schema: z.number().int().positive(),
     fallback: DEFAULT_MAX_RECORDING_BYTES,
   },
+  /** Sessions processed at once; one already keeps a laptop's cores busy. */
+  pipelineConcurrency: {
+    key: 'pipeline.concurrency',
+    schema: z.number().int().min(1).max(8),
+    fallback: 1,
+  },
+  /** Sessions that may wait in the queue. */
+  pipelineMaxBacklog: {
+    key: 'pipeline.maxBacklog',
+    schema: z.number().int().min(1).max(1000),
+    fallback: 50,
+  },
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;

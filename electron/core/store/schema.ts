@@ -172,6 +172,15 @@ export const pipelineRuns = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     errorCategory: text('error_category', { enum: ERROR_CATEGORIES }),
     errorMessage: text('error_message'),
+    /** The run's options (force, startFrom, skipNotes, template, model) as JSON. */
+    optionsJson: text('options_json').notNull().default('{}'),
+    /** The process working on the run (host:pid:nonce) and when it last said so. */
+    owner: text('owner'),
+    heartbeatAt: integer('heartbeat_at', { mode: 'number' }),
+    /** Metrics, set when the run ends: audio length, wall time, audio seconds per wall second. */
+    audioSec: real('audio_sec'),
+    wallMs: integer('wall_ms'),
+    speedRatio: real('speed_ratio'),
     createdAt: createdAt(),
     startedAt: integer('started_at', { mode: 'number' }),
     finishedAt: integer('finished_at', { mode: 'number' }),
@@ -180,6 +189,10 @@ export const pipelineRuns = sqliteTable(
   (t) => [
     index('runs_session_idx').on(t.sessionId),
     index('runs_status_idx').on(t.status, t.priority, t.createdAt),
+    // At most one live run per session: a second runner cannot even enqueue.
+    uniqueIndex('runs_one_live_per_session')
+      .on(t.sessionId)
+      .where(sql`status in ('queued', 'running')`),
   ],
 );
 
@@ -197,12 +210,39 @@ export const pipelineStages = sqliteTable(
     startedAt: integer('started_at', { mode: 'number' }),
     finishedAt: integer('finished_at', { mode: 'number' }),
     durationMs: integer('duration_ms'),
+    /** Time inside the engine call itself (durationMs minus bookkeeping). */
+    engineMs: integer('engine_ms'),
     errorCategory: text('error_category', { enum: ERROR_CATEGORIES }),
     errorMessage: text('error_message'),
     /** JSON of the stage's own outputs (paths, offsets), persisted before the run advances. */
     outputJson: text('output_json'),
   },
   (t) => [uniqueIndex('stages_run_stage_unique').on(t.runId, t.stage)],
+);
+
+/**
+ * Safety concerns the notes stage found (self-harm, harm to others, abuse…). A session cannot be
+ * approved until a clinician has acknowledged every one.
+ */
+export const riskFlags = sqliteTable(
+  'risk_flags',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    runId: text('run_id').references((): AnySQLiteColumn => pipelineRuns.id, {
+      onDelete: 'set null',
+    }),
+    /** e.g. self_harm, harm_to_others, abuse, substance. */
+    kind: text('kind').notNull(),
+    /** What was said and where (segment ids), for the clinician; PHI, so never in the audit log. */
+    evidenceJson: text('evidence_json').notNull().default('{}'),
+    acknowledgedAt: integer('acknowledged_at', { mode: 'number' }),
+    acknowledgedBy: text('acknowledged_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('risk_flags_session_idx').on(t.sessionId)],
 );
 
 /**

@@ -35,7 +35,6 @@ export function createApiClient(transport: Transport): ApiClient {
 
 /** The name identifies the payload type; EventBus.emit is typed by the same contract. */
 function isEvent<E extends EventName>(message: EventMessage, name: E): message is EventMessage<E> {
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- always true while the contract has one event
   return message.name === name;
 }
 

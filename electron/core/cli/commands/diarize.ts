@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { type Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diarizeWav } from '../../diarize/diarize';
@@ -6,6 +6,7 @@ import { formatRttm } from '../../diarize/evaluation/rttm';
 import { withInterruptSignal } from '../interrupt';
 import type { CommandContext } from '../main';
 import { preparedAudio } from '../prepared-audio';
+import { parseSpeakers } from './run-format';
 
 interface DiarizeCliOptions {
   speakers: number | 'auto';
@@ -48,12 +49,4 @@ export function registerDiarizeCommand(program: Command, context: CommandContext
           `${speakers.length} speaker${speakers.length === 1 ? '' : 's'}, ${turns.length} turns (${engine} engine)${options.rttm ? ` → ${options.rttm}` : ''}`,
         );
     });
-}
-
-function parseSpeakers(value: string): number | 'auto' {
-  if (value === 'auto') return 'auto';
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 10)
-    throw new InvalidArgumentError('must be auto or a whole number from 1 to 10.');
-  return n;
 }

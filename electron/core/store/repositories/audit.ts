@@ -1,7 +1,8 @@
 import { auditLog } from '../schema';
 import type { DbOrTx } from './types';
 
-export type AuditEntityType = 'client' | 'session' | 'recording' | 'note' | 'settings';
+export type AuditEntityType =
+  'client' | 'session' | 'recording' | 'note' | 'settings' | 'run' | 'risk_flag';
 
 export interface AuditEntry {
   actor: string;

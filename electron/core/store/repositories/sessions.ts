@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { SessionSummary } from '../../../../shared/api/schemas';
-import type { SessionKind } from '../../../../shared/domain/enums';
+import type { SessionKind, SessionStatus } from '../../../../shared/domain/enums';
 import { clients, recordings, sessions } from '../schema';
 import type { DbOrTx } from './types';
 
@@ -45,4 +45,12 @@ export function listSessionSummaries(db: DbOrTx): SessionSummary[] {
 
 export function getSessionSummary(db: DbOrTx, id: string): SessionSummary | undefined {
   return summaries(db).where(eq(sessions.id, id)).get();
+}
+
+export function setSessionStatus(db: DbOrTx, id: string, status: SessionStatus): void {
+  db.update(sessions).set({ status, updatedAt: Date.now() }).where(eq(sessions.id, id)).run();
+}
+
+export function getSessionRow(db: DbOrTx, id: string) {
+  return db.select().from(sessions).where(eq(sessions.id, id)).get();
 }

@@ -1,0 +1,275 @@
+import PQueue from 'p-queue';
+import type { EngineHealth, RunOptions } from '../../../shared/api/schemas';
+import { PIPELINE_STAGES, type PipelineStage, type RunStatus } from '../../../shared/domain/enums';
+import { ValidationError } from '../errors';
+import { recordAudit } from '../store/repositories/audit';
+import {
+  copyCompletedStages,
+  createRun,
+  getRun,
+  latestRunForSession,
+  liveRunForSession,
+  queuedRuns,
+  resetStages,
+  runningRuns,
+  stagesOf,
+  transitionRun,
+  type RunRow,
+} from '../store/repositories/runs';
+import { executeRun, RunBusyError, SHUTDOWN, type PipelineDeps } from './run-pipeline';
+import { ownerAlive, newOwnerId } from './run-owner';
+import { transaction } from './stage-runner';
+
+export interface PipelineServiceOptions {
+  /** Heavy runs at once (default 1: one session saturates a laptop's cores). */
+  concurrency?: number;
+  /** Runs that may wait in the queue; beyond it enqueue is refused (default 50). */
+  maxBacklog?: number;
+}
+
+export interface EnqueueResult {
+  runId: string;
+  /** False when the session already had a live run, or a finished one that needs no work. */
+  created: boolean;
+  /** The session's last run already completed and nothing was forced: there is nothing to do. */
+  alreadyDone: boolean;
+}
+
+const TERMINAL: readonly RunStatus[] = ['completed', 'awaiting_review', 'failed', 'cancelled'];
+/** Priority of a run the clinician is waiting on (others are 0): it goes to the front. */
+export const WAITING_PRIORITY = 10;
+
+/**
+ * The pipeline queue of this process. Enqueueing writes a queued run and returns at once; a
+ * bounded number of runs execute at a time, FIFO, with a bump for the run someone waits on.
+ * Runs live in the database, so a queue rebuilt after a crash (recover) picks up queued runs
+ * and runs whose owner died, from their last completed stage.
+ */
+export class PipelineService {
+  readonly owner = newOwnerId();
+  private readonly queue: PQueue;
+  private readonly maxBacklog: number;
+  private readonly controllers = new Map<string, AbortController>();
+  private readonly scheduled = new Set<string>();
+  private closed = false;
+
+  constructor(
+    private readonly deps: PipelineDeps,
+    options: PipelineServiceOptions = {},
+  ) {
+    this.queue = new PQueue({ concurrency: options.concurrency ?? 1 });
+    this.maxBacklog = options.maxBacklog ?? 50;
+  }
+
+  /**
+   * Queues a run for the session: its live run if it has one; nothing if its last run completed
+   * and nothing is forced; else a new run that reuses the last run's completed stages (all of
+   * them, those before `startFrom`, or none with `force`).
+   */
+  enqueue(sessionId: string, options: RunOptions = {}, waiting = false): EnqueueResult {
+    const { db, actor } = this.deps;
+    const result = transaction(db, (tx): EnqueueResult & { live?: RunRow } => {
+      const live = liveRunForSession(tx, sessionId);
+      if (live) return { runId: live.id, created: false, alreadyDone: false, live };
+      const latest = latestRunForSession(tx, sessionId);
+      const finished = latest?.status === 'completed' || latest?.status === 'awaiting_review';
+      if (latest && finished && !options.force && !options.startFrom)
+        return { runId: latest.id, created: false, alreadyDone: true };
+      if (queuedRuns(tx).length >= this.maxBacklog)
+        throw new ValidationError(
+          'queue_full',
+          `${this.maxBacklog} sessions are already waiting to be processed. Try again when some have finished.`,
+        );
+      const runId = createRun(tx, {
+        sessionId,
+        optionsJson: JSON.stringify(options),
+        priority: waiting ? WAITING_PRIORITY : 0,
+      });
+      if (!runId)
+        throw new ValidationError('session_busy', 'This session is already being processed.');
+      if (latest && !options.force) {
+        const reusable = options.startFrom
+          ? PIPELINE_STAGES.slice(0, PIPELINE_STAGES.indexOf(options.startFrom))
+          : PIPELINE_STAGES.filter((s) => s !== 'finalize');
+        const copied = copyCompletedStages(tx, latest.id, runId, reusable);
+        const missing = options.startFrom ? reusable.filter((s) => !copied.includes(s)) : [];
+        if (missing.length > 0)
+          throw new ValidationError(
+            'stage_not_completed',
+            `Cannot start from ${options.startFrom ?? ''}: ${missing.join(', ')} has not completed for this session.`,
+          );
+      } else if (options.startFrom && options.startFrom !== 'validate') {
+        throw new ValidationError(
+          'stage_not_completed',
+          `Cannot start from ${options.startFrom}: this session has not been processed yet.`,
+        );
+      }
+      recordAudit(tx, {
+        actor,
+        action: 'pipeline.run.queued',
+        entityType: 'run',
+        entityId: runId,
+        detail: { session: sessionId },
+      });
+      return { runId, created: true, alreadyDone: false };
+    });
+    const { live, ...outcome } = result;
+    if (outcome.created) {
+      this.deps.events.emit('runs.changed', { runId: outcome.runId, sessionId, status: 'queued' });
+      this.schedule(outcome.runId, waiting ? WAITING_PRIORITY : 0);
+    } else if (live?.status === 'queued') {
+      if (waiting) this.bump(live.id);
+      else this.schedule(live.id, live.priority);
+    } else if (live && !ownerAlive(live.owner, live.heartbeatAt)) {
+      // Left running by a process that died: resume it here, from its last completed stage.
+      this.schedule(live.id, WAITING_PRIORITY);
+    }
+    return outcome;
+  }
+
+  /** Moves a queued run to the front: the clinician is waiting for it. */
+  bump(runId: string): void {
+    transitionRun(this.deps.db, runId, 'queued', { status: 'queued', priority: WAITING_PRIORITY });
+    if (this.scheduled.has(runId)) this.queue.setPriority(runId, WAITING_PRIORITY);
+    else this.schedule(runId, WAITING_PRIORITY);
+  }
+
+  /**
+   * Cancels a queued or running run. A run this process executes stops at once (its engine
+   * processes are killed); one another process executes stops at that process's next heartbeat.
+   */
+  cancel(runId: string): RunRow {
+    const { db, actor } = this.deps;
+    const run = getRun(db, runId);
+    if (!run) throw new ValidationError('run_not_found', `There is no run with id ${runId}.`);
+    const cancelled = transaction(db, (tx) => {
+      const changed = transitionRun(tx, runId, ['queued', 'running'], {
+        status: 'cancelled',
+        finishedAt: Date.now(),
+      });
+      if (changed)
+        recordAudit(tx, {
+          actor,
+          action: 'pipeline.run.cancel_requested',
+          entityType: 'run',
+          entityId: runId,
+        });
+      return changed;
+    });
+    if (!cancelled && !TERMINAL.includes(run.status))
+      throw new ValidationError('run_not_cancellable', `Run ${runId} could not be cancelled.`);
+    this.controllers.get(runId)?.abort();
+    if (cancelled)
+      this.deps.events.emit('runs.changed', {
+        runId,
+        sessionId: run.sessionId,
+        status: 'cancelled',
+      });
+    return getRun(db, runId) as RunRow;
+  }
+
+  /** Queues a failed or cancelled run again: its failed stages run again, completed ones are kept. */
+  retry(runId: string): RunRow {
+    const { db, actor } = this.deps;
+    transaction(db, (tx) => {
+      const run = getRun(tx, runId);
+      if (!run) throw new ValidationError('run_not_found', `There is no run with id ${runId}.`);
+      if (run.status !== 'failed' && run.status !== 'cancelled')
+        throw new ValidationError(
+          'run_not_retryable',
+          `Run ${runId} is ${run.status}; only a failed or cancelled run can be retried.`,
+        );
+      if (liveRunForSession(tx, run.sessionId))
+        throw new ValidationError(
+          'session_busy',
+          'This session is already being processed by another run.',
+        );
+      const unfinished = stagesOf(tx, runId)
+        .filter((s) => s.status === 'failed' || s.status === 'running')
+        .map((s) => s.stage as PipelineStage);
+      resetStages(tx, runId, unfinished);
+      transitionRun(tx, runId, run.status, {
+        status: 'queued',
+        owner: null,
+        errorCategory: null,
+        errorMessage: null,
+        finishedAt: null,
+      });
+      recordAudit(tx, {
+        actor,
+        action: 'pipeline.run.retried',
+        entityType: 'run',
+        entityId: runId,
+      });
+    });
+    const run = getRun(db, runId) as RunRow;
+    this.deps.events.emit('runs.changed', { runId, sessionId: run.sessionId, status: 'queued' });
+    this.schedule(runId, run.priority);
+    return run;
+  }
+
+  /** After a start or a crash: queued runs, and running runs whose owner is gone, go back in the queue. */
+  recover(): string[] {
+    const { db } = this.deps;
+    const orphaned = runningRuns(db).filter((r) => !ownerAlive(r.owner, r.heartbeatAt));
+    const runs = [...orphaned, ...queuedRuns(db)];
+    for (const run of runs) this.schedule(run.id, run.priority);
+    return runs.map((r) => r.id);
+  }
+
+  /**
+   * Resolves when the run has ended, whichever process runs it; if that process dies meanwhile,
+   * this one takes the run over. `onPoll` sees the run each time (progress of a run run elsewhere).
+   */
+  async settled(runId: string, onPoll?: (run: RunRow) => void, pollMs = 250): Promise<RunRow> {
+    for (;;) {
+      const run = getRun(this.deps.db, runId);
+      if (!run) throw new ValidationError('run_not_found', `There is no run with id ${runId}.`);
+      if (TERMINAL.includes(run.status)) return run;
+      onPoll?.(run);
+      const orphaned = run.status === 'running' && !ownerAlive(run.owner, run.heartbeatAt);
+      if (run.status === 'queued' || orphaned) this.schedule(runId, WAITING_PRIORITY);
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  }
+
+  health(): EngineHealth {
+    return {
+      engines: this.deps.guard.health(),
+      queued: queuedRuns(this.deps.db).length,
+      running: runningRuns(this.deps.db).length,
+    };
+  }
+
+  /**
+   * Stops taking work and interrupts what runs here: those runs go back to the queue (not
+   * cancelled) and resume from their last completed stage at the next start.
+   */
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    this.queue.clear();
+    for (const controller of this.controllers.values()) controller.abort(SHUTDOWN);
+    await this.queue.onIdle();
+  }
+
+  private schedule(runId: string, priority: number): void {
+    if (this.closed || this.scheduled.has(runId)) return;
+    this.scheduled.add(runId);
+    void this.queue
+      .add(() => this.execute(runId), { id: runId, priority })
+      .finally(() => this.scheduled.delete(runId));
+  }
+
+  private async execute(runId: string): Promise<void> {
+    const controller = new AbortController();
+    this.controllers.set(runId, controller);
+    try {
+      await executeRun(this.deps, runId, this.owner, controller.signal);
+    } catch (error) {
+      // Another process owns it, or it ended before its turn came: nothing to do here.
+      if (!(error instanceof RunBusyError) && !(error instanceof ValidationError)) throw error;
+    } finally {
+      this.controllers.delete(runId);
+    }
+  }
+}

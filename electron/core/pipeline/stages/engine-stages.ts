@@ -1,0 +1,80 @@
+import { diarizeWav } from '../../diarize/diarize';
+import { speakerCountFor } from '../../diarize/speaker-count';
+import type { DiarizationEngine, SpeakerTurn } from '../../diarize/types';
+import { replaceTranscript } from '../../store/repositories/transcript';
+import { transcribeWav } from '../../transcribe/transcribe';
+import type { Transcript } from '../../transcribe/types';
+import type { StageDefinition } from '../stage-definition';
+import { preparedWav } from './audio-stages';
+
+export interface TranscribeSummary {
+  segments: number;
+  words: number;
+  language: string;
+  model: string;
+}
+
+export interface DiarizeOutput {
+  engine: DiarizationEngine | 'none';
+  speakers: number;
+  /** In seconds of the original recording. */
+  turns: SpeakerTurn[];
+}
+
+const DEFAULT_MODEL = 'base';
+
+/** whisper.cpp on the prepared audio; its segments replace the session's transcript. */
+export const transcribeStage: StageDefinition<Transcript> = {
+  name: 'transcribe',
+  engine: 'whisper',
+  onFailure: 'fail-run',
+  execute: async (context) => {
+    const prepared = preparedWav(context);
+    if (prepared.silent) return { language: 'none', model: 'none', segments: [] };
+    return transcribeWav(
+      prepared.wav,
+      {
+        model: context.options.model ?? DEFAULT_MODEL,
+        language: context.options.language ?? 'auto',
+        offsetSec: prepared.offsetSec,
+        signal: context.signal,
+        onProgress: (percent) => context.progress(percent),
+      },
+      { modelsDir: context.modelsDir, resourcesDir: context.resourcesDir },
+    );
+  },
+  commit: (tx, context, transcript) =>
+    replaceTranscript(tx, context.sessionId, transcript.segments),
+  summary: (transcript): TranscribeSummary => ({
+    segments: transcript.segments.length,
+    words: transcript.segments.reduce((sum, s) => sum + s.words.length, 0),
+    language: transcript.language,
+    model: transcript.model,
+  }),
+};
+
+/**
+ * Who spoke when, in a child process, at the same time as transcription. Its turns are small and
+ * kept on the stage row. If it fails the run goes on: the merge gives every word "Unknown".
+ */
+export const diarizeStage: StageDefinition<DiarizeOutput> = {
+  name: 'diarize',
+  engine: 'diarizer',
+  onFailure: 'continue',
+  execute: async (context) => {
+    const prepared = preparedWav(context);
+    if (prepared.silent) return { engine: 'none', speakers: 0, turns: [] };
+    const result = await diarizeWav(
+      prepared.wav,
+      speakerCountFor(context.sessionKind, context.options.speakers),
+      { signal: context.signal, onProgress: (percent) => context.progress(percent) },
+    );
+    const turns = result.turns.map((t) => ({
+      ...t,
+      start: t.start + prepared.offsetSec,
+      end: t.end + prepared.offsetSec,
+    }));
+    return { engine: result.engine, speakers: new Set(turns.map((t) => t.speaker)).size, turns };
+  },
+  summary: (output) => output,
+};

@@ -1,0 +1,104 @@
+import { asc, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import type { TranscriptSegment, TranscriptWord } from '../../transcribe/types';
+import { speakers, transcriptSegments } from '../schema';
+import type { DbOrTx } from './types';
+
+/** SQLite binds at most 32766 variables a statement; 7 columns × 500 rows stays far below. */
+const INSERT_BATCH = 500;
+
+export interface StoredWord extends TranscriptWord {
+  /** The speaker label the merge gave this word, once it has run. */
+  speaker?: string;
+}
+
+export interface StoredSegment {
+  id: string;
+  seq: number;
+  start: number;
+  end: number;
+  text: string;
+  words: StoredWord[];
+  speakerLabel: string | null;
+}
+
+/**
+ * Replaces a session's transcript (delete, then insert in batches) inside the caller's
+ * transaction: a stage run twice leaves one copy, never two or a half.
+ */
+export function replaceTranscript(
+  tx: DbOrTx,
+  sessionId: string,
+  segments: readonly TranscriptSegment[],
+): void {
+  tx.delete(transcriptSegments).where(eq(transcriptSegments.sessionId, sessionId)).run();
+  tx.delete(speakers).where(eq(speakers.sessionId, sessionId)).run();
+  const rows = segments.map((segment, seq) => ({
+    id: randomUUID(),
+    sessionId,
+    seq,
+    startSec: segment.start,
+    endSec: segment.end,
+    text: segment.text,
+    wordsJson: JSON.stringify(segment.words),
+  }));
+  for (let i = 0; i < rows.length; i += INSERT_BATCH)
+    tx.insert(transcriptSegments)
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .run();
+}
+
+export function deleteTranscript(tx: DbOrTx, sessionId: string): void {
+  tx.delete(transcriptSegments).where(eq(transcriptSegments.sessionId, sessionId)).run();
+  tx.delete(speakers).where(eq(speakers.sessionId, sessionId)).run();
+}
+
+export function readTranscript(db: DbOrTx, sessionId: string): StoredSegment[] {
+  return db
+    .select({
+      id: transcriptSegments.id,
+      seq: transcriptSegments.seq,
+      start: transcriptSegments.startSec,
+      end: transcriptSegments.endSec,
+      text: transcriptSegments.text,
+      wordsJson: transcriptSegments.wordsJson,
+      speakerLabel: speakers.label,
+    })
+    .from(transcriptSegments)
+    .leftJoin(speakers, eq(speakers.id, transcriptSegments.speakerId))
+    .where(eq(transcriptSegments.sessionId, sessionId))
+    .orderBy(asc(transcriptSegments.seq))
+    .all()
+    .map(({ wordsJson, ...segment }) => ({
+      ...segment,
+      words: JSON.parse(wordsJson) as StoredWord[],
+    }));
+}
+
+/**
+ * Writes the merge: the session's speakers (replaced) and, per segment, its words with their
+ * speaker and the segment's own speaker (the one with most of its words). Segment ids stay.
+ */
+export function applySpeakers(
+  tx: DbOrTx,
+  sessionId: string,
+  segments: readonly { id: string; words: StoredWord[]; speakerLabel: string }[],
+): void {
+  tx.delete(speakers).where(eq(speakers.sessionId, sessionId)).run();
+  const labels = [...new Set(segments.map((s) => s.speakerLabel))].sort();
+  const ids = new Map(labels.map((label) => [label, randomUUID()]));
+  if (labels.length > 0)
+    tx.insert(speakers)
+      .values(labels.map((label) => ({ id: ids.get(label) as string, sessionId, label })))
+      .run();
+  for (const segment of segments) {
+    tx.update(transcriptSegments)
+      .set({
+        speakerId: ids.get(segment.speakerLabel) ?? null,
+        wordsJson: JSON.stringify(segment.words),
+        updatedAt: Date.now(),
+      })
+      .where(eq(transcriptSegments.id, segment.id))
+      .run();
+  }
+}
