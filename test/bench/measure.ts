@@ -14,13 +14,13 @@ export interface Measurement {
 export function measure(
   command: string,
   args: string[],
-  options: { sampleMemory?: boolean } = {},
+  options: { sampleMemory?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Measurement> {
   // Flush earlier runs' writes first, so one run's disk writeback does not slow the next.
   execFileSync('sync');
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: options.env });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const watch = options.sampleMemory ? watchPeakRss(child.pid ?? -1, 20) : undefined;

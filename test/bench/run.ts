@@ -6,11 +6,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { diarizeBenchmark } from './diarize';
+import { pipelineBenchmark } from './pipeline';
 import { preprocessBenchmark } from './preprocess';
 import { transcribeBenchmark } from './transcribe';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   diarize: diarizeBenchmark,
+  pipeline: pipelineBenchmark,
   preprocess: preprocessBenchmark,
   transcribe: transcribeBenchmark,
 };

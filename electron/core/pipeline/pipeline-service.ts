@@ -91,7 +91,14 @@ export class PipelineService {
         const reusable = options.startFrom
           ? PIPELINE_STAGES.slice(0, PIPELINE_STAGES.indexOf(options.startFrom))
           : PIPELINE_STAGES.filter((s) => s !== 'finalize');
-        const copied = copyCompletedStages(tx, latest.id, runId, reusable);
+        // Before a chosen start, a skipped stage (notes) counts as done; otherwise it is tried again.
+        const copied = copyCompletedStages(
+          tx,
+          latest.id,
+          runId,
+          reusable,
+          options.startFrom ? ['completed', 'skipped'] : ['completed'],
+        );
         const missing = options.startFrom ? reusable.filter((s) => !copied.includes(s)) : [];
         if (missing.length > 0)
           throw new ValidationError(

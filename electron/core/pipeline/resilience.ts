@@ -39,6 +39,7 @@ const isTransient = (error: unknown) => error instanceof TransientError;
  */
 export class EngineGuard {
   private readonly breakers = new Map<EngineName, CircuitBreakerPolicy>();
+  private readonly openedAt = new Map<EngineName, number>();
   private readonly options: Required<ResilienceOptions>;
 
   constructor(options: ResilienceOptions = {}) {
@@ -88,9 +89,17 @@ export class EngineGuard {
     }
   }
 
+  /**
+   * An open breaker whose timeout has passed reports half-open: the next call is the trial
+   * (cockatiel itself switches only when that call arrives).
+   */
   state(engine: EngineName): BreakerState {
     const state = this.breakers.get(engine)?.state ?? CircuitState.Closed;
-    if (state === CircuitState.Open || state === CircuitState.Isolated) return 'open';
+    if (state === CircuitState.Open) {
+      const openedAt = this.openedAt.get(engine) ?? 0;
+      return Date.now() - openedAt >= this.options.halfOpenAfterMs ? 'half-open' : 'open';
+    }
+    if (state === CircuitState.Isolated) return 'open';
     return state === CircuitState.HalfOpen ? 'half-open' : 'closed';
   }
 
@@ -109,6 +118,7 @@ export class EngineGuard {
         halfOpenAfter: this.options.halfOpenAfterMs,
         breaker: new ConsecutiveBreaker(this.options.breakerThreshold),
       });
+      breaker.onBreak(() => this.openedAt.set(engine, Date.now()));
       this.breakers.set(engine, breaker);
     }
     return breaker;

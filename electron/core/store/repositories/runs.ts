@@ -275,22 +275,23 @@ export function setRunAudioSeconds(db: DbOrTx, id: string, audioSec: number): vo
 
 /**
  * Copies `stages` that completed in run `from` into run `to` (their outputs are reused, not
- * recomputed), with the audio length. Returns the stages copied.
+ * recomputed), with the audio length. Only stages in `statuses` count. Returns the stages copied.
  */
 export function copyCompletedStages(
   db: DbOrTx,
   from: string,
   to: string,
   stages: readonly PipelineStage[],
+  statuses: readonly StageRow['status'][] = ['completed'],
 ): PipelineStage[] {
   const copied: PipelineStage[] = [];
   const source = getRun(db, from);
   if (source?.audioSec) setRunAudioSeconds(db, to, source.audioSec);
   for (const row of stagesOf(db, from)) {
     const stage = row.stage as PipelineStage;
-    if (row.status !== 'completed' || !stages.includes(stage)) continue;
+    if (!statuses.includes(row.status) || !stages.includes(stage)) continue;
     updateStage(db, to, stage, {
-      status: 'completed',
+      status: row.status,
       progress: 100,
       // Timings stay with the run that did the work (metrics and ETAs would count it twice).
       outputJson: row.outputJson,
