@@ -14,7 +14,12 @@ async function main(): Promise<void> {
     options: { 'data-dir': { type: 'string' }, port: { type: 'string', default: '5173' } },
   });
   const dataDir = resolveDataDir({ flag: values['data-dir'] });
-  const core = await startCore({ dataDir, actor: 'dev-web', transport: 'http-bridge' });
+  const core = await startCore({
+    dataDir,
+    actor: 'dev-web',
+    transport: 'http-bridge',
+    pipeline: { recover: true },
+  });
   const bridge = await startBridge({ core });
   const vite = await startRendererDevServer({
     bridgeUrl: bridge.url,

@@ -8,6 +8,7 @@ import { startBridge, type Bridge } from '../../electron/core/bridge/http-bridge
 import { serverUrl, startRendererDevServer } from '../../electron/dev/web-server';
 import { launchChromium } from '../helpers/browser';
 import { runCairn } from '../helpers/cli';
+import { pipelineEnv } from '../helpers/pipeline';
 import { makeTempDir, REPO_ROOT, SAMPLE_WAV } from '../helpers/fixtures';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test/artifacts');
@@ -24,8 +25,10 @@ describe('Sessions page in a browser', () => {
   let core: Core;
   let vite: ViteDevServer;
   let page: Page;
+  let sampleSessionId = '';
 
   beforeAll(async () => {
+    Object.assign(process.env, pipelineEnv());
     core = await startCore({ dataDir, actor: 'browser-test', transport: 'http-bridge' });
     cleanups.push(() => core.shutdown());
     const bridge: Bridge = await startBridge({ core });
@@ -55,6 +58,7 @@ describe('Sessions page in a browser', () => {
     });
     expect(imported.code).toBe(0);
     const { sessionId } = JSON.parse(imported.stdout) as { sessionId: string };
+    sampleSessionId = sessionId;
 
     await page.reload();
     const row = page.locator(`tr[data-session-id="${sessionId}"]`);
@@ -86,4 +90,20 @@ describe('Sessions page in a browser', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.locator('dl.facts').textContent()).toMatch(/Recording(sample|trn01)\.wav/);
   });
+
+  it('processes a session with live progress, then shows the transcript with speakers', async () => {
+    await page.goto(serverUrl(vite));
+    await page.locator(`tr[data-session-id="${sampleSessionId}"] a`).first().click();
+    await page.getByTestId('process').click();
+    // Progress arrives as runs.progress events over the bridge while the run goes.
+    await page.getByTestId('run-progress').waitFor({ timeout: 30_000 });
+    await page.getByText(/^Run completed/).waitFor({ timeout: 90_000 });
+    const lines = page.getByTestId('transcript').locator('li');
+    await lines.first().waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('transcript').textContent()).toMatch(/SPEAKER_0\d|Unknown/);
+    expect(await page.locator('tr[data-stage="notes"]').getAttribute('data-status')).toBe(
+      'skipped',
+    );
+    await page.screenshot({ path: path.join(ARTIFACTS, 'session-processed.png'), fullPage: true });
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,8 +6,10 @@ import { startCore } from '../../electron/core/app/core';
 import { sessionWorkDir } from '../../electron/core/pipeline/run-pipeline';
 import { addRiskFlag } from '../../electron/core/store/repositories/risk-flags';
 import { call } from '../../electron/core/cli/call';
+import { SETTINGS } from '../../electron/core/config/settings';
+import { setSetting } from '../../electron/core/store/repositories/settings';
 import { runCairn } from '../helpers/cli';
-import { makeTempDir } from '../helpers/fixtures';
+import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
 import {
   crashingWhisperWrapper,
   pipelineEnv,
@@ -235,6 +238,144 @@ describe('the pipeline in the app process', () => {
         .prepare('select action, actor from audit_log where entity_id = ?')
         .all(flag) as { action: string; actor: string }[];
       expect(actions).toEqual([{ action: 'risk_flag.acknowledged', actor: 'clinician' }]);
+    } finally {
+      await core.shutdown();
+    }
+  }, 120_000);
+});
+
+describe('the pipeline queue', () => {
+  const temp = makeTempDir();
+  afterAll(() => temp.remove());
+
+  it('enqueues without waiting, runs one at a time FIFO with a bump, bounds the backlog, cancels a queued run', async () => {
+    Object.assign(process.env, pipelineEnv());
+    const dataDir = path.join(temp.dir, 'queue');
+    // Three sessions waiting at most: set before the core starts, as Settings would.
+    const first = await startCore({ dataDir, actor: 'test', transport: 'in-process' });
+    setSetting(first.database.db, SETTINGS.pipelineMaxBacklog.key, 3);
+    await first.shutdown();
+    const core = await startCore({ dataDir, actor: 'test', transport: 'in-process' });
+    try {
+      const sessions: string[] = [];
+      for (const seed of [21, 22, 23, 24, 25])
+        sessions.push(
+          (await call(core, 'recordings.import', { path: twoVoiceRecording(6, seed) })).sessionId,
+        );
+      const started = Date.now();
+      const runs: string[] = [];
+      for (const sessionId of sessions.slice(0, 4))
+        runs.push(
+          (await call(core, 'pipeline.process', { sessionId, options: { skipNotes: true } })).runId,
+        );
+      expect(Date.now() - started).toBeLessThan(1000); // nothing waited for the work
+      // One running, three waiting: a fifth is refused.
+      await expect(
+        call(core, 'pipeline.process', { sessionId: sessions[4] as string }),
+      ).rejects.toMatchObject({ code: 'queue_full' });
+      const [a, b, c, d] = runs as [string, string, string, string];
+      await call(core, 'pipeline.process', { sessionId: sessions[3] as string, waiting: true }); // bump d
+      expect((await call(core, 'runs.cancel', { id: b })).status).toBe('cancelled');
+      for (const id of [a, c, d])
+        expect((await core.pipeline.settled(id)).status).toBe('completed');
+      expect(
+        (await call(core, 'runs.get', { id: b })).stages.every((s) => s.status === 'pending'),
+      ).toBe(true);
+      const order = (
+        core.database.connection
+          .prepare(
+            "select entity_id as run from audit_log where action = 'pipeline.run.started' order by id",
+          )
+          .all() as { run: string }[]
+      ).map((r) => r.run);
+      expect(order).toEqual([a, d, c]);
+      const health = await call(core, 'pipeline.health', {});
+      expect(health).toMatchObject({
+        queued: 0,
+        running: 0,
+        engines: { whisper: 'closed', diarizer: 'closed' },
+      });
+    } finally {
+      await core.shutdown();
+    }
+  }, 180_000);
+
+  it('resumes, at start-up, a run a killed process left running', async () => {
+    Object.assign(process.env, pipelineEnv());
+    const dataDir = path.join(temp.dir, 'startup');
+    const recording = twoVoiceRecording(30, 12);
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(REPO_ROOT, 'electron/core/cli/bin.mjs'),
+        '--data-dir',
+        dataDir,
+        'process',
+        recording,
+      ],
+      {
+        env: { ...process.env, CAIRN_DATA_DIR: '' },
+        stdio: 'ignore',
+        detached: true,
+      },
+    );
+    // Kill the whole process group while it transcribes.
+    for (let i = 0; i < 600 && !processesMentioning(path.join(dataDir, 'work')).length; i += 1)
+      await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 500));
+    process.kill(-(child.pid as number), 'SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+
+    const core = await startCore({
+      dataDir,
+      actor: 'app',
+      transport: 'in-process',
+      pipeline: { recover: true },
+    });
+    try {
+      const [run] = await call(core, 'runs.list', {});
+      expect(run).toBeDefined();
+      const ended = await core.pipeline.settled(run?.id as string);
+      expect(ended.status).toBe('completed');
+      const actions = (
+        core.database.connection
+          .prepare('select action from audit_log where entity_id = ? order by id')
+          .all(ended.id) as { action: string }[]
+      ).map((r) => r.action);
+      expect(actions).toContain('pipeline.run.resumed');
+      expect(actions.filter((a) => a === 'pipeline.stage.completed')).toHaveLength(6);
+    } finally {
+      await core.shutdown();
+    }
+  }, 180_000);
+
+  it('sweeps sessions whose notes failed into a notes-only run', async () => {
+    Object.assign(process.env, pipelineEnv());
+    const dataDir = path.join(temp.dir, 'sweep');
+    const core = await startCore({ dataDir, actor: 'test', transport: 'in-process' });
+    try {
+      const { sessionId } = await call(core, 'recordings.import', {
+        path: twoVoiceRecording(6, 21),
+      });
+      const { runId } = await call(core, 'pipeline.process', { sessionId });
+      expect((await core.pipeline.settled(runId)).status).toBe('completed');
+      // As the notes stage records a failure (a busy or missing notes model):
+      core.database.connection
+        .prepare(
+          "update pipeline_stages set status = 'failed', error_message = 'busy' where run_id = ? and stage = 'notes'",
+        )
+        .run(runId);
+      const [notesRun] = core.pipeline.sweepNotes();
+      expect(notesRun).toBeDefined();
+      const ended = await core.pipeline.settled(notesRun as string);
+      expect(ended.status).toBe('completed');
+      const stages = (await call(core, 'runs.get', { id: ended.id })).stages;
+      // Only notes and finalize ran; everything before was reused.
+      expect(stages.filter((s) => s.attempts > 0).map((s) => s.stage)).toEqual([
+        'notes',
+        'finalize',
+      ]);
+      expect(core.pipeline.sweepNotes()).toEqual([]);
     } finally {
       await core.shutdown();
     }

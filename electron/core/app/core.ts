@@ -23,8 +23,12 @@ export interface CoreOptions {
   sqliteNativeBinding?: string;
   onInternalError?: (method: string, error: unknown) => void;
   pipeline?: {
-    /** Resume queued runs and runs a crash left behind (the app: yes; a CLI command: its own). */
+    /**
+     * Resume queued runs and runs a crash left behind, and sweep for failed notes every
+     * `notesSweepMs` (the app: yes; a CLI command only runs what it was asked to).
+     */
     recover?: boolean;
+    notesSweepMs?: number;
     resilience?: ResilienceOptions;
   };
 }
@@ -60,13 +64,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       actor: options.actor,
       modelsDir: resolveModelsDir(options.dataDir),
       resourcesDir: options.resourcesDir,
+      onError: (error) => options.onInternalError?.('pipeline', error),
     },
     {
       concurrency: readSetting(database.db, 'pipelineConcurrency'),
       maxBacklog: readSetting(database.db, 'pipelineMaxBacklog'),
     },
   );
-  if (options.pipeline?.recover) pipeline.recover();
+  let sweep: NodeJS.Timeout | undefined;
+  if (options.pipeline?.recover) {
+    pipeline.recover();
+    sweep = setInterval(() => pipeline.sweepNotes(), options.pipeline.notesSweepMs ?? 15 * 60_000);
+    sweep.unref();
+  }
   const handlers = createHandlers({
     pipeline,
     db: database.db,
@@ -95,6 +105,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     shutdown: () => {
       // New calls are refused at once; calls already running (an import mid-copy) finish and
       // commit first, so quitting never leaves half-done work behind.
+      clearInterval(sweep);
       shutdown ??= Promise.allSettled([...inFlight])
         .then(() => pipeline.shutdown())
         .then(() => database.close());

@@ -1,8 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import { setPriority } from 'node:os';
 import { CancelledError, PermanentError, ValidationError } from '../errors';
 import { classicalDiarize } from './engines/classical';
 import { voiceEncoderDiarize } from './engines/voice-encoder-engine';
 import { findModel } from './diarization-models';
+import { BACKGROUND, FULL_MACHINE } from './onnx-options';
+
+/** Background diarization's OS priority (19 is the lowest). */
+const BACKGROUND_NICE = 15;
 import type { DiarizationEngine, SpeakerCountOptions, SpeakerTurn } from './types';
 
 export interface DiarizeRequest {
@@ -10,6 +15,11 @@ export interface DiarizeRequest {
   options: SpeakerCountOptions & {
     /** 'auto' (default): the voice encoder when it is installed, else the classical engine. */
     engine?: DiarizationEngine | 'auto';
+    /**
+     * Running beside transcription: yield the CPU to it (low priority, one thread that does not
+     * spin), so the two together take about as long as transcription alone.
+     */
+    background?: boolean;
   };
 }
 
@@ -31,7 +41,9 @@ export async function diarizeTask(
   const bytes = await readFile(request.wav);
   const samples = pcm16kMono(bytes, request.wav);
   context.progress(5);
-  const { engine: wanted = 'auto', ...counts } = request.options;
+  const { engine: wanted = 'auto', background = false, ...counts } = request.options;
+  // Set on this (the main) thread before any onnxruntime thread exists: they inherit it.
+  if (background) setPriority(BACKGROUND_NICE);
   const onProgress = (p: number) => context.progress(5 + p * 0.95);
   const model = wanted === 'classical' ? undefined : findModel('voice-encoder');
   if (wanted === 'voice-encoder' && !model) {
@@ -44,6 +56,7 @@ export async function diarizeTask(
     const models = { voiceEncoder: model, segmentation: findModel('segmentation') };
     const turns = await voiceEncoderDiarize(samples, models, {
       ...counts,
+      budget: background ? BACKGROUND : FULL_MACHINE,
       signal: context.signal,
       onProgress,
     });

@@ -11,6 +11,7 @@ import {
   liveRunForSession,
   queuedRuns,
   resetStages,
+  sessionsWithFailedNotes,
   runningRuns,
   stagesOf,
   transitionRun,
@@ -64,7 +65,7 @@ export class PipelineService {
   /**
    * Queues a run for the session: its live run if it has one; nothing if its last run completed
    * and nothing is forced; else a new run that reuses the last run's completed stages (all of
-   * them, those before `startFrom`, or none with `force`).
+   * them, those before `startFrom`, or none with `force` alone).
    */
   enqueue(sessionId: string, options: RunOptions = {}, waiting = false): EnqueueResult {
     const { db, actor } = this.deps;
@@ -87,7 +88,7 @@ export class PipelineService {
       });
       if (!runId)
         throw new ValidationError('session_busy', 'This session is already being processed.');
-      if (latest && !options.force) {
+      if (latest && (!options.force || options.startFrom)) {
         const reusable = options.startFrom
           ? PIPELINE_STAGES.slice(0, PIPELINE_STAGES.indexOf(options.startFrom))
           : PIPELINE_STAGES.filter((s) => s !== 'finalize');
@@ -137,8 +138,15 @@ export class PipelineService {
   /** Moves a queued run to the front: the clinician is waiting for it. */
   bump(runId: string): void {
     transitionRun(this.deps.db, runId, 'queued', { status: 'queued', priority: WAITING_PRIORITY });
-    if (this.scheduled.has(runId)) this.queue.setPriority(runId, WAITING_PRIORITY);
-    else this.schedule(runId, WAITING_PRIORITY);
+    if (!this.scheduled.has(runId)) {
+      this.schedule(runId, WAITING_PRIORITY);
+      return;
+    }
+    try {
+      this.queue.setPriority(runId, WAITING_PRIORITY);
+    } catch {
+      // Already started: nothing to move.
+    }
   }
 
   /**
@@ -215,6 +223,19 @@ export class PipelineService {
     return run;
   }
 
+  /**
+   * Sessions whose notes failed (the transcript is kept) get a notes-only run: a notes model that
+   * was busy or missing may be back. The app calls this periodically.
+   */
+  sweepNotes(): string[] {
+    const queued: string[] = [];
+    for (const sessionId of sessionsWithFailedNotes(this.deps.db)) {
+      const result = this.enqueue(sessionId, { startFrom: 'notes' });
+      if (result.created) queued.push(result.runId);
+    }
+    return queued;
+  }
+
   /** After a start or a crash: queued runs, and running runs whose owner is gone, go back in the queue. */
   recover(): string[] {
     const { db } = this.deps;
@@ -273,8 +294,10 @@ export class PipelineService {
     try {
       await executeRun(this.deps, runId, this.owner, controller.signal);
     } catch (error) {
-      // Another process owns it, or it ended before its turn came: nothing to do here.
-      if (!(error instanceof RunBusyError) && !(error instanceof ValidationError)) throw error;
+      // Another process owns it, or it ended before its turn came: nothing to do here. Anything
+      // else (the database refusing a write) is reported; the run resumes at the next start.
+      if (!(error instanceof RunBusyError) && !(error instanceof ValidationError))
+        this.deps.onError?.(error);
     } finally {
       this.controllers.delete(runId);
     }

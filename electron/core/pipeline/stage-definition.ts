@@ -39,6 +39,8 @@ export type FailurePolicy =
  */
 export interface StageDefinition<T = unknown> {
   name: PipelineStage;
+  /** Earlier stages whose outputs (files) this one reads; see `stillValid`. */
+  consumes?: readonly PipelineStage[];
   /** The engine whose retry policy and circuit breaker guard `execute`. */
   engine?: EngineName;
   onFailure: FailurePolicy;
@@ -51,7 +53,7 @@ export interface StageDefinition<T = unknown> {
   summary(output: T): unknown;
   /**
    * Whether a completed stage's outputs are still there (the prepared WAV is deleted when a run
-   * ends); if not and a later stage needs them, the stage runs again. Default: always.
+   * ends); if not and a pending stage `consumes` them, the stage runs again. Default: always.
    */
   stillValid?(context: StageContext, summary: T): boolean;
 }

@@ -54,6 +54,7 @@ if (!app.requestSingleInstanceLock()) {
           ? path.join(process.resourcesPath, 'resources')
           : path.join(app.getAppPath(), 'resources'),
         sqliteNativeBinding: sqliteBindingForElectron(),
+        pipeline: { recover: true },
         onInternalError: (method, error) => console.error(`internal error in ${method}`, error),
       });
       stopIpc = serveContractOverIpc(core, location.isTrustedPage);

@@ -19,6 +19,10 @@ export function ipcTransport(api: NonNullable<Window['cairn']>): Transport {
 /** Same-origin URLs: Vite's dev server proxies /api and /api-events to the bridge. */
 export function bridgeTransport(token: string): Transport {
   const headers = { 'content-type': 'application/json', [BRIDGE_TOKEN_HEADER]: token };
+  // One event stream for every listener: each stream holds an HTTP connection open, and a
+  // browser allows six per host, after which API calls would queue behind them.
+  const listeners = new Set<(message: EventMessage) => void>();
+  let stream: AbortController | undefined;
   return {
     name: 'http-bridge',
     async invoke(method, input) {
@@ -31,9 +35,20 @@ export function bridgeTransport(token: string): Transport {
       return response.json() as Promise<unknown>;
     },
     onEvent(listener) {
-      const controller = new AbortController();
-      void readEventStream(headers, controller.signal, listener);
-      return () => controller.abort();
+      listeners.add(listener);
+      if (!stream) {
+        stream = new AbortController();
+        void readEventStream(headers, stream.signal, (message) => {
+          for (const each of listeners) each(message);
+        });
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          stream?.abort();
+          stream = undefined;
+        }
+      };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '../api/use-query';
 import { formatDuration } from '../format';
+import { RunPanel } from './RunPanel';
 
 const REFRESH_ON = ['sessions.changed'] as const;
 
@@ -33,6 +34,7 @@ export function SessionPage() {
             <dt>Duration</dt>
             <dd>{formatDuration(state.data.durationSec)}</dd>
           </dl>
+          <RunPanel sessionId={id} />
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 import * as ort from 'onnxruntime-node';
 import { CancelledError } from '../../errors';
+import { FULL_MACHINE, sessionOptions, type ComputeBudget } from '../onnx-options';
 import { MEL_BANDS, type MelSpectrogram } from '../features/mel-spectrogram';
 import { WINDOW_FRAMES } from './windows';
 
@@ -20,12 +21,16 @@ export async function embedWindows(
   modelPath: string,
   spectrogram: MelSpectrogram,
   starts: readonly number[],
-  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (fraction: number) => void;
+    budget?: ComputeBudget;
+  } = {},
 ): Promise<Float64Array[]> {
-  const session = await ort.InferenceSession.create(modelPath, {
-    intraOpNumThreads: 2,
-    graphOptimizationLevel: 'all',
-  });
+  const session = await ort.InferenceSession.create(
+    modelPath,
+    sessionOptions(options.budget ?? FULL_MACHINE),
+  );
   try {
     const embeddings: Float64Array[] = [];
     const { frames, mel } = spectrogram;

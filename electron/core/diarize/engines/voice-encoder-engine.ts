@@ -9,11 +9,13 @@ import { frameActivity, linkLocalSpeakers, speakerActivity } from '../segment/lo
 import { quietFrames } from '../speech/silence-gate';
 import { sileroSpeechFrames } from '../speech/silero-vad';
 import { segmentChunks } from '../speech/speaker-segmentation';
+import type { ComputeBudget } from '../onnx-options';
 import type { SpeakerCountOptions, SpeakerTurn } from '../types';
 
 export interface VoiceEncoderOptions extends SpeakerCountOptions {
   signal?: AbortSignal;
   onProgress?: (percent: number) => void;
+  budget?: ComputeBudget;
 }
 
 export interface NeuralModels {
@@ -43,11 +45,12 @@ export async function voiceEncoderDiarize(
   models: NeuralModels,
   options: VoiceEncoderOptions = {},
 ): Promise<SpeakerTurn[]> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, budget } = options;
   const frames = Math.floor(samples.length / HOP) + 1;
   const segmentation = models.segmentation
     ? await segmentChunks(samples, models.segmentation, SEGMENTATION_STEP_SAMPLES, {
         signal,
+        budget,
         onProgress: (fraction) => onProgress?.(25 * fraction),
       })
     : undefined;
@@ -62,6 +65,7 @@ export async function voiceEncoderDiarize(
   onProgress?.(30);
   const embeddings = await embedWindows(models.voiceEncoder, spectrogram, starts, {
     signal,
+    budget,
     onProgress: (fraction) => onProgress?.(30 + 60 * fraction),
   });
   const sampled = evenlySpaced(embeddings.length, MAX_CLUSTERED);

@@ -1,5 +1,6 @@
 import * as ort from 'onnxruntime-node';
 import { CancelledError } from '../../errors';
+import { FULL_MACHINE, sessionOptions, type ComputeBudget } from '../onnx-options';
 
 /** The model hears 5 s of 16 kHz audio at a time. */
 export const CHUNK_SAMPLES = 80_000;
@@ -33,7 +34,11 @@ export async function segmentChunks(
   samples: Int16Array,
   modelPath: string,
   stepSamples: number,
-  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (fraction: number) => void;
+    budget?: ComputeBudget;
+  } = {},
 ): Promise<ChunkActivity> {
   const starts: number[] = [];
   for (let start = 0; ; start += stepSamples) {
@@ -41,10 +46,10 @@ export async function segmentChunks(
     if (start + CHUNK_SAMPLES >= samples.length) break;
   }
   const activity = new Float32Array(starts.length * FRAMES_PER_CHUNK * LOCAL_SPEAKERS);
-  const session = await ort.InferenceSession.create(modelPath, {
-    intraOpNumThreads: 2,
-    graphOptimizationLevel: 'all',
-  });
+  const session = await ort.InferenceSession.create(
+    modelPath,
+    sessionOptions(options.budget ?? FULL_MACHINE),
+  );
   try {
     for (let first = 0; first < starts.length; first += BATCH) {
       if (options.signal?.aborted) throw new CancelledError();

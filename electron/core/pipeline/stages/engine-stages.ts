@@ -26,6 +26,7 @@ const DEFAULT_MODEL = 'base';
 /** whisper.cpp on the prepared audio; its segments replace the session's transcript. */
 export const transcribeStage: StageDefinition<Transcript> = {
   name: 'transcribe',
+  consumes: ['preprocess'],
   engine: 'whisper',
   onFailure: 'fail-run',
   execute: async (context) => {
@@ -59,6 +60,7 @@ export const transcribeStage: StageDefinition<Transcript> = {
  */
 export const diarizeStage: StageDefinition<DiarizeOutput> = {
   name: 'diarize',
+  consumes: ['preprocess'],
   engine: 'diarizer',
   onFailure: 'continue',
   execute: async (context) => {
@@ -66,7 +68,9 @@ export const diarizeStage: StageDefinition<DiarizeOutput> = {
     if (prepared.silent) return { engine: 'none', speakers: 0, turns: [] };
     const result = await diarizeWav(
       prepared.wav,
-      speakerCountFor(context.sessionKind, context.options.speakers),
+      // Beside transcription, diarization yields the CPU: together they take about as long as
+      // transcription alone (measured by npm run bench -- pipeline).
+      { ...speakerCountFor(context.sessionKind, context.options.speakers), background: true },
       { signal: context.signal, onProgress: (percent) => context.progress(percent) },
     );
     const turns = result.turns.map((t) => ({

@@ -300,3 +300,26 @@ export function copyCompletedStages(
   }
   return copied;
 }
+
+/** Sessions whose latest run ended with its notes stage failed. */
+export function sessionsWithFailedNotes(db: DbOrTx): string[] {
+  const rows = db
+    .select({
+      sessionId: pipelineRuns.sessionId,
+      runId: pipelineRuns.id,
+      createdAt: pipelineRuns.createdAt,
+    })
+    .from(pipelineRuns)
+    .innerJoin(pipelineStages, eq(pipelineStages.runId, pipelineRuns.id))
+    .where(
+      and(
+        inArray(pipelineRuns.status, ['completed', 'awaiting_review']),
+        eq(pipelineStages.stage, 'notes'),
+        eq(pipelineStages.status, 'failed'),
+      ),
+    )
+    .all();
+  return rows
+    .filter((row) => latestRunForSession(db, row.sessionId)?.id === row.runId)
+    .map((row) => row.sessionId);
+}
