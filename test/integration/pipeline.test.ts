@@ -191,7 +191,7 @@ describe('the pipeline in the app process', () => {
       await call(core, 'runs.cancel', { id: runId });
       const run = await core.pipeline.settled(runId);
       expect(run.status).toBe('cancelled');
-      await new Promise((r) => setTimeout(r, 300));
+      // settled() returns once the clean-up is done: no waiting here.
       expect(processesMentioning(dataDir)).toEqual([]);
       expect(existsSync(sessionWorkDir(core.layout, sessionId))).toBe(false);
       expect(await call(core, 'sessions.transcript', { id: sessionId })).toEqual([]);

@@ -51,6 +51,8 @@ export class PipelineService {
   private readonly queue: PQueue;
   private readonly maxBacklog: number;
   private readonly controllers = new Map<string, AbortController>();
+  /** Runs executing in this process, until their clean-up is done. */
+  private readonly executing = new Map<string, Promise<void>>();
   private readonly scheduled = new Set<string>();
   private closed = false;
 
@@ -253,7 +255,14 @@ export class PipelineService {
     for (;;) {
       const run = getRun(this.deps.db, runId);
       if (!run) throw new ValidationError('run_not_found', `There is no run with id ${runId}.`);
-      if (TERMINAL.includes(run.status)) return run;
+      if (TERMINAL.includes(run.status)) {
+        // Cancelled while this process runs it: the status changes at once, the clean-up (engine
+        // processes, working files) takes a moment more; "settled" means both.
+        const executing = this.executing.get(runId);
+        if (!executing) return run;
+        await executing;
+        return getRun(this.deps.db, runId) ?? run;
+      }
       onPoll?.(run);
       const orphaned = run.status === 'running' && !ownerAlive(run.owner, run.heartbeatAt);
       if (run.status === 'queued' || orphaned) this.schedule(runId, WAITING_PRIORITY);
@@ -288,7 +297,13 @@ export class PipelineService {
       .finally(() => this.scheduled.delete(runId));
   }
 
-  private async execute(runId: string): Promise<void> {
+  private execute(runId: string): Promise<void> {
+    const execution = this.executeHere(runId).finally(() => this.executing.delete(runId));
+    this.executing.set(runId, execution);
+    return execution;
+  }
+
+  private async executeHere(runId: string): Promise<void> {
     const controller = new AbortController();
     this.controllers.set(runId, controller);
     try {
