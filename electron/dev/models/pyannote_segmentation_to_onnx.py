@@ -21,7 +21,9 @@ from collections import OrderedDict
 
 import numpy as np
 import onnx
-from onnx import TensorProto, helper, numpy_helper
+from onnx import helper, numpy_helper
+
+from onnx_common import finished_model, onnx_gates
 
 DTYPES = {"FloatStorage": np.float32, "LongStorage": np.int64, "IntStorage": np.int32}
 HIDDEN = 128
@@ -94,12 +96,6 @@ def sinc_filters(state):
     return filters[:, None, :].astype(np.float32)
 
 
-def _onnx_gates(w):
-    """torch orders LSTM gates input, forget, cell, output; ONNX orders input, output, forget, cell."""
-    i, f, g, o = np.split(w, 4, axis=0)
-    return np.concatenate([i, o, f, g], axis=0)
-
-
 def build_model(state):
     inits = []
     nodes = []
@@ -139,12 +135,12 @@ def build_model(state):
     shape = const("bidir_shape", np.array([0, 0, 2 * HIDDEN], np.int64))
     for layer in range(LSTM_LAYERS):
         names = [f"lstm.{kind}_l{layer}{suffix}" for suffix in ("", "_reverse") for kind in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
-        w = np.stack([_onnx_gates(state[names[0]]), _onnx_gates(state[names[4]])])
-        r = np.stack([_onnx_gates(state[names[1]]), _onnx_gates(state[names[5]])])
+        w = np.stack([onnx_gates(state[names[0]]), onnx_gates(state[names[4]])])
+        r = np.stack([onnx_gates(state[names[1]]), onnx_gates(state[names[5]])])
         b = np.stack(
             [
-                np.concatenate([_onnx_gates(state[names[2]]), _onnx_gates(state[names[3]])]),
-                np.concatenate([_onnx_gates(state[names[6]]), _onnx_gates(state[names[7]])]),
+                np.concatenate([onnx_gates(state[names[2]]), onnx_gates(state[names[3]])]),
+                np.concatenate([onnx_gates(state[names[6]]), onnx_gates(state[names[7]])]),
             ]
         )
         y = node(
@@ -165,17 +161,13 @@ def build_model(state):
     x = node("MatMul", [x, const("classifier_w", state["classifier.weight"].T)], "classifier_mm")
     x = node("Add", [x, const("classifier_b", state["classifier.bias"])], "logits")
     node("Sigmoid", [x], "activity")
-    graph = helper.make_graph(
+    return finished_model(
         nodes,
         "pyannote_segmentation",
-        [helper.make_tensor_value_info("waveform", TensorProto.FLOAT, ["batch", 1, "samples"])],
-        [helper.make_tensor_value_info("activity", TensorProto.FLOAT, ["batch", "frames", 3])],
+        [("waveform", ["batch", 1, "samples"])],
+        [("activity", ["batch", "frames", 3])],
         inits,
     )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="cairn")
-    model.ir_version = 8
-    onnx.checker.check_model(model)
-    return model
 
 
 if __name__ == "__main__":

@@ -15,7 +15,9 @@ from collections import OrderedDict
 
 import numpy as np
 import onnx
-from onnx import TensorProto, helper, numpy_helper
+from onnx import helper, numpy_helper
+
+from onnx_common import finished_model, onnx_gates
 
 STORAGE_TYPES = {"FloatStorage": np.float32, "LongStorage": np.int64, "IntStorage": np.int32}
 HIDDEN = 256
@@ -72,12 +74,6 @@ def load_state_dict(path):
     return {k: to_array(v) for k, v in checkpoint["model_state"].items() if isinstance(v, tuple)}
 
 
-def _onnx_gates(w):
-    """torch orders LSTM gates input, forget, cell, output; ONNX orders input, output, forget, cell."""
-    i, f, g, o = np.split(w, 4, axis=0)
-    return np.concatenate([i, o, f, g], axis=0)
-
-
 def build_model(state):
     inits = [
         numpy_helper.from_array(np.array([0], np.int64), "axis0"),
@@ -88,10 +84,10 @@ def build_model(state):
     nodes = [helper.make_node("Transpose", ["mels"], ["x0"], perm=[1, 0, 2])]  # to time-major
     x = "x0"
     for layer in range(3):
-        w = _onnx_gates(state[f"lstm.weight_ih_l{layer}"])[None]
-        r = _onnx_gates(state[f"lstm.weight_hh_l{layer}"])[None]
+        w = onnx_gates(state[f"lstm.weight_ih_l{layer}"])[None]
+        r = onnx_gates(state[f"lstm.weight_hh_l{layer}"])[None]
         b = np.concatenate(
-            [_onnx_gates(state[f"lstm.bias_ih_l{layer}"]), _onnx_gates(state[f"lstm.bias_hh_l{layer}"])]
+            [onnx_gates(state[f"lstm.bias_ih_l{layer}"]), onnx_gates(state[f"lstm.bias_hh_l{layer}"])]
         )[None]
         for name, value in ((f"w{layer}", w), (f"r{layer}", r), (f"b{layer}", b)):
             inits.append(numpy_helper.from_array(value.astype(np.float32), name))
@@ -107,17 +103,13 @@ def build_model(state):
         helper.make_node("Relu", ["biased"], ["positive"]),
         helper.make_node("LpNormalization", ["positive"], ["embedding"], axis=1, p=2),
     ]
-    graph = helper.make_graph(
+    return finished_model(
         nodes,
         "ge2e_voice_encoder",
-        [helper.make_tensor_value_info("mels", TensorProto.FLOAT, ["batch", "frames", 40])],
-        [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, ["batch", HIDDEN])],
+        [("mels", ["batch", "frames", 40])],
+        [("embedding", ["batch", HIDDEN])],
         inits,
     )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="cairn")
-    model.ir_version = 8
-    onnx.checker.check_model(model)
-    return model
 
 
 if __name__ == "__main__":
