@@ -1,0 +1,408 @@
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import { Ollama, type AbortableAsyncIterator, type ChatResponse } from 'ollama';
+import {
+  CairnError,
+  CancelledError,
+  PermanentError,
+  TransientError,
+  ValidationError,
+} from '../../errors';
+import type { GenerateRequest, GenerateResult, LlmProvider } from './provider';
+
+/**
+ * Notes from a local Ollama server, through the official `ollama` client over loopback HTTP.
+ * Session text is PHI, so this code only ever talks to the one configured host, and refuses a host
+ * that is not this computer unless the caller says so explicitly.
+ */
+
+export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434';
+/** Big enough for a session's excerpts and a note; Ollama's own default (2048–4096) is not. */
+export const DEFAULT_NUM_CTX = 8192;
+const NANOSECONDS_PER_MS = 1_000_000;
+
+export interface HostOptions {
+  /** Allow a host that is not this computer. Never a default: PHI must not leave by accident. */
+  allowRemoteHost?: boolean;
+}
+
+export interface OllamaProviderOptions extends HostOptions {
+  /** Default {@link DEFAULT_OLLAMA_HOST}. */
+  host?: string;
+  model: string;
+  /** The context Cairn asks for; capped by the model's own. Default {@link DEFAULT_NUM_CTX}. */
+  numCtx?: number;
+  fetch?: typeof fetch;
+}
+
+export type OllamaModel = { name: string; sizeBytes: number };
+/** One line of /api/pull: `completed` and `total` (bytes) while a layer downloads. */
+export type PullProgress = { status: string; completed?: number; total?: number };
+
+const loopback = new BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+
+/**
+ * Refuses a host that is not loopback (127.0.0.0/8, ::1, localhost) unless `allowRemoteHost`.
+ * Parsed the way the `ollama` client parses it, so the host checked is the host it will call;
+ * returns its hostname, the only one requests may then go to.
+ */
+export function checkOllamaHost(host: string, options: HostOptions = {}): string {
+  const withScheme = host.startsWith(':')
+    ? `http://127.0.0.1${host}`
+    : host.includes('://')
+      ? host
+      : `http://${host}`;
+  const url = URL.canParse(withScheme) ? new URL(withScheme) : undefined;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    throw new ValidationError(
+      'llm_host_invalid',
+      `"${host}" is not an Ollama address. Use one like ${DEFAULT_OLLAMA_HOST}.`,
+    );
+  }
+  if (options.allowRemoteHost === true || isLoopbackHostname(url.hostname)) return url.hostname;
+  throw new ValidationError(
+    'llm_host_not_local',
+    `Cairn only sends session text to an Ollama on this computer, and ${url.host} is not on it. ` +
+      'Use a local address such as 127.0.0.1, or allow remote hosts explicitly.',
+  );
+}
+
+function isLoopbackHostname(hostname: string): boolean {
+  const bare = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (bare === 'localhost') return true;
+  // WHATWG URL has already normalised numeric forms (2130706433, 0x7f.1) to dotted IPv4.
+  if (isIPv4(bare)) return loopback.check(bare, 'ipv4');
+  // Also matches IPv4-mapped addresses (::ffff:127.0.0.1).
+  if (isIPv6(bare)) return loopback.check(bare, 'ipv6');
+  return false;
+}
+
+/**
+ * A fetch that calls only `hostname` and never follows a redirect (either could lead off this
+ * computer), and that stops when any of `signals` aborts, also before the response has started.
+ */
+function guardedFetch(
+  base: typeof fetch,
+  hostname: string,
+  signals: (AbortSignal | undefined)[],
+): typeof fetch {
+  return (input, init) => {
+    const target = new URL(input instanceof Request ? input.url : input);
+    if (target.hostname !== hostname) {
+      const refusal = `Cairn does not send requests to ${target.host}, only to ${hostname}.`;
+      return Promise.reject(new ValidationError('llm_host_not_local', refusal));
+    }
+    const all = [init?.signal ?? undefined, ...signals].filter((s) => s !== undefined);
+    return base(input, { ...init, redirect: 'error', signal: AbortSignal.any(all) });
+  };
+}
+
+export class OllamaProvider implements LlmProvider {
+  readonly name = 'ollama' as const;
+  readonly model: string;
+  readonly host: string;
+  private readonly hostname: string;
+  private readonly numCtx: number;
+  private readonly baseFetch: typeof fetch;
+  /** Aborted by close(): stops every request still in flight. */
+  private closing = new AbortController();
+  private contextSizeAnswer: Promise<number> | undefined;
+
+  constructor(options: OllamaProviderOptions) {
+    this.host = options.host ?? DEFAULT_OLLAMA_HOST;
+    this.hostname = checkOllamaHost(this.host, options);
+    if (options.model.trim() === '') {
+      throw new ValidationError('llm_model_invalid', 'Choose an Ollama model to write notes with.');
+    }
+    this.model = options.model;
+    this.numCtx = options.numCtx ?? DEFAULT_NUM_CTX;
+    if (!Number.isInteger(this.numCtx) || this.numCtx <= 0) {
+      throw new ValidationError(
+        'llm_num_ctx_invalid',
+        `The context size must be a whole number of tokens above 0, not ${this.numCtx}.`,
+      );
+    }
+    this.baseFetch = options.fetch ?? fetch;
+  }
+
+  /** min(numCtx, the model's trained context), asked once (a failure is asked again next time). */
+  contextSize(): Promise<number> {
+    this.contextSizeAnswer ??= this.askContextSize().catch((error: unknown) => {
+      this.contextSizeAnswer = undefined;
+      throw error;
+    });
+    return this.contextSizeAnswer;
+  }
+
+  /**
+   * An estimate: Ollama has no tokenize endpoint. Tokenizers average about 4 characters a token in
+   * English; counting one per 3 over-estimates, so a prompt sized with it fits the context.
+   */
+  countTokens(text: string): Promise<number> {
+    return Promise.resolve(Math.ceil(text.length / 3));
+  }
+
+  async generate(request: GenerateRequest): Promise<GenerateResult> {
+    const { signal } = request;
+    if (signal?.aborted === true) throw new CancelledError();
+    const numCtx = await this.contextSize();
+    const client = this.client(signal);
+    // The fetch signal stops a request before its response starts; abort() stops a running stream.
+    const stopStream = () => client.abort();
+    signal?.addEventListener('abort', stopStream, { once: true });
+    try {
+      const stream = await client.chat({
+        model: this.model,
+        messages: [
+          { role: 'system', content: request.system },
+          { role: 'user', content: request.prompt },
+        ],
+        format: request.schema,
+        stream: true,
+        // num_ctx always: Ollama silently cuts a prompt longer than its own small default.
+        options: {
+          num_ctx: numCtx,
+          temperature: request.temperature ?? 0,
+          num_predict: request.maxTokens,
+        },
+      });
+      return await this.collect(stream, request);
+    } catch (error) {
+      throw this.toCairnError(error, signal);
+    } finally {
+      signal?.removeEventListener('abort', stopStream);
+    }
+  }
+
+  close(): Promise<void> {
+    this.closing.abort();
+    this.closing = new AbortController();
+    return Promise.resolve();
+  }
+
+  private client(signal?: AbortSignal): Ollama {
+    return new Ollama({
+      host: this.host,
+      fetch: guardedFetch(this.baseFetch, this.hostname, [signal, this.closing.signal]),
+    });
+  }
+
+  private async askContextSize(): Promise<number> {
+    try {
+      const shown = await this.client().show({ model: this.model });
+      const trained = trainedContextLength(shown.model_info);
+      return trained === undefined ? this.numCtx : Math.min(this.numCtx, trained);
+    } catch (error) {
+      throw this.toCairnError(error);
+    }
+  }
+
+  private async collect(
+    stream: AbortableAsyncIterator<ChatResponse>,
+    request: GenerateRequest,
+  ): Promise<GenerateResult> {
+    const { maxTokens, onProgress } = request;
+    let text = '';
+    let chunksWithText = 0;
+    let final: ChatResponse | undefined;
+    // The client ends the iteration after the chunk marked done, which carries the counts.
+    for await (const chunk of stream) {
+      text += chunk.message.content;
+      if (chunk.done) {
+        final = chunk;
+      } else if (chunk.message.content !== '') {
+        // About one token a chunk: a good count until eval_count gives the real one.
+        chunksWithText += 1;
+        onProgress?.({ generatedTokens: chunksWithText, maxTokens });
+      }
+    }
+    if (final === undefined) throw connectionLost(this.host);
+    const generatedTokens = count(final.eval_count, chunksWithText);
+    onProgress?.({ generatedTokens, maxTokens });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      const message =
+        final.done_reason === 'length'
+          ? `The model reached its limit of ${maxTokens ?? generatedTokens} tokens before finishing, so its answer is incomplete. Try again with a shorter session excerpt, or choose another model.`
+          : `The model's answer was not valid JSON, so no note could be made from it. Try again, or choose another model.`;
+      throw new TransientError('llm_bad_json', message, { cause: error });
+    }
+    return {
+      text,
+      json,
+      model: this.model,
+      provider: this.name,
+      promptTokens: count(final.prompt_eval_count, 0),
+      generatedTokens,
+      promptMs: count(final.prompt_eval_duration, 0) / NANOSECONDS_PER_MS,
+      generationMs: count(final.eval_duration, 0) / NANOSECONDS_PER_MS,
+    };
+  }
+
+  private toCairnError(error: unknown, signal?: AbortSignal): CairnError {
+    if (wasCancelled(error, signal)) return new CancelledError();
+    return toOllamaError(error, this.host, this.model);
+  }
+}
+
+/** The models installed in the Ollama at `host` (from /api/tags). */
+export async function listOllamaModels(
+  host: string,
+  fetchImpl: typeof fetch = fetch,
+  options: HostOptions = {},
+): Promise<OllamaModel[]> {
+  const hostname = checkOllamaHost(host, options);
+  try {
+    const client = new Ollama({ host, fetch: guardedFetch(fetchImpl, hostname, []) });
+    const { models } = await client.list();
+    return models.map((model) => ({ name: model.name, sizeBytes: model.size }));
+  } catch (error) {
+    throw toOllamaError(error, host);
+  }
+}
+
+/**
+ * Asks the Ollama at `host` to download `model`, reporting its progress lines. This is the one call
+ * that makes Ollama (not Cairn) reach the internet, and only because the user asked for a model.
+ */
+export async function pullOllamaModel(
+  host: string,
+  model: string,
+  onProgress: (progress: PullProgress) => void,
+  signal?: AbortSignal,
+  options: HostOptions & { fetch?: typeof fetch } = {},
+): Promise<void> {
+  const hostname = checkOllamaHost(host, options);
+  if (signal?.aborted === true) throw new CancelledError();
+  const fetchImpl = guardedFetch(options.fetch ?? fetch, hostname, [signal]);
+  const client = new Ollama({ host, fetch: fetchImpl });
+  const stopStream = () => client.abort();
+  signal?.addEventListener('abort', stopStream, { once: true });
+  try {
+    const stream = await client.pull({ model, stream: true });
+    let succeeded = false;
+    for await (const line of stream) {
+      onProgress({ status: line.status, completed: line.completed, total: line.total });
+      succeeded = line.status === 'success';
+    }
+    if (!succeeded) throw connectionLost(host);
+  } catch (error) {
+    if (wasCancelled(error, signal)) throw new CancelledError();
+    const mapped = toOllamaError(error, host);
+    if (mapped.code !== 'llm_rejected' || httpStatusOf(error) !== undefined) throw mapped;
+    // An error line in the stream: Ollama itself could not download from its registry.
+    const detail = errorMessage(error);
+    if (/file does not exist/i.test(detail)) {
+      throw new PermanentError(
+        'llm_model_unknown',
+        `Ollama found no model called ${model} to download. Check the name (e.g. llama3.2:3b).`,
+        { cause: error },
+      );
+    }
+    throw new TransientError(
+      'llm_pull_failed',
+      `Ollama could not download ${model} (${detail}). Check the internet connection and try again.`,
+      { cause: error },
+    );
+  } finally {
+    signal?.removeEventListener('abort', stopStream);
+  }
+}
+
+/** `<architecture>.context_length` from /api/show's model_info (JSON: a plain object). */
+function trainedContextLength(modelInfo: unknown): number | undefined {
+  if (typeof modelInfo !== 'object' || modelInfo === null) return undefined;
+  const info = modelInfo as Record<string, unknown>;
+  const architecture = info['general.architecture'];
+  const length =
+    typeof architecture === 'string' ? info[`${architecture}.context_length`] : undefined;
+  return typeof length === 'number' && Number.isInteger(length) && length > 0 ? length : undefined;
+}
+
+/** A count or duration from a final chunk; Ollama leaves some out (e.g. a prompt it had cached). */
+function count(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+const UNREACHABLE_CODES = new Set(
+  'ECONNREFUSED ECONNRESET EHOSTUNREACH ENETUNREACH ENOTFOUND EADDRNOTAVAIL EAI_AGAIN'.split(' '),
+);
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
+/** Turns what the client or fetch threw into the error a clinician sees. */
+function toOllamaError(error: unknown, host: string, model?: string): CairnError {
+  if (error instanceof CairnError) return error;
+  const detail = errorMessage(error);
+  const status = httpStatusOf(error);
+  const code = networkCodeOf(error);
+  const options = { cause: error };
+  // Node's fetch says "terminated" when a response body is cut; the client, when a stream just ends.
+  if (detail === 'terminated' || detail.includes('Did not receive done')) {
+    return connectionLost(host, error);
+  }
+  if (code !== undefined && TIMEOUT_CODES.has(code)) {
+    return new TransientError(
+      'llm_timeout',
+      `Ollama at ${host} took too long to answer. The model may be too slow on this computer: try again, or choose a smaller model.`,
+      options,
+    );
+  }
+  if (detail === 'fetch failed' || (code !== undefined && UNREACHABLE_CODES.has(code))) {
+    return new TransientError(
+      'llm_unreachable',
+      `Ollama is not running at ${host}. Start Ollama, or choose the embedded model in Settings.`,
+      options,
+    );
+  }
+  if (model !== undefined && (status === 404 || /model .* not found/i.test(detail))) {
+    return new PermanentError(
+      'llm_model_missing',
+      `The model ${model} is not installed in Ollama. Pull it first (cairn notes models pull ${model}) or choose another.`,
+      options,
+    );
+  }
+  if ((status !== undefined && status >= 500) || /busy/i.test(detail)) {
+    return new TransientError(
+      'llm_busy',
+      `Ollama at ${host} is busy or could not run the model right now (${detail}). Try again in a moment; if it keeps happening, restart Ollama.`,
+      options,
+    );
+  }
+  return new PermanentError('llm_rejected', `Ollama refused the request: ${detail}`, options);
+}
+
+function connectionLost(host: string, cause?: unknown): TransientError {
+  return new TransientError(
+    'llm_connection_lost',
+    `The connection to Ollama at ${host} broke off before it finished. Try again; if it keeps happening, restart Ollama.`,
+    { cause },
+  );
+}
+
+/** The caller's signal fired, or close() aborted the request (fetch then throws an AbortError). */
+function wasCancelled(error: unknown, signal?: AbortSignal): boolean {
+  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The client's ResponseError carries the HTTP status as `status_code` (it is not exported). */
+function httpStatusOf(error: unknown): number | undefined {
+  const status = error instanceof Error && 'status_code' in error ? error.status_code : undefined;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** The system error code (ECONNREFUSED…) somewhere down fetch's `cause` chain. */
+function networkCodeOf(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if ('code' in current && typeof current.code === 'string') return current.code;
+    current = 'cause' in current ? current.cause : undefined;
+  }
+  return undefined;
+}

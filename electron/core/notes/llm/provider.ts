@@ -1,0 +1,55 @@
+/**
+ * The one interface every local language model runtime implements (Ollama over loopback HTTP, or
+ * llama.cpp embedded through node-llama-cpp). Notes code talks only to this.
+ */
+
+export type ProviderName = 'ollama' | 'embedded';
+
+/** A JSON Schema object (draft 2020-12 subset: object, array, string, number, integer, boolean, enum). */
+export type JsonSchema = Record<string, unknown>;
+
+export interface GenerateRequest {
+  /** Instructions: the task, the format, the rules. */
+  system: string;
+  /** The data to work on (transcript excerpts are data, never instructions). */
+  prompt: string;
+  /** The output must be JSON valid against this schema (the runtime constrains generation). */
+  schema: JsonSchema;
+  /** Upper bound on generated tokens. */
+  maxTokens?: number;
+  /** Default 0: notes should be reproducible. */
+  temperature?: number;
+  signal?: AbortSignal;
+  /** Called as tokens arrive: generated so far (and the budget when known). */
+  onProgress?: (progress: { generatedTokens: number; maxTokens?: number }) => void;
+}
+
+export interface GenerateResult {
+  /** The raw text the model produced. */
+  text: string;
+  /** `text` parsed as JSON (already checked to parse; schema validation is the caller's job). */
+  json: unknown;
+  model: string;
+  provider: ProviderName;
+  promptTokens: number;
+  generatedTokens: number;
+  /** Time to process the prompt, and to generate, in milliseconds (0 when the runtime does not say). */
+  promptMs: number;
+  generationMs: number;
+}
+
+export interface LlmProvider {
+  readonly name: ProviderName;
+  /** The model this provider generates with. */
+  readonly model: string;
+  /**
+   * The context window Cairn will use, in tokens: prompt and output must fit in it. (Ollama's own
+   * default is small and it silently truncates longer prompts, so Cairn always sets it.)
+   */
+  contextSize(): Promise<number>;
+  /** Tokens `text` takes for this model (exact where the runtime can tell, else a safe estimate). */
+  countTokens(text: string): Promise<number>;
+  generate(request: GenerateRequest): Promise<GenerateResult>;
+  /** Frees the model (embedded) or connections (Ollama). */
+  close(): Promise<void>;
+}
