@@ -182,7 +182,8 @@ describe('OllamaProvider against the loopback Ollama-protocol server', () => {
     );
     const error = await rejection(generating);
     expect(error).toBeInstanceOf(CancelledError);
-    expect(Date.now() - startedAt).toBeLessThan(1000);
+    // The stream would run for 20 s; stopping well before that (with room for a busy CI) is the point.
+    expect(Date.now() - startedAt).toBeLessThan(5000);
     const chat = server.requests.find((r) => r.path === '/api/chat');
     expect(await chat?.outcome).toBe('closed-by-client');
   });

@@ -40,7 +40,7 @@ describe('engine retries and circuit breakers', () => {
   });
 
   it('opens after repeated failures, fails fast while open, and half-opens after its timeout', async () => {
-    const guard = new EngineGuard({ maxAttempts: 1, breakerThreshold: 3, halfOpenAfterMs: 150 });
+    const guard = new EngineGuard({ maxAttempts: 1, breakerThreshold: 3, halfOpenAfterMs: 1000 });
     let calls = 0;
     const failing = () => {
       calls += 1;
@@ -58,7 +58,7 @@ describe('engine retries and circuit breakers', () => {
     });
     expect(calls).toBe(3); // the broken engine was not called again
 
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(guard.state('diarizer')).toBe('half-open');
     let stateDuringTrial = '';
     const trial = async () => {
@@ -72,9 +72,9 @@ describe('engine retries and circuit breakers', () => {
   });
 
   it('re-opens when the half-open trial fails', async () => {
-    const guard = new EngineGuard({ maxAttempts: 1, breakerThreshold: 1, halfOpenAfterMs: 50 });
+    const guard = new EngineGuard({ maxAttempts: 1, breakerThreshold: 1, halfOpenAfterMs: 300 });
     await expect(guard.run('llm', crash, signal)).rejects.toMatchObject({ code: 'engine_crashed' });
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await new Promise((resolve) => setTimeout(resolve, 350));
     await expect(guard.run('llm', crash, signal)).rejects.toMatchObject({ code: 'engine_crashed' });
     expect(guard.state('llm')).toBe('open');
   });
