@@ -341,24 +341,7 @@ export const AFFIRMATIVE_ANSWER = String.raw`^(?:yes|yeah|yea|yep|yup|mm-?hm+|uh
 /** Someone else speaking: in "she texted me, 'I want to die'" the risk is hers. */
 export const REPORTED_SPEECH_CUE = String.raw`(?:he|she|they|someone|somebody|{KIN})(?:'s)? {W2}(?:said|says|say|tell (?:me|us)|told (?:me|us|him|her|them|everyone)|tells (?:me|us)|texted(?: me)?|messaged(?: me)?|wrote|posted|was like|goes|went|keeps saying|kept saying|screamed|yelled|admitted|confessed|whispered)`;
 
-/** Whom a word points at, to decide whose risk a phrase describes. */
-export const FIRST_PERSON = [
-  'i',
-  "i'm",
-  'im',
-  "i've",
-  'ive',
-  "i'd",
-  "i'll",
-  'me',
-  'myself',
-  'we',
-  "we're",
-  "we've",
-  "we'd",
-  'us',
-  'ourselves',
-];
+/** Whom a word points at, to decide whose risk a phrase describes (both are used as sets). */
 export const FIRST_PERSON_SUBJECTS = [
   'i',
   "i'm",
@@ -372,6 +355,7 @@ export const FIRST_PERSON_SUBJECTS = [
   "we've",
   "we'd",
 ];
+export const FIRST_PERSON = [...FIRST_PERSON_SUBJECTS, 'me', 'myself', 'us', 'ourselves'];
 export const SECOND_PERSON = [
   'you',
   "you're",
