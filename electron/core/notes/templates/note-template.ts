@@ -44,7 +44,29 @@ export type NoteTemplate = z.infer<typeof NoteTemplate>;
  * statement with the transcript segment ids it rests on (and an exact quote to check it by).
  * Every statement must cite: an item without evidence cannot be verified, so it cannot be valid.
  */
-export function outputSchemaFor(template: NoteTemplate): JsonSchema {
+export interface OutputLimits {
+  /** Statements per section. */
+  maxItems: number;
+  /** Characters per statement and per quote: notes are concise, and bounded output always ends. */
+  maxTextLength: number;
+  maxQuoteLength: number;
+}
+
+export const DEFAULT_LIMITS: OutputLimits = {
+  maxItems: 8,
+  maxTextLength: 300,
+  maxQuoteLength: 200,
+};
+
+export function outputSchemaFor(
+  template: NoteTemplate,
+  options: { segmentIds?: readonly string[]; limits?: OutputLimits } = {},
+): JsonSchema {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  // With the session's segment ids as an enum, the model cannot cite a segment that does not exist.
+  const segmentId = options.segmentIds
+    ? { type: 'string', enum: [...options.segmentIds] }
+    : { type: 'string' };
   const sections = Object.fromEntries(
     template.sections.map((section) => {
       const extra = Object.fromEntries(
@@ -58,15 +80,21 @@ export function outputSchemaFor(template: NoteTemplate): JsonSchema {
       const item = {
         type: 'object',
         properties: {
-          text: { type: 'string', description: 'One statement for the note.' },
+          text: {
+            type: 'string',
+            maxLength: limits.maxTextLength,
+            description: 'One statement for the note.',
+          },
           segmentIds: {
             type: 'array',
-            items: { type: 'string' },
+            items: segmentId,
             minItems: 1,
+            maxItems: 4,
             description: 'Ids of the transcript segments this statement rests on.',
           },
           quote: {
             type: 'string',
+            maxLength: limits.maxQuoteLength,
             description: 'Words copied exactly from one of those segments.',
           },
           ...extra,
@@ -74,7 +102,10 @@ export function outputSchemaFor(template: NoteTemplate): JsonSchema {
         required: ['text', 'segmentIds', 'quote', ...Object.keys(extra)],
         additionalProperties: false,
       };
-      return [section.key, { type: 'array', items: item, description: section.instruction }];
+      return [
+        section.key,
+        { type: 'array', items: item, maxItems: limits.maxItems, description: section.instruction },
+      ];
     }),
   );
   return {
