@@ -12,6 +12,7 @@ const EXPECTED_TABLES = [
   'audit_log',
   'clients',
   'note_revisions',
+  'note_templates',
   'notes',
   'pipeline_runs',
   'pipeline_stages',

@@ -6,6 +6,7 @@ import { EmbeddedProvider } from '../../electron/core/notes/llm/embedded-provide
 import {
   builtInTemplates,
   outputSchemaFor,
+  type NoteTemplate,
 } from '../../electron/core/notes/templates/note-template';
 import { TEST_LLM_MODEL } from '../models/fetch-test-models';
 
@@ -17,16 +18,11 @@ const TRANSCRIPT = [
   '[s5] CLINICIAN: Let us keep it going and add a wind-down routine before bed.',
 ].join('\n');
 
-interface Item {
-  text: unknown;
-  segmentIds: unknown;
-  quote: unknown;
-}
-
 /**
  * The embedded llama.cpp provider with a real model: SmolLM2-135M-Instruct (npm run
  * fetch:test-models). Its notes are poor (135M parameters); what is asserted is the runtime:
- * structured output that follows each template's schema, token counts, progress, cancel.
+ * structured output that follows a schema, token counts, progress, cancel. Whole notes on this
+ * model are tested in notes-generation.test.ts.
  */
 describe('the embedded notes model (llama.cpp, SmolLM2-135M)', () => {
   let provider: EmbeddedProvider;
@@ -46,38 +42,33 @@ describe('the embedded notes model (llama.cpp, SmolLM2-135M)', () => {
     expect(tokens).toBeLessThan(20);
   }, 60_000);
 
-  for (const template of builtInTemplates()) {
-    it(`writes ${template.name} output that follows the template's schema`, async () => {
-      const progress: number[] = [];
-      const result = await provider.generate({
-        system: `Write the ${template.name} sections of a therapy note as JSON. Cite segment ids like s2.`,
-        prompt: TRANSCRIPT,
-        // Tight limits: a 135M model rambles, and bounded output always finishes within maxTokens.
-        schema: outputSchemaFor(template, {
-          segmentIds: ['s1', 's2', 's3', 's4', 's5'],
-          limits: { maxItems: 1, maxTextLength: 60, maxQuoteLength: 40 },
-        }),
-        maxTokens: 1200,
-        onProgress: ({ generatedTokens }) => progress.push(generatedTokens),
-      });
-      const note = result.json as Record<string, Item[]>;
-      expect(Object.keys(note).sort()).toEqual(template.sections.map((s) => s.key).sort());
-      for (const items of Object.values(note)) {
-        expect(Array.isArray(items)).toBe(true);
-        for (const item of items) {
-          expect(typeof item.text).toBe('string');
-          expect(Array.isArray(item.segmentIds) && item.segmentIds.length > 0).toBe(true);
-          for (const id of item.segmentIds as unknown[])
-            expect(['s1', 's2', 's3', 's4', 's5']).toContain(id);
-          expect(typeof item.quote).toBe('string');
-        }
-      }
-      expect(result).toMatchObject({ provider: 'embedded', model: path.basename(TEST_LLM_MODEL) });
-      expect(result.promptTokens).toBeGreaterThan(50);
-      expect(result.generatedTokens).toBeGreaterThan(5);
-      expect(progress.length).toBeGreaterThan(0);
-    }, 120_000);
-  }
+  it('writes JSON that follows a schema, counting tokens and reporting progress', async () => {
+    const progress: number[] = [];
+    const template = builtInTemplates().find((t) => t.id === 'dap') as NoteTemplate;
+    const evidence = ['[s2] Badly.', '[s2] I lie awake worrying about work most nights.'];
+    const result = await provider.generate({
+      system: 'Write the DAP sections of a therapy note as JSON.',
+      prompt: TRANSCRIPT,
+      schema: outputSchemaFor(template, {
+        evidence,
+        limits: { maxItems: 1, maxTextLength: 60, maxEvidence: 1 },
+      }),
+      maxTokens: 600,
+      onProgress: ({ generatedTokens }) => progress.push(generatedTokens),
+    });
+    const note = result.json as Record<string, { evidence: string[]; text: string }[]>;
+    expect(Object.keys(note).sort()).toEqual(['assessment', 'data', 'plan']);
+    for (const items of Object.values(note)) {
+      // DAP's sections are all required: at least one statement each, citing offered evidence.
+      expect(items.length).toBe(1);
+      expect(items[0]?.text.length).toBeLessThanOrEqual(60);
+      for (const entry of items[0]?.evidence ?? []) expect(evidence).toContain(entry);
+    }
+    expect(result).toMatchObject({ provider: 'embedded', model: path.basename(TEST_LLM_MODEL) });
+    expect(result.promptTokens).toBeGreaterThan(50);
+    expect(result.generatedTokens).toBeGreaterThan(5);
+    expect(progress.length).toBeGreaterThan(0);
+  }, 300_000);
 
   it('stops when cancelled', async () => {
     const controller = new AbortController();

@@ -26,18 +26,32 @@ describe('note templates', () => {
     ]);
   });
 
-  it('derives a schema in which every statement must cite transcript segments', () => {
-    const schema = outputSchemaFor(byId.get('soap') as NoteTemplate) as {
+  it('derives a schema in which every statement first cites transcript sentences, picked from the session', () => {
+    const evidence = ['[s1] I slept badly.', '[s2] Work is hard.'];
+    const schema = outputSchemaFor(byId.get('soap') as NoteTemplate, { evidence }) as {
       required: string[];
       properties: Record<
         string,
-        { items: { required: string[]; properties: Record<string, unknown> } }
+        { minItems: number; items: { required: string[]; properties: Record<string, unknown> } }
       >;
     };
     expect(schema.required).toEqual(['subjective', 'objective', 'assessment', 'plan']);
     const item = schema.properties.plan?.items;
-    expect(item?.required).toEqual(['text', 'segmentIds', 'quote']);
-    expect(item?.properties.segmentIds).toMatchObject({ type: 'array', minItems: 1 });
+    // Evidence before the statement: the model reads what it cites, then writes.
+    expect(item?.required).toEqual(['evidence', 'text']);
+    expect(Object.keys(item?.properties ?? {})).toEqual(['evidence', 'text']);
+    expect(item?.properties.evidence).toMatchObject({
+      type: 'array',
+      minItems: 1,
+      items: { enum: evidence },
+    });
+    // A SOAP note without a plan is incomplete; a summary's homework may be empty.
+    expect(schema.properties.plan?.minItems).toBe(1);
+    const summary = outputSchemaFor(byId.get('session-summary') as NoteTemplate) as {
+      properties: Record<string, { minItems: number }>;
+    };
+    expect(summary.properties.homework?.minItems).toBe(0);
+    expect(summary.properties.key_topics?.minItems).toBe(1);
   });
 
   it('carries a section’s extra fields into its items (an intervention’s status)', () => {

@@ -119,6 +119,24 @@ export const transcriptSegments = sqliteTable(
   (t) => [uniqueIndex('segments_session_seq_unique').on(t.sessionId, t.seq)],
 );
 
+/**
+ * Note templates, read by id. Built-ins are copied from resources/templates at start-up (so a
+ * newer Cairn's built-in replaces the older copy); a practice's own templates live only here, so
+ * they travel with the library and its backups.
+ */
+export const noteTemplates = sqliteTable('note_templates', {
+  /** The template's own id, e.g. "soap"; notes refer to it by this. */
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull(),
+  version: integer('version').notNull(),
+  /** The whole NoteTemplate as JSON; name, description and version are copies for listing. */
+  definitionJson: text('definition_json').notNull(),
+  builtIn: integer('built_in', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
 export const notes = sqliteTable(
   'notes',
   {
@@ -129,15 +147,30 @@ export const notes = sqliteTable(
     template: text('template').notNull(),
     /** The model's draft as JSON; never overwritten by the clinician's edits. */
     aiDraftJson: text('ai_draft_json'),
+    /** The AI draft rendered as plain text, as it would be pasted into a record. */
+    aiDraftText: text('ai_draft_text'),
     /** The clinician's current version as JSON; null until they first edit. */
     clinicianJson: text('clinician_json'),
+    clinicianText: text('clinician_text'),
+    /** Which engine wrote the AI draft; copies of generation_json fields, for querying. */
+    provider: text('provider'),
+    model: text('model'),
+    promptVersion: text('prompt_version'),
+    /** How the AI draft was made (NoteGeneration as JSON): timings, tokens, mode. */
+    generationJson: text('generation_json'),
+    aiUpdatedAt: integer('ai_updated_at', { mode: 'number' }),
+    clinicianUpdatedAt: integer('clinician_updated_at', { mode: 'number' }),
     status: text('status', { enum: NOTE_STATUSES }).notNull().default('draft'),
     approvedAt: integer('approved_at', { mode: 'number' }),
     approvedBy: text('approved_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('notes_session_idx').on(t.sessionId)],
+  (t) => [
+    index('notes_session_idx').on(t.sessionId),
+    // One note per session per template: a new draft replaces the AI version, never duplicates.
+    uniqueIndex('notes_session_template_unique').on(t.sessionId, t.template),
+  ],
 );
 
 export const noteRevisions = sqliteTable(
@@ -149,7 +182,11 @@ export const noteRevisions = sqliteTable(
       .references(() => notes.id, { onDelete: 'cascade' }),
     contentJson: text('content_json').notNull(),
     author: text('author').notNull(),
-    /** Why this revision exists: ai_draft, edit, addendum, regenerate… */
+    /** Which version this revision is of: the model's draft or the clinician's. */
+    version: text('version', { enum: ['ai', 'clinician'] })
+      .notNull()
+      .default('clinician'),
+    /** Why this revision exists: ai_draft, edit, addendum, regenerate_section… */
     reason: text('reason').notNull(),
     createdAt: createdAt(),
   },

@@ -36,14 +36,16 @@ import {
  * - History ("when I was 16") is returned with `temporal: 'past'` and severity 'medium'.
  */
 
-export type RiskCategory =
-  | 'suicidal_ideation_passive'
-  | 'suicidal_ideation_active'
-  | 'intent_or_plan'
-  | 'self_harm'
-  | 'harm_to_others'
-  | 'abuse_or_neglect'
-  | 'substance_crisis';
+export const RISK_CATEGORIES = [
+  'suicidal_ideation_passive',
+  'suicidal_ideation_active',
+  'intent_or_plan',
+  'self_harm',
+  'harm_to_others',
+  'abuse_or_neglect',
+  'substance_crisis',
+] as const;
+export type RiskCategory = (typeof RISK_CATEGORIES)[number];
 
 export interface RiskSegment {
   id: string;

@@ -1,0 +1,84 @@
+import { BASE_SEVERITY } from './risk-lexicon';
+import type { RiskCategory, RiskHit } from './scan-risk';
+
+/**
+ * One list of risk findings from two sources: the deterministic scanner (always runs, never
+ * misses what its rules know) and the notes model (may notice what no rule names). A finding
+ * either source reports is kept; when both report the same risk in the same place, it is one
+ * finding marked with both sources. Nothing the scanner found can be removed by the model.
+ */
+
+export interface ModelConcern {
+  category: RiskCategory;
+  segmentIds: string[];
+  quote: string;
+}
+
+export interface RiskFinding {
+  category: RiskCategory;
+  /** Where it was said; the first is the finding's anchor. */
+  segmentIds: string[];
+  quotes: string[];
+  sources: ('scanner' | 'model')[];
+  severity: 'high' | 'medium';
+  temporal: 'current' | 'past' | 'unknown';
+  subject: 'self' | 'other' | 'unknown';
+}
+
+export function findingKey(category: string, segmentId: string | undefined): string {
+  return `${category}\u0000${segmentId ?? ''}`;
+}
+
+export function mergeRisk(
+  scanner: readonly RiskHit[],
+  model: readonly ModelConcern[],
+): RiskFinding[] {
+  const findings = new Map<string, RiskFinding>();
+  for (const hit of scanner) {
+    const key = findingKey(hit.category, hit.segmentId);
+    const existing = findings.get(key);
+    if (existing) {
+      existing.quotes = unique([...existing.quotes, hit.quote]);
+      continue;
+    }
+    findings.set(key, {
+      category: hit.category,
+      segmentIds: [hit.segmentId],
+      quotes: [hit.quote],
+      sources: ['scanner'],
+      severity: hit.severity,
+      temporal: hit.temporal,
+      subject: hit.subject,
+    });
+  }
+  for (const concern of model) {
+    const match = concern.segmentIds
+      .map((id) => findings.get(findingKey(concern.category, id)))
+      .find((finding) => finding !== undefined);
+    if (match) {
+      match.sources = unique([...match.sources, 'model']);
+      continue;
+    }
+    const key = findingKey(concern.category, concern.segmentIds[0]);
+    const existing = findings.get(key);
+    if (existing) {
+      existing.quotes = unique([...existing.quotes, concern.quote]);
+      continue;
+    }
+    findings.set(key, {
+      category: concern.category,
+      segmentIds: [...concern.segmentIds],
+      quotes: concern.quote.trim() ? [concern.quote.trim()] : [],
+      sources: ['model'],
+      // The model does not grade risk: its findings take the category's usual severity.
+      severity: BASE_SEVERITY[concern.category],
+      temporal: 'unknown',
+      subject: 'unknown',
+    });
+  }
+  return [...findings.values()];
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
