@@ -16,6 +16,14 @@ import {
   TranscriptLine,
 } from './schemas';
 import { RUN_STATUSES } from '../domain/enums';
+import {
+  Note,
+  NoteContent,
+  NoteRevision,
+  NoteTemplate,
+  ProviderStatus,
+  TemplateSummary,
+} from './note-schemas';
 
 /**
  * The one API contract between the renderer and the core.
@@ -44,6 +52,37 @@ export const methods = {
   'sessions.approve': { input: z.object({ id: Id }), output: SessionSummary },
   /** The session's transcript segments in order, each with its speaker. */
   'sessions.transcript': { input: z.object({ id: Id }), output: z.array(TranscriptLine) },
+  /** The session's notes (one per template), each with its AI draft and clinician version. */
+  'notes.list': { input: z.object({ sessionId: Id }), output: z.array(Note) },
+  'notes.get': { input: z.object({ id: Id }), output: Note },
+  /** Every version the note went through, oldest first. */
+  'notes.revisions': { input: z.object({ id: Id }), output: z.array(NoteRevision) },
+  /** The clinician's version, saved as a new revision (the AI draft is kept as it was). */
+  'notes.saveClinicianVersion': {
+    input: z.object({ id: Id, content: NoteContent }),
+    output: Note,
+  },
+  /** One section written again by the notes model; the other sections and edits stay. */
+  'notes.regenerateSection': {
+    input: z.object({ id: Id, section: z.string().min(1).max(100) }),
+    output: Note,
+  },
+  /** Whether notes can be written now, and what to do if not (Ollama down: use embedded). */
+  'notes.providerStatus': { input: z.object({}), output: ProviderStatus },
+  'templates.list': { input: z.object({}), output: z.array(TemplateSummary) },
+  'templates.get': { input: z.object({ id: z.string().min(1).max(100) }), output: NoteTemplate },
+  /** A practice's own template (built-ins cannot be changed: copy one under a new id). */
+  'templates.save': { input: NoteTemplate, output: TemplateSummary },
+  'templates.delete': {
+    input: z.object({ id: z.string().min(1).max(100) }),
+    output: z.object({ deleted: z.boolean() }),
+  },
+  /** Settings by name (notes provider, Ollama host and model, embedded model, template…). */
+  'settings.get': { input: z.object({}), output: z.record(z.string(), z.unknown()) },
+  'settings.set': {
+    input: z.object({ name: z.string().min(1).max(100), value: z.unknown() }),
+    output: z.record(z.string(), z.unknown()),
+  },
 } as const;
 
 /** Events the core pushes to every connected renderer. */

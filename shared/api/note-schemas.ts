@@ -138,3 +138,14 @@ export const TemplateSummary = z.object({
   sections: z.array(z.object({ key: z.string(), title: z.string() })),
 });
 export type TemplateSummary = z.infer<typeof TemplateSummary>;
+
+export const ProviderStatus = z.object({
+  provider: z.enum(['ollama', 'embedded']),
+  /** Notes can be written now with the chosen provider. */
+  ready: z.boolean(),
+  /** What is wrong and what to do next (e.g. Ollama not running: the embedded engine is offered). */
+  message: z.string(),
+  ollama: z.object({ host: z.string(), reachable: z.boolean(), models: z.array(z.string()) }),
+  embedded: z.object({ models: z.array(z.string()) }),
+});
+export type ProviderStatus = z.infer<typeof ProviderStatus>;

@@ -93,8 +93,11 @@ export const RunOptions = z.object({
   /** Start at this stage, reusing the earlier stages' outputs from the session's last run. */
   startFrom: z.enum(PIPELINE_STAGES).optional(),
   skipNotes: z.boolean().optional(),
-  /** Note template. */
+  /** Note template; default from Settings. */
   template: z.string().min(1).max(100).optional(),
+  /** Notes runtime and model for this run; default from Settings. */
+  notesProvider: z.enum(['ollama', 'embedded']).optional(),
+  notesModel: z.string().min(1).max(4096).optional(),
   /** Whisper model: a catalogue name or a model file; default `base`. */
   model: z.string().min(1).max(4096).optional(),
   /** Speaker count: a number, or auto; default from the session kind. */
@@ -180,6 +183,13 @@ export const RiskFlag = z.object({
   id: Id,
   sessionId: Id,
   kind: z.string(),
+  /** high: act today (active ideation, a plan, self-harm, harm to others, abuse); medium: review. */
+  severity: z.enum(['high', 'medium']),
+  /** Where it was said and the words, for the clinician to check in seconds. */
+  segmentIds: z.array(z.string()),
+  quotes: z.array(z.string()),
+  /** Who found it: the rule-based scanner, the notes model, or both. */
+  sources: z.array(z.enum(['scanner', 'model'])),
   acknowledgedAt: z.number().int().nullable(),
   acknowledgedBy: z.string().nullable(),
 });

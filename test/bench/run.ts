@@ -6,12 +6,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { diarizeBenchmark } from './diarize';
+import { notesBenchmark } from './notes';
 import { pipelineBenchmark } from './pipeline';
 import { preprocessBenchmark } from './preprocess';
 import { transcribeBenchmark } from './transcribe';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   diarize: diarizeBenchmark,
+  notes: notesBenchmark,
   pipeline: pipelineBenchmark,
   preprocess: preprocessBenchmark,
   transcribe: transcribeBenchmark,

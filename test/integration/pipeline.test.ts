@@ -49,7 +49,7 @@ describe('the pipeline (cairn process)', () => {
       STAGES_RUN,
     );
     expect(out.notes).toMatchObject({ status: 'skipped' });
-    expect(out.notes.message).toMatch(/not generated yet/);
+    expect(out.notes.message).toMatch(/No notes model is installed/);
     expect(out.transcript.length).toBeGreaterThan(1);
     expect(new Set(out.transcript.map((l) => l.speaker))).toEqual(
       new Set(['SPEAKER_00', 'SPEAKER_01']),

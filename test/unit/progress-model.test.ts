@@ -3,10 +3,12 @@ import { ProgressModel } from '../../electron/core/pipeline/progress';
 
 describe('run progress and time left', () => {
   it('estimates time left from this machine’s past speed per audio second', () => {
-    // Past runs here: transcription at 100 ms per audio second (10× realtime), diarization at 5 ms.
+    // Past runs here: transcription at 100 ms per audio second (10× realtime), diarization at 5 ms,
+    // notes skipped (no notes model).
     const past = new Map([
       ['transcribe', 100],
       ['diarize', 5],
+      ['notes', 0],
     ]);
     const model = new ProgressModel(600, past);
     // Nothing done: dominated by transcription (60 s) plus the small stages' defaults.

@@ -43,7 +43,7 @@ describe('citation checks', () => {
       segments,
     );
     expect(invented.supported).toBe(false);
-    expect(invented.problems.join(' ')).toMatch(/do not exist/);
+    expect(invented.problems.join(' ')).toMatch(/does not exist/);
     const misquoted = verifyItem(
       { text: 'Exercise helped.', segmentIds: ['s2'], quote: 'the breathing exercise helped' },
       segments,

@@ -85,6 +85,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     actor: options.actor,
     version: CAIRN_VERSION,
     transport: options.transport,
+    modelsDir: resolveModelsDir(options.dataDir),
+    resourcesDir: options.resourcesDir,
   });
   const inFlight = new Set<Promise<Envelope>>();
   let shutdown: Promise<void> | undefined;

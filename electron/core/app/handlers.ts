@@ -10,6 +10,7 @@ import { findRecordingForSession } from '../store/repositories/recordings';
 import { getSessionSummary, listSessionSummaries } from '../store/repositories/sessions';
 import type { PipelineService } from '../pipeline/pipeline-service';
 import type { EventBus } from './event-bus';
+import { createNotesHandlers } from './notes-handlers';
 import { createPipelineHandlers } from './pipeline-handlers';
 
 export type Handlers = {
@@ -24,6 +25,8 @@ export interface HandlerContext {
   actor: string;
   version: string;
   transport: AppInfo['transport'];
+  modelsDir: string;
+  resourcesDir?: string;
 }
 
 /** The core's implementation of every contract method; the mapped type makes a missing one a type error. */
@@ -31,6 +34,12 @@ export function createHandlers(context: HandlerContext): Handlers {
   const { db, layout, events, actor } = context;
   return {
     ...createPipelineHandlers({ db, pipeline: context.pipeline, events, actor }),
+    ...createNotesHandlers({
+      db,
+      actor,
+      modelsDir: context.modelsDir,
+      resourcesDir: context.resourcesDir,
+    }),
     'app.info': () => ({
       version: context.version,
       dataDir: layout.root,

@@ -8,6 +8,7 @@ import { recordAudit } from '../store/repositories/audit';
 import {
   acknowledgeRiskFlag,
   getRiskFlag,
+  parseEvidence,
   riskFlagsOf,
   unacknowledgedRiskFlags,
   type RiskFlagRow,
@@ -117,10 +118,15 @@ function requireRun(db: Db, id: string): RunRow {
 }
 
 function riskFlag(row: RiskFlagRow): RiskFlag {
+  const evidence = parseEvidence(row.evidenceJson);
   return {
     id: row.id,
     sessionId: row.sessionId,
     kind: row.kind,
+    severity: evidence.severity ?? 'high',
+    segmentIds: evidence.segmentIds,
+    quotes: evidence.quotes,
+    sources: evidence.sources,
     acknowledgedAt: row.acknowledgedAt,
     acknowledgedBy: row.acknowledgedBy,
   };

@@ -10,6 +10,7 @@ import { CairnError, CancelledError, toCairnError } from '../errors';
 import { registerDiarizeCommand } from './commands/diarize';
 import { registerImportCommand } from './commands/import';
 import { registerModelCommands } from './commands/models';
+import { registerNotesCommand, registerTemplatesCommand } from './commands/notes';
 import { registerPreprocessCommand } from './commands/preprocess';
 import { registerProcessCommand } from './commands/process';
 import { registerRunCommands } from './commands/runs';
@@ -78,6 +79,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerDiarizeCommand(program, context);
   registerModelCommands(program, context);
   registerProcessCommand(program, context);
+  registerNotesCommand(program, context);
+  registerTemplatesCommand(program, context);
   registerRunCommands(program, context);
 
   try {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_RECORDING_BYTES } from '../audio/intake/formats';
+import { DEFAULT_OLLAMA_HOST } from '../notes/llm/ollama-host';
 import type { DbOrTx } from '../store/repositories/types';
 import { getSetting } from '../store/repositories/settings';
 
@@ -24,6 +25,40 @@ export const SETTINGS = {
     key: 'pipeline.maxBacklog',
     schema: z.number().int().min(1).max(1000),
     fallback: 50,
+  },
+  /** Which runtime writes notes: Ollama (a local server) or llama.cpp inside Cairn. */
+  notesProvider: {
+    key: 'notes.provider',
+    schema: z.enum(['ollama', 'embedded']),
+    fallback: 'embedded' as 'ollama' | 'embedded',
+  },
+  /** Loopback only unless the practice allows otherwise: the transcript is sent there. */
+  ollamaHost: {
+    key: 'notes.ollama.host',
+    schema: z.string().min(1).max(500),
+    fallback: DEFAULT_OLLAMA_HOST as string,
+  },
+  ollamaModel: {
+    key: 'notes.ollama.model',
+    schema: z.string().min(1).max(200),
+    fallback: 'llama3.1:8b' as string,
+  },
+  /** A GGUF file: a name in `<models>/llm/`, or a path. Empty: the first GGUF found there. */
+  embeddedModel: {
+    key: 'notes.embedded.model',
+    schema: z.string().max(4096),
+    fallback: '' as string,
+  },
+  /** Tokens of context; more fits more of a session at once but needs more memory. */
+  notesContextSize: {
+    key: 'notes.contextSize',
+    schema: z.number().int().min(1024).max(131072),
+    fallback: 8192 as number,
+  },
+  defaultTemplate: {
+    key: 'notes.defaultTemplate',
+    schema: z.string().min(1).max(100),
+    fallback: 'soap' as string,
   },
 } as const;
 

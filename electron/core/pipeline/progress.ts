@@ -15,7 +15,8 @@ const STEP_WEIGHTS = [1, 4, 80, 3, 10, 2];
 
 /**
  * Milliseconds per audio second for each stage, until this machine has its own history (base
- * Whisper on 2 cores ≈ 5× realtime, diarization ≈ 170×, preprocessing ≈ 1,000×).
+ * Whisper on 2 cores ≈ 5× realtime, diarization ≈ 170×, preprocessing ≈ 1,000×, a note from a
+ * small local model ≈ 25×).
  */
 const DEFAULT_MS_PER_AUDIO_SEC: Record<PipelineStage, number> = {
   validate: 0.5,
@@ -23,7 +24,7 @@ const DEFAULT_MS_PER_AUDIO_SEC: Record<PipelineStage, number> = {
   transcribe: 200,
   diarize: 6,
   merge: 0.2,
-  notes: 0,
+  notes: 40,
   finalize: 0.05,
 };
 

@@ -151,6 +151,7 @@ async function runStages(
     runId,
     sessionId: run.sessionId,
     sessionKind: session.kind,
+    actor,
     options,
     workDir,
     modelsDir: deps.modelsDir,

@@ -12,6 +12,8 @@ export interface StageContext {
   runId: string;
   sessionId: string;
   sessionKind: SessionKind;
+  /** Who the run works for, for the audit log. */
+  actor: string;
   options: RunOptions;
   /** Where the session's working files live (the prepared WAV); removed when a run ends. */
   workDir: string;

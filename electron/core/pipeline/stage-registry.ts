@@ -1,7 +1,8 @@
 import type { PipelineStage } from '../../../shared/domain/enums';
 import type { StageDefinition } from './stage-definition';
 import { preprocessStage, validateStage } from './stages/audio-stages';
-import { finalizeStage, notesStage } from './stages/closing-stages';
+import { finalizeStage } from './stages/closing-stages';
+import { notesStage } from './stages/notes-stage';
 import { diarizeStage, transcribeStage } from './stages/engine-stages';
 import { mergeStage } from './stages/merge-stage';
 

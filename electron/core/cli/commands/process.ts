@@ -7,6 +7,7 @@ import type {
   TranscriptLine,
 } from '../../../../shared/api/schemas';
 import { PIPELINE_STAGES, SESSION_KINDS, type SessionKind } from '../../../../shared/domain/enums';
+import type { Note } from '../../../../shared/api/note-schemas';
 import type { Core } from '../../app/core';
 import { checkFile } from '../../audio/intake/validate-recording';
 import { CancelledError, fromApiError } from '../../errors';
@@ -14,6 +15,7 @@ import { call } from '../call';
 import { withInterruptSignal } from '../interrupt';
 import type { CommandContext } from '../main';
 import { clock, progressReporter } from '../progress-line';
+import { sessionNote } from './notes';
 import { describeRun, parseSpeakers } from './run-format';
 
 interface ProcessCliOptions {
@@ -90,9 +92,16 @@ export function registerProcessCommand(program: Command, context: CommandContext
           });
           const run = await follow(core, queued.runId, signal, !options.json);
           const transcript = await call(core, 'sessions.transcript', { id: imported.sessionId });
+          const note = await sessionNote(core, imported.sessionId, options.template);
           report(
             context,
-            { sessionId: imported.sessionId, alreadyDone: queued.alreadyDone, run, transcript },
+            {
+              sessionId: imported.sessionId,
+              alreadyDone: queued.alreadyDone,
+              run,
+              transcript,
+              note,
+            },
             options.json,
           );
           if (run.status === 'failed' && run.errorCategory) {
@@ -149,6 +158,7 @@ function report(
     alreadyDone: boolean;
     run: RunSummary;
     transcript: TranscriptLine[];
+    note: Note | null;
   },
   json?: boolean,
 ): void {
@@ -172,7 +182,15 @@ function report(
           attempts: s.attempts,
           error: s.errorMessage,
         })),
-        note: null,
+        note: result.note?.ai
+          ? {
+              id: result.note.id,
+              template: result.note.templateId,
+              text: result.note.ai.text,
+              content: result.note.ai.content,
+              generation: result.note.ai.generation,
+            }
+          : null,
         notes: { status: notes?.status ?? null, message: notesMessage },
         transcript,
       }),
@@ -186,6 +204,7 @@ function report(
   for (const line of transcript)
     context.io.out(`[${clock(line.start)}] ${line.speaker ?? 'Unknown'}: ${line.text}`);
   context.io.out('');
+  if (result.note?.ai) context.io.out(result.note.ai.text);
   if (notesMessage) context.io.out(`Note: ${notesMessage}`);
   context.io.out(
     `Session ${result.sessionId} · run ${run.id} ${run.status}${result.alreadyDone ? ' (already processed; --force to run again)' : ''}` +

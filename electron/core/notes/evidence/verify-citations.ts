@@ -63,7 +63,11 @@ export function verifyItem(item: NoteItem, segments: ReadonlyMap<string, string>
   const missing = item.segmentIds.filter((id) => !segments.has(id));
   if (item.segmentIds.length === 0) problems.push('It cites no part of the transcript.');
   if (missing.length > 0)
-    problems.push(`It cites ${missing.length === 1 ? 'a segment' : 'segments'} that do not exist.`);
+    problems.push(
+      missing.length === 1
+        ? 'It cites a segment that does not exist.'
+        : 'It cites segments that do not exist.',
+    );
   if (cited.length > 0 && !cited.some((id) => quoteAppearsIn(item.quote, segments.get(id) ?? '')))
     problems.push('Its quote does not appear in the segments it cites.');
   if (cited.length > 0 && words(item.quote).length === 0) problems.push('It quotes nothing.');

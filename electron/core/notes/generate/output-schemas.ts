@@ -96,7 +96,14 @@ export function extractPlan(
     schema: {
       type: 'object',
       properties: {
-        facts: { type: 'array', items: itemSchema(limits, evidence), maxItems: maxFacts },
+        // At least one: every stretch of a session holds something a note can use, and a
+        // small model otherwise answers with nothing at all.
+        facts: {
+          type: 'array',
+          items: itemSchema(limits, evidence),
+          minItems: 1,
+          maxItems: maxFacts,
+        },
         risk_concerns: riskConcernsSchema(evidence),
       },
       required: ['facts', 'risk_concerns'],

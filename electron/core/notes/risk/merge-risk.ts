@@ -52,6 +52,8 @@ export function mergeRisk(
     });
   }
   for (const concern of model) {
+    // The schema asks for evidence; a concern without any still counts, anchored nowhere.
+    const quote = concern.quote.trim();
     const match = concern.segmentIds
       .map((id) => findings.get(findingKey(concern.category, id)))
       .find((finding) => finding !== undefined);
@@ -62,13 +64,14 @@ export function mergeRisk(
     const key = findingKey(concern.category, concern.segmentIds[0]);
     const existing = findings.get(key);
     if (existing) {
-      existing.quotes = unique([...existing.quotes, concern.quote]);
+      existing.quotes = unique(quote ? [...existing.quotes, quote] : existing.quotes);
+      existing.sources = unique([...existing.sources, 'model']);
       continue;
     }
     findings.set(key, {
       category: concern.category,
       segmentIds: [...concern.segmentIds],
-      quotes: concern.quote.trim() ? [concern.quote.trim()] : [],
+      quotes: quote ? [quote] : [],
       sources: ['model'],
       // The model does not grade risk: its findings take the category's usual severity.
       severity: BASE_SEVERITY[concern.category],

@@ -1,6 +1,9 @@
 import { assignSpeakers, groupIntoTurns, UNKNOWN_SPEAKER } from '../../merge/assign-speakers';
 import { suggestClinician, type RoleSuggestion } from '../../merge/role-guess';
 import { speakerStats, type SpeakerStats } from '../../merge/speaker-stats';
+import { mergeRisk, type RiskFinding } from '../../notes/risk/merge-risk';
+import { scanRisk } from '../../notes/risk/scan-risk';
+import { recordRiskFindings } from '../../store/repositories/risk-flags';
 import {
   applySpeakers,
   readTranscript,
@@ -15,6 +18,8 @@ interface MergeOutput {
   suggestion: RoleSuggestion | undefined;
   /** False when diarization failed or found nobody: every word is "Unknown". */
   diarized: boolean;
+  /** The risk scanner's findings over the whole transcript, stored as flags with the merge. */
+  risk: RiskFinding[];
 }
 
 /**
@@ -48,10 +53,20 @@ export const mergeStage: StageDefinition<MergeOutput> = {
       stats: speakerStats(merged),
       suggestion: suggestClinician(merged),
       diarized: turns.length > 0,
+      // Here, not only with the notes: the flags must exist even when no notes model runs.
+      risk: mergeRisk(scanRisk(stored), []),
     });
   },
-  commit: (tx, context, output) => applySpeakers(tx, context.sessionId, output.segments),
-  summary: ({ stats, suggestion, diarized }) => ({ stats, suggestion, diarized }),
+  commit: (tx, context, output) => {
+    applySpeakers(tx, context.sessionId, output.segments);
+    recordRiskFindings(tx, context.sessionId, context.runId, output.risk);
+  },
+  summary: ({ stats, suggestion, diarized, risk }) => ({
+    stats,
+    suggestion,
+    diarized,
+    riskFindings: risk.length,
+  }),
 };
 
 /** The most common label; a tie, or no label at all, is "Unknown". */

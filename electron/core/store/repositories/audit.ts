@@ -2,7 +2,7 @@ import { auditLog } from '../schema';
 import type { DbOrTx } from './types';
 
 export type AuditEntityType =
-  'client' | 'session' | 'recording' | 'note' | 'settings' | 'run' | 'risk_flag';
+  'client' | 'session' | 'recording' | 'note' | 'template' | 'settings' | 'run' | 'risk_flag';
 
 export interface AuditEntry {
   actor: string;

@@ -102,3 +102,17 @@ export function applySpeakers(
       .run();
   }
 }
+
+export interface SessionSpeaker {
+  label: string;
+  displayName: string | null;
+  role: (typeof speakers.$inferSelect)['role'];
+}
+
+export function speakersOf(db: DbOrTx, sessionId: string): SessionSpeaker[] {
+  return db
+    .select({ label: speakers.label, displayName: speakers.displayName, role: speakers.role })
+    .from(speakers)
+    .where(eq(speakers.sessionId, sessionId))
+    .all();
+}

@@ -1,0 +1,219 @@
+import type { Note, NoteGeneration } from '../../../shared/api/note-schemas';
+import { ValidationError } from '../errors';
+import type { Db } from '../store/open-database';
+import type { DbOrTx } from '../store/repositories/types';
+import { recordAudit } from '../store/repositories/audit';
+import {
+  atomically,
+  getTemplate,
+  syncBuiltInTemplates,
+} from '../store/repositories/note-templates';
+import { getNote, replaceSection, saveAiDraft } from '../store/repositories/notes';
+import { recordRiskFindings } from '../store/repositories/risk-flags';
+import { readTranscript, speakersOf } from '../store/repositories/transcript';
+import {
+  generateNote,
+  type GeneratedNote,
+  type NoteProgress,
+  type NoteSegment,
+} from './generate/generate-note';
+import { renderNoteText } from './generate/note-output';
+import type { LlmProvider } from './llm/provider';
+import { mergeRisk, type RiskFinding } from './risk/merge-risk';
+import { scanRisk } from './risk/scan-risk';
+import { builtInTemplates, type NoteTemplate } from './templates/note-template';
+
+/**
+ * A session's note, end to end: the transcript read with who said what, the risk scanner run
+ * over all of it, the note written by the model, and the draft stored together with every risk
+ * finding (scanner and model merged) in one transaction. The CLI, the API and the pipeline's
+ * notes stage all come through here.
+ */
+
+const ROLE_NAMES = { clinician: 'Clinician', client: 'Client' } as const;
+
+/** Speakers as the model sees them: their role when known, else the name or label the UI shows. */
+export function noteSegments(db: Db, sessionId: string): NoteSegment[] {
+  const speakers = new Map(speakersOf(db, sessionId).map((s) => [s.label, s]));
+  return readTranscript(db, sessionId).map((segment) => {
+    const speaker = segment.speakerLabel ? speakers.get(segment.speakerLabel) : undefined;
+    const role = speaker?.role;
+    const name =
+      role === 'clinician' || role === 'client'
+        ? ROLE_NAMES[role]
+        : (speaker?.displayName ?? segment.speakerLabel ?? 'Unknown');
+    return { id: segment.id, speaker: name, text: segment.text };
+  });
+}
+
+const synced = new WeakSet<Db>();
+
+/** The template by id, with the shipped built-ins brought up to date in the database first. */
+export function findTemplate(db: Db, templateId: string, resourcesDir?: string): NoteTemplate {
+  if (!synced.has(db)) {
+    syncBuiltInTemplates(db, builtInTemplates(resourcesDir));
+    synced.add(db);
+  }
+  const template = getTemplate(db, templateId);
+  if (!template)
+    throw new ValidationError(
+      'template_not_found',
+      `There is no note template called "${templateId}". See the choices with: cairn templates`,
+    );
+  const { builtIn: _builtIn, ...definition } = template;
+  return definition;
+}
+
+export interface WriteNoteRequest {
+  db: Db;
+  sessionId: string;
+  templateId: string;
+  provider: LlmProvider;
+  actor: string;
+  runId?: string | null;
+  resourcesDir?: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: NoteProgress) => void;
+}
+
+export interface WriteNoteResult {
+  note: Note;
+  generation: NoteGeneration;
+  /** Risk flags this note added (scanner or model); existing ones are kept, never removed. */
+  riskFlagsAdded: number;
+  /** Statements whose evidence did not check out (marked in the note). */
+  unsupported: number;
+}
+
+/** A written draft not stored yet, with the risk findings to store beside it. */
+export interface NoteDraft {
+  sessionId: string;
+  template: NoteTemplate;
+  note: GeneratedNote;
+  findings: RiskFinding[];
+}
+
+/**
+ * The heavy half: the model writes (minutes on a laptop), nothing held open. The scanner runs
+ * first and its flags are stored at once, so they exist even if the model then fails.
+ */
+export async function draftSessionNote(
+  request: Omit<WriteNoteRequest, 'actor'>,
+): Promise<NoteDraft> {
+  const { db, sessionId } = request;
+  const template = findTemplate(db, request.templateId, request.resourcesDir);
+  const segments = noteSegments(db, sessionId);
+  const scanned = scanRisk(segments);
+  atomically(db, (tx) =>
+    recordRiskFindings(tx, sessionId, request.runId ?? null, mergeRisk(scanned, [])),
+  );
+  const note = await generateNote({
+    provider: request.provider,
+    template,
+    segments,
+    signal: request.signal,
+    onProgress: request.onProgress,
+  });
+  return { sessionId, template, note, findings: mergeRisk(scanned, note.riskConcerns) };
+}
+
+/** The quick half, inside the caller's transaction: the draft and its risk findings together. */
+export function storeNoteDraft(
+  tx: DbOrTx,
+  draft: NoteDraft,
+  actor: string,
+  runId: string | null,
+): { noteId: string; riskFlagsAdded: number } {
+  const noteId = saveAiDraft(tx, {
+    sessionId: draft.sessionId,
+    templateId: draft.template.id,
+    content: draft.note.content,
+    text: draft.note.text,
+    generation: draft.note.generation,
+    author: actor,
+  });
+  const riskFlagsAdded = recordRiskFindings(tx, draft.sessionId, runId, draft.findings);
+  recordAudit(tx, { actor, action: 'note.drafted', entityType: 'note', entityId: noteId });
+  return { noteId, riskFlagsAdded };
+}
+
+export async function writeSessionNote(request: WriteNoteRequest): Promise<WriteNoteResult> {
+  const draft = await draftSessionNote(request);
+  const { noteId, riskFlagsAdded } = atomically(request.db, (tx) =>
+    storeNoteDraft(tx, draft, request.actor, request.runId ?? null),
+  );
+  return {
+    note: getNote(request.db, noteId) as Note,
+    generation: draft.note.generation,
+    riskFlagsAdded,
+    unsupported: unsupportedCount(draft.note),
+  };
+}
+
+export function unsupportedCount(note: GeneratedNote): number {
+  return note.content.sections.flatMap((s) => s.items).filter((i) => !i.supported).length;
+}
+
+export interface RegenerateSectionRequest {
+  db: Db;
+  noteId: string;
+  sectionKey: string;
+  provider: LlmProvider;
+  actor: string;
+  resourcesDir?: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: NoteProgress) => void;
+}
+
+/** One section written again; the other sections, and the clinician's edits to them, stay. */
+export async function regenerateSection(request: RegenerateSectionRequest): Promise<Note> {
+  const { db } = request;
+  const note = getNote(db, request.noteId);
+  if (!note?.ai)
+    throw new ValidationError('note_not_found', 'There is no AI draft to regenerate a section of.');
+  if (note.status === 'approved')
+    throw new ValidationError(
+      'note_locked',
+      'This note is approved and locked; add an addendum instead.',
+    );
+  const template = findTemplate(db, note.templateId, request.resourcesDir);
+  if (!template.sections.some((s) => s.key === request.sectionKey))
+    throw new ValidationError(
+      'note_section_unknown',
+      `The ${template.name} template has no section "${request.sectionKey}".`,
+    );
+  const written = await generateNote({
+    provider: request.provider,
+    template,
+    segments: noteSegments(db, note.sessionId),
+    section: request.sectionKey,
+    signal: request.signal,
+    onProgress: request.onProgress,
+  });
+  const section = written.content.sections[0];
+  if (!section) throw new Error('a regenerated note has no section');
+  const replaced = (content: NonNullable<Note['clinician']>['content']) => ({
+    ...content,
+    sections: content.sections.map((s) => (s.key === section.key ? section : s)),
+  });
+  const aiContent = replaced(note.ai.content);
+  const clinicianContent = note.clinician ? replaced(note.clinician.content) : undefined;
+  atomically(db, (tx) => {
+    replaceSection(tx, {
+      noteId: note.id,
+      section,
+      aiText: renderNoteText(template.name, aiContent),
+      clinicianText: clinicianContent && renderNoteText(template.name, clinicianContent),
+      generation: written.generation,
+      author: request.actor,
+    });
+    recordAudit(tx, {
+      actor: request.actor,
+      action: 'note.section_regenerated',
+      entityType: 'note',
+      entityId: note.id,
+      detail: { section: section.key },
+    });
+  });
+  return getNote(db, note.id) as Note;
+}

@@ -1,0 +1,66 @@
+import { and, eq } from 'drizzle-orm';
+import { existsSync } from 'node:fs';
+import type { Db } from '../../electron/core/store/open-database';
+import {
+  applySpeakers,
+  readTranscript,
+  replaceTranscript,
+} from '../../electron/core/store/repositories/transcript';
+import { speakers } from '../../electron/core/store/schema';
+import { TEST_LLM_MODEL } from '../models/fetch-test-models';
+
+/** The SmolLM2 test model, or a clear failure telling how to get it. */
+export function testLlmModel(): string {
+  if (!existsSync(TEST_LLM_MODEL))
+    throw new Error(
+      `The SmolLM2 test model is missing at ${TEST_LLM_MODEL}: run npm run fetch:test-models`,
+    );
+  return TEST_LLM_MODEL;
+}
+
+/** A short session: sleep, a breathing exercise, one passive-ideation remark, homework. */
+export const SHORT_SESSION: readonly (readonly ['clinician' | 'client', string])[] = [
+  ['clinician', 'How have you been sleeping since we last met?'],
+  ['client', 'Badly. I lie awake worrying about work most nights.'],
+  ['clinician', 'Did the breathing exercise help at all?'],
+  ['client', 'A little. I did it twice and felt calmer afterwards.'],
+  ['client', 'Some nights I wish I could just not wake up.'],
+  ['clinician', 'Thank you for telling me. Are you safe right now?'],
+  ['client', 'Yes, I would not act on it. It is more that I am exhausted.'],
+  ['clinician', 'Let us keep the breathing going and add a wind-down routine before bed.'],
+];
+
+/**
+ * Writes a transcript into a session as the merge stage would: segments, then speakers (the
+ * clinician as SPEAKER_00, the client as SPEAKER_01) with their roles confirmed.
+ */
+export function seedTranscript(
+  db: Db,
+  sessionId: string,
+  lines: readonly (readonly ['clinician' | 'client', string])[],
+): string[] {
+  replaceTranscript(
+    db,
+    sessionId,
+    lines.map(([, text], i) => ({ start: i * 5, end: i * 5 + 4, text, words: [] })),
+  );
+  const stored = readTranscript(db, sessionId);
+  applySpeakers(
+    db,
+    sessionId,
+    stored.map((segment, i) => ({
+      id: segment.id,
+      words: [],
+      speakerLabel: lines[i]?.[0] === 'clinician' ? 'SPEAKER_00' : 'SPEAKER_01',
+    })),
+  );
+  for (const [label, role] of [
+    ['SPEAKER_00', 'clinician'],
+    ['SPEAKER_01', 'client'],
+  ] as const)
+    db.update(speakers)
+      .set({ role })
+      .where(and(eq(speakers.sessionId, sessionId), eq(speakers.label, label)))
+      .run();
+  return stored.map((segment) => segment.id);
+}
