@@ -49,6 +49,8 @@ export function processRecording(
 export function readLibrary(dataDir: string) {
   const db = new Database(path.join(dataDir, 'cairn.db'), { readonly: true });
   return {
+    /** The connection itself, for a query no helper covers. */
+    raw: db,
     audit: (runId: string) =>
       db
         .prepare(

@@ -13,6 +13,7 @@ import { registerModelCommands } from './commands/models';
 import { registerNotesCommand, registerTemplatesCommand } from './commands/notes';
 import { registerPreprocessCommand } from './commands/preprocess';
 import { registerProcessCommand } from './commands/process';
+import { registerSettingsCommand } from './commands/settings';
 import { registerRunCommands } from './commands/runs';
 import { registerTranscribeCommand } from './commands/transcribe';
 import { registerSessionCommands } from './commands/sessions';
@@ -81,6 +82,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerProcessCommand(program, context);
   registerNotesCommand(program, context);
   registerTemplatesCommand(program, context);
+  registerSettingsCommand(program, context);
   registerRunCommands(program, context);
 
   try {

@@ -55,6 +55,12 @@ export const SETTINGS = {
     schema: z.number().int().min(1024).max(131072),
     fallback: 8192 as number,
   },
+  /** CPU threads for the embedded notes engine; 0: every core (notes run after transcription). */
+  notesThreads: {
+    key: 'notes.embedded.threads',
+    schema: z.number().int().min(0).max(256),
+    fallback: 0 as number,
+  },
   defaultTemplate: {
     key: 'notes.defaultTemplate',
     schema: z.string().min(1).max(100),

@@ -75,8 +75,8 @@ export function chooseProvider(
   return new EmbeddedProvider({
     modelPath: resolveGgufPath(modelsDir, choice.model ?? readSetting(db, 'embeddedModel')),
     contextSize,
-    // Both cores: notes run after transcription and diarization have finished.
-    threads: availableParallelism(),
+    // Every core by default: notes run after transcription and diarization have finished.
+    threads: readSetting(db, 'notesThreads') || availableParallelism(),
   });
 }
 

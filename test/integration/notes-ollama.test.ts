@@ -1,0 +1,158 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTINGS } from '../../electron/core/config/settings';
+import { providerStatus } from '../../electron/core/notes/llm/choose-provider';
+import { OllamaProvider } from '../../electron/core/notes/llm/ollama-provider';
+import { writeSessionNote } from '../../electron/core/notes/write-note';
+import { openDatabase, type Database } from '../../electron/core/store/open-database';
+import { parseEvidence, riskFlagsOf } from '../../electron/core/store/repositories/risk-flags';
+import { createSession } from '../../electron/core/store/repositories/sessions';
+import { setSetting } from '../../electron/core/store/repositories/settings';
+import { makeTempDir } from '../helpers/fixtures';
+import { seedTranscript, SHORT_SESSION } from '../helpers/notes';
+import {
+  startOllamaProtocolServer,
+  type ChatBody,
+  type FakeModel,
+  type OllamaProtocolServer,
+} from '../helpers/ollama-protocol-server';
+
+/**
+ * Notes through the Ollama provider, against a loopback server speaking Ollama's protocol (a
+ * test double: no Ollama can be installed here; the real client does the HTTP). The double's
+ * "model" ignores the schema's evidence list, as a runtime that does not enforce `format` would:
+ * Cairn must catch each citation that does not check out and mark it, never keep it silently.
+ */
+
+const LLAMA: FakeModel = { name: 'llama3.2:3b', sizeBytes: 2e9, contextLength: 131_072 };
+
+type Schema = {
+  properties: Record<
+    string,
+    { items: { properties: { evidence: { items: { enum: string[] } } } } }
+  >;
+};
+
+/** A SOAP answer: two statements cite correctly, one cites the wrong line, one a line that is not there. */
+function soapAnswer(body: ChatBody): string {
+  const evidence =
+    (body.format as Schema).properties.subjective?.items.properties.evidence.items.enum ?? [];
+  const line = (ref: string) => evidence.find((e) => e.startsWith(`[${ref}] `)) ?? '';
+  return JSON.stringify({
+    subjective: [
+      { evidence: [line('s2')], text: 'Client reports poor sleep from worry about work.' },
+    ],
+    // The words are the client's (s2) but the citation points at the clinician's question (s1).
+    objective: [
+      { evidence: ['[s1] I lie awake worrying about work most nights.'], text: 'Tired.' },
+    ],
+    assessment: [{ evidence: ['[s42] The client is cured.'], text: 'Client is cured.' }],
+    plan: [{ evidence: [line('s8')], text: 'Continue breathing; add a wind-down routine.' }],
+    risk_concerns: [
+      { evidence: [line('s5')], category: 'suicidal_ideation_passive' },
+      { evidence: [line('s2')], category: 'substance_crisis' },
+    ],
+  });
+}
+
+describe('notes through Ollama (loopback protocol double)', () => {
+  const temp = makeTempDir();
+  let server: OllamaProtocolServer;
+  let database: Database;
+  beforeAll(async () => {
+    server = await startOllamaProtocolServer([LLAMA]);
+    server.behaviour.reply = soapAnswer;
+    database = openDatabase({ file: path.join(temp.dir, 'cairn.db') });
+  });
+  afterAll(async () => {
+    database.close();
+    await server.close();
+    temp.remove();
+  });
+
+  it('marks every citation that does not check out, and merges the model’s risk with the scanner’s', async () => {
+    const { db } = database;
+    const sessionId = createSession(db, { clientId: null, date: '2026-11-20', kind: 'individual' });
+    const ids = seedTranscript(db, sessionId, SHORT_SESSION);
+    const provider = new OllamaProvider({ host: server.url, model: LLAMA.name, numCtx: 8192 });
+    const { note, unsupported } = await writeSessionNote({
+      db,
+      sessionId,
+      templateId: 'soap',
+      provider,
+      actor: 't',
+    });
+    await provider.close();
+
+    const [body] = server.chatBodies();
+    expect(body?.options).toMatchObject({ num_ctx: 8192, temperature: 0 });
+    expect(JSON.stringify(body?.format)).toContain(
+      '[s5] Some nights I wish I could just not wake up.',
+    );
+
+    const items = Object.fromEntries(
+      note.ai?.content.sections.map((s) => [s.key, s.items[0]]) ?? [],
+    );
+    expect(items.subjective).toMatchObject({ supported: true, segmentIds: [ids[1]] });
+    expect(items.objective).toMatchObject({ supported: false, segmentIds: [ids[0]] });
+    expect(items.objective?.problems.join(' ')).toMatch(/quote does not appear/);
+    expect(items.assessment).toMatchObject({ supported: false });
+    expect(items.assessment?.problems.join(' ')).toMatch(/does not exist/);
+    expect(items.plan).toMatchObject({ supported: true, segmentIds: [ids[7]] });
+    expect(unsupported).toBe(2);
+    expect(note.ai?.text.match(/\[unverified/g)).toHaveLength(2);
+
+    const flags = riskFlagsOf(db, sessionId).map((f) => ({
+      kind: f.kind,
+      ...parseEvidence(f.evidenceJson),
+    }));
+    // Found by both: one flag, both sources. Found by the model alone: kept too.
+    expect(flags.find((f) => f.kind === 'suicidal_ideation_passive')).toMatchObject({
+      segmentIds: [ids[4]],
+      sources: ['scanner', 'model'],
+    });
+    expect(flags.find((f) => f.kind === 'substance_crisis')).toMatchObject({
+      segmentIds: [ids[1]],
+      sources: ['model'],
+      severity: 'high',
+    });
+  });
+
+  it('reports whether notes can be written, and offers the embedded engine when Ollama is down', async () => {
+    const { db } = database;
+    const modelsDir = path.join(temp.dir, 'models');
+    setSetting(db, SETTINGS.notesProvider.key, 'ollama');
+    setSetting(db, SETTINGS.ollamaHost.key, server.url);
+    setSetting(db, SETTINGS.ollamaModel.key, LLAMA.name);
+    expect(await providerStatus(db, modelsDir)).toMatchObject({
+      provider: 'ollama',
+      ready: true,
+      ollama: { reachable: true, models: [LLAMA.name] },
+    });
+
+    setSetting(db, SETTINGS.ollamaModel.key, 'qwen2.5:7b');
+    const missing = await providerStatus(db, modelsDir);
+    expect(missing.ready).toBe(false);
+    expect(missing.message).toMatch(/does not have the model qwen2.5:7b/);
+
+    // Nothing listens on this port: Ollama is "not running". A GGUF is installed: it is offered.
+    mkdirSync(path.join(modelsDir, 'llm'), { recursive: true });
+    writeFileSync(path.join(modelsDir, 'llm', 'notes-model.gguf'), 'GGUF');
+    setSetting(db, SETTINGS.ollamaHost.key, 'http://127.0.0.1:9');
+    const down = await providerStatus(db, modelsDir);
+    expect(down).toMatchObject({
+      ready: false,
+      ollama: { reachable: false },
+      embedded: { models: ['notes-model.gguf'] },
+    });
+    expect(down.message).toMatch(/Ollama is not running at http:\/\/127\.0\.0\.1:9/);
+    expect(down.message).toMatch(/embedded engine can write notes now with notes-model\.gguf/);
+
+    setSetting(db, SETTINGS.notesProvider.key, 'embedded');
+    expect(await providerStatus(db, modelsDir)).toMatchObject({
+      provider: 'embedded',
+      ready: true,
+    });
+  });
+});
