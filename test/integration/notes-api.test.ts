@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteContent, NoteTemplate } from '../../shared/api/note-schemas';
 import { startCore, type Core } from '../../electron/core/app/core';
 import { call } from '../../electron/core/cli/call';
-import { CairnError } from '../../electron/core/errors';
 import { createSession } from '../../electron/core/store/repositories/sessions';
 import { saveAiDraft } from '../../electron/core/store/repositories/notes';
+import { rejection } from '../helpers/errors';
 import { makeTempDir } from '../helpers/fixtures';
 
 /** The review side of the API (notes, templates, settings) through the core's gate. */
@@ -19,16 +19,6 @@ const PRACTICE: NoteTemplate = {
     { key: 'next_steps', title: 'Next steps', instruction: 'Agreed actions.' },
   ],
 };
-
-async function failure(promise: Promise<unknown>): Promise<CairnError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CairnError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('notes, templates and settings through the API', () => {
   const temp = makeTempDir();
@@ -60,9 +50,9 @@ describe('notes, templates and settings through the API', () => {
     expect(await call(core, 'templates.get', { id: 'couples-brief' })).toMatchObject({
       name: 'Couples brief',
     });
-    const refused = await failure(call(core, 'templates.save', { ...PRACTICE, id: 'soap' }));
+    const refused = await rejection(call(core, 'templates.save', { ...PRACTICE, id: 'soap' }));
     expect(refused).toMatchObject({ category: 'validation', code: 'template_builtin' });
-    const bad = await failure(call(core, 'templates.save', { ...PRACTICE, sections: [] }));
+    const bad = await rejection(call(core, 'templates.save', { ...PRACTICE, sections: [] }));
     expect(bad.category).toBe('validation');
     expect(await call(core, 'templates.delete', { id: 'couples-brief' })).toEqual({
       deleted: true,
@@ -73,11 +63,11 @@ describe('notes, templates and settings through the API', () => {
     const settings = await call(core, 'settings.set', { name: 'notesProvider', value: 'ollama' });
     expect(settings).toMatchObject({ notesProvider: 'ollama', defaultTemplate: 'soap' });
     expect(
-      await failure(call(core, 'settings.set', { name: 'notesProvider', value: 'cloud' })),
+      await rejection(call(core, 'settings.set', { name: 'notesProvider', value: 'cloud' })),
     ).toMatchObject({
       code: 'setting_invalid',
     });
-    expect(await failure(call(core, 'settings.set', { name: 'nope', value: 1 }))).toMatchObject({
+    expect(await rejection(call(core, 'settings.set', { name: 'nope', value: 1 }))).toMatchObject({
       code: 'setting_unknown',
     });
     await call(core, 'settings.set', { name: 'notesProvider', value: 'embedded' });
@@ -154,7 +144,7 @@ describe('notes, templates and settings through the API', () => {
       ['clinician', 'edit', 'dr-lee'],
     ]);
     expect(
-      await failure(call(core, 'notes.get', { id: '8d0f7a56-3c1e-4d2b-9a4f-0e6c5b7a8d91' })),
+      await rejection(call(core, 'notes.get', { id: '8d0f7a56-3c1e-4d2b-9a4f-0e6c5b7a8d91' })),
     ).toMatchObject({
       code: 'note_not_found',
     });

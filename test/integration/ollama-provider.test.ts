@@ -1,7 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CairnError,
   CancelledError,
   PermanentError,
   TransientError,
@@ -22,6 +21,7 @@ import {
   type FakeModel,
   type OllamaProtocolServer,
 } from '../helpers/ollama-protocol-server';
+import { rejection } from '../helpers/errors';
 
 /**
  * The Ollama provider against a loopback server speaking Ollama's HTTP protocol (a test double:
@@ -70,16 +70,6 @@ function noteRequest(overrides: Partial<GenerateRequest> = {}): GenerateRequest 
 function echoNote(body: ChatBody): string {
   const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
   return JSON.stringify({ summary: `Read ${user.length} characters.`, themes: ['sleep'] });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CairnError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CairnError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** A loopback port nothing listens on: bound, then released. */

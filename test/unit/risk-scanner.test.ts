@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  RISK_CATEGORIES,
   scanRisk,
   scanUtterance,
   type RiskCategory,
@@ -7,15 +8,7 @@ import {
 } from '../../electron/core/notes/risk/scan-risk';
 import { RISK_UTTERANCE_GROUPS, RISK_UTTERANCES } from '../fixtures/risk/utterances';
 
-const CATEGORIES: readonly RiskCategory[] = [
-  'suicidal_ideation_passive',
-  'suicidal_ideation_active',
-  'intent_or_plan',
-  'self_harm',
-  'harm_to_others',
-  'abuse_or_neglect',
-  'substance_crisis',
-];
+const CATEGORIES: readonly RiskCategory[] = RISK_CATEGORIES;
 
 function categoriesOf(text: string): RiskCategory[] {
   return scanUtterance(text)
