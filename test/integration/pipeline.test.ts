@@ -364,7 +364,10 @@ describe('the pipeline queue', () => {
       const { sessionId } = await call(core, 'recordings.import', {
         path: twoVoiceRecording(6, 21),
       });
-      const { runId } = await call(core, 'pipeline.process', { sessionId });
+      const { runId } = await call(core, 'pipeline.process', {
+        sessionId,
+        options: { template: 'dap' },
+      });
       expect((await core.pipeline.settled(runId)).status).toBe('completed');
       // As the notes stage records a failure (a busy or missing notes model):
       core.database.connection
@@ -374,6 +377,11 @@ describe('the pipeline queue', () => {
         .run(runId);
       const [notesRun] = core.pipeline.sweepNotes();
       expect(notesRun).toBeDefined();
+      // The same note is asked for again, not the default template's.
+      const asked = core.database.connection
+        .prepare('select options_json as options from pipeline_runs where id = ?')
+        .get(notesRun) as { options: string };
+      expect(JSON.parse(asked.options)).toEqual({ startFrom: 'notes', template: 'dap' });
       const ended = await core.pipeline.settled(notesRun as string);
       expect(ended.status).toBe('completed');
       const stages = (await call(core, 'runs.get', { id: ended.id })).stages;

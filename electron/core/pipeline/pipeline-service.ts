@@ -1,5 +1,5 @@
 import PQueue from 'p-queue';
-import type { EngineHealth, RunOptions } from '../../../shared/api/schemas';
+import { RunOptions, type EngineHealth } from '../../../shared/api/schemas';
 import { PIPELINE_STAGES, type PipelineStage, type RunStatus } from '../../../shared/domain/enums';
 import { ValidationError } from '../errors';
 import { recordAudit } from '../store/repositories/audit';
@@ -232,7 +232,16 @@ export class PipelineService {
   sweepNotes(): string[] {
     const queued: string[] = [];
     for (const sessionId of sessionsWithFailedNotes(this.deps.db)) {
-      const result = this.enqueue(sessionId, { startFrom: 'notes' });
+      // The same note as asked for before (template, provider, model), not the default one.
+      const latest = latestRunForSession(this.deps.db, sessionId);
+      const asked = RunOptions.safeParse(JSON.parse(latest?.optionsJson ?? '{}'));
+      const { template, notesProvider, notesModel } = asked.success ? asked.data : {};
+      const result = this.enqueue(sessionId, {
+        startFrom: 'notes',
+        template,
+        notesProvider,
+        notesModel,
+      });
       if (result.created) queued.push(result.runId);
     }
     return queued;

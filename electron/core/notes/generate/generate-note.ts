@@ -142,52 +142,20 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
     steps.push(result);
     json = result.json as Record<string, unknown>;
   } else {
-    // Map: facts per part of the session, as many as the reduce step can read back.
-    const reduceSystem = reduceSystemPrompt(request.template, request.section);
-    const reduceSample = notePlan(template, contextSize, evidence, { withRisk: false });
-    const factsBudget =
-      contextSize -
-      reduceSample.maxTokens -
-      (await provider.countTokens(reduceSystem)) -
-      MARGIN_TOKENS;
-    const extraction = await extractFacts({
-      provider,
+    const reduced = await mapReduce({
+      ...request,
+      template,
       lines,
       lineTokens,
       contextSize,
-      factsBudget,
-      chunk: chunkTranscript,
-      signal: request.signal,
-      onProgress: (part, total, generated, maxTokens) =>
-        report('extract', part, total, part - 1, maxTokens)({ generatedTokens: generated }),
+      evidence,
+      index,
+      report,
     });
-    parts = extraction.parts;
-    steps.push(...extraction.results);
-    extractedRisk = extraction.riskConcerns.map((concern) => ({
-      category: concern.category,
-      ...citationOf(concern.evidence, index),
-    }));
-    const facts: ExtractedFact[] = await selectFacts(extraction.facts, factsBudget, (fact) =>
-      provider.countTokens(factsBlock([fact])),
-    );
-    if (facts.length === 0)
-      throw new PermanentError(
-        'notes_nothing_extracted',
-        'The notes model found nothing to write about in this session. Try a larger model.',
-      );
-    const factEvidence = [...new Set(facts.flatMap((fact) => fact.evidence))];
-    const plan = notePlan(template, contextSize, factEvidence, { withRisk: false });
-    if (request.signal?.aborted) throw new CancelledError();
-    const result = await provider.generate({
-      system: reduceSystem,
-      prompt: factsBlock(facts),
-      schema: plan.schema,
-      maxTokens: plan.maxTokens,
-      signal: request.signal,
-      onProgress: report('write', parts, parts, parts, plan.maxTokens),
-    });
-    steps.push(result);
-    json = result.json as Record<string, unknown>;
+    steps.push(...reduced.steps);
+    parts = reduced.parts;
+    extractedRisk = reduced.risk;
+    json = reduced.json;
   }
 
   const sections = toSections(template, json, index);
@@ -213,6 +181,82 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
     text: renderNoteText(request.template.name, content),
     generation,
     riskConcerns: [...extractedRisk, ...riskConcernsOf(json, sections, index)],
+  };
+}
+
+interface MapReduceInput extends GenerateNoteRequest {
+  lines: PromptLine[];
+  lineTokens: ReadonlyMap<string, number>;
+  contextSize: number;
+  evidence: string[];
+  index: TranscriptIndex;
+  report: (
+    phase: NoteProgress['phase'],
+    part: number,
+    parts: number,
+    done: number,
+    maxTokens: number,
+  ) => (generated: { generatedTokens: number }) => void;
+}
+
+/**
+ * A session longer than the context: facts (with evidence) from each part that fits (map), as
+ * many per part as the writing step can read back, then the note from the facts (reduce).
+ */
+async function mapReduce(input: MapReduceInput): Promise<{
+  json: Record<string, unknown>;
+  steps: GenerateResult[];
+  parts: number;
+  risk: ModelRiskConcern[];
+}> {
+  const { provider, template, contextSize, report } = input;
+  const reduceSystem = reduceSystemPrompt(input.template, input.section);
+  const reduceSample = notePlan(template, contextSize, input.evidence, { withRisk: false });
+  const factsBudget =
+    contextSize -
+    reduceSample.maxTokens -
+    (await provider.countTokens(reduceSystem)) -
+    MARGIN_TOKENS;
+  const extraction = await extractFacts({
+    provider,
+    lines: input.lines,
+    lineTokens: input.lineTokens,
+    contextSize,
+    factsBudget,
+    chunk: chunkTranscript,
+    signal: input.signal,
+    onProgress: (part, total, generated, maxTokens) =>
+      report('extract', part, total, part - 1, maxTokens)({ generatedTokens: generated }),
+  });
+  const parts = extraction.parts;
+  const risk = extraction.riskConcerns.map((concern) => ({
+    category: concern.category,
+    ...citationOf(concern.evidence, input.index),
+  }));
+  const facts: ExtractedFact[] = await selectFacts(extraction.facts, factsBudget, (fact) =>
+    provider.countTokens(factsBlock([fact])),
+  );
+  if (facts.length === 0)
+    throw new PermanentError(
+      'notes_nothing_extracted',
+      'The notes model found nothing to write about in this session. Try a larger model.',
+    );
+  const factEvidence = [...new Set(facts.flatMap((fact) => fact.evidence))];
+  const plan = notePlan(template, contextSize, factEvidence, { withRisk: false });
+  if (input.signal?.aborted) throw new CancelledError();
+  const result = await provider.generate({
+    system: reduceSystem,
+    prompt: factsBlock(facts),
+    schema: plan.schema,
+    maxTokens: plan.maxTokens,
+    signal: input.signal,
+    onProgress: report('write', parts, parts, parts, plan.maxTokens),
+  });
+  return {
+    json: result.json as Record<string, unknown>,
+    steps: [...extraction.results, result],
+    parts,
+    risk,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type NoteDraft,
 } from '../../notes/write-note';
 import { noteOf } from '../../store/repositories/notes';
+import { hasTranscript } from '../../store/repositories/transcript';
 import type { StageContext, StageDefinition } from '../stage-definition';
 
 interface NotesOutput {
@@ -28,6 +29,8 @@ export const notesStage: StageDefinition<NotesOutput> = {
   onFailure: 'continue',
   skipReason: (context) => {
     if (context.options.skipNotes) return 'Notes skipped as asked.';
+    if (!hasTranscript(context.db, context.sessionId))
+      return 'The recording has no speech: there is nothing to write a note from.';
     const provider = context.options.notesProvider ?? readSetting(context.db, 'notesProvider');
     const configured = context.options.notesModel ?? readSetting(context.db, 'embeddedModel');
     if (

@@ -116,3 +116,14 @@ export function speakersOf(db: DbOrTx, sessionId: string): SessionSpeaker[] {
     .where(eq(speakers.sessionId, sessionId))
     .all();
 }
+
+export function hasTranscript(db: DbOrTx, sessionId: string): boolean {
+  return (
+    db
+      .select({ id: transcriptSegments.id })
+      .from(transcriptSegments)
+      .where(eq(transcriptSegments.sessionId, sessionId))
+      .limit(1)
+      .get() !== undefined
+  );
+}
