@@ -69,6 +69,16 @@ export const methods = {
   },
   /** Whether notes can be written now, and what to do if not (Ollama down: use embedded). */
   'notes.providerStatus': { input: z.object({}), output: ProviderStatus },
+  /** Models installed in the configured Ollama. */
+  'ollama.models': {
+    input: z.object({}),
+    output: z.array(z.object({ name: z.string(), sizeBytes: z.number() })),
+  },
+  /** Ollama downloads a model (the one time it goes online, because the user asked); progress as events. */
+  'ollama.pull': {
+    input: z.object({ model: z.string().min(1).max(200) }),
+    output: z.object({ model: z.string() }),
+  },
   'templates.list': { input: z.object({}), output: z.array(TemplateSummary) },
   'templates.get': { input: z.object({ id: z.string().min(1).max(100) }), output: NoteTemplate },
   /** A practice's own template (built-ins cannot be changed: copy one under a new id). */
@@ -91,6 +101,13 @@ export const events = {
   'sessions.changed': z.object({ sessionId: Id.nullable() }),
   /** A run moved: stage, percent, a short message and the time left. */
   'runs.progress': RunProgress,
+  /** An Ollama model download moved on: bytes done and total while a layer downloads. */
+  'ollama.pullProgress': z.object({
+    model: z.string(),
+    status: z.string(),
+    completed: z.number().optional(),
+    total: z.number().optional(),
+  }),
   /** A run changed status (queued, running, completed…). */
   'runs.changed': z.object({ runId: Id, sessionId: Id, status: z.enum(RUN_STATUSES) }),
 } as const;

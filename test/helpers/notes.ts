@@ -8,6 +8,7 @@ import {
 } from '../../electron/core/store/repositories/transcript';
 import { speakers } from '../../electron/core/store/schema';
 import { TEST_LLM_MODEL } from '../models/fetch-test-models';
+import type { ChatBody } from './ollama-protocol-server';
 
 /** The SmolLM2 test model, or a clear failure telling how to get it. */
 export function testLlmModel(): string {
@@ -63,4 +64,33 @@ export function seedTranscript(
       .where(and(eq(speakers.sessionId, sessionId), eq(speakers.label, label)))
       .run();
   return stored.map((segment) => segment.id);
+}
+
+type Schema = {
+  properties: Record<
+    string,
+    { items: { properties: { evidence: { items: { enum: string[] } } } } }
+  >;
+};
+
+/** A SOAP answer: two statements cite correctly, one cites the wrong line, one a line that is not there. */
+export function soapAnswerWithBadCitations(body: ChatBody): string {
+  const evidence =
+    (body.format as Schema).properties.subjective?.items.properties.evidence.items.enum ?? [];
+  const line = (ref: string) => evidence.find((e) => e.startsWith(`[${ref}] `)) ?? '';
+  return JSON.stringify({
+    subjective: [
+      { evidence: [line('s2')], text: 'Client reports poor sleep from worry about work.' },
+    ],
+    // The words are the client's (s2) but the citation points at the clinician's question (s1).
+    objective: [
+      { evidence: ['[s1] I lie awake worrying about work most nights.'], text: 'Tired.' },
+    ],
+    assessment: [{ evidence: ['[s42] The client is cured.'], text: 'Client is cured.' }],
+    plan: [{ evidence: [line('s8')], text: 'Continue breathing; add a wind-down routine.' }],
+    risk_concerns: [
+      { evidence: [line('s5')], category: 'suicidal_ideation_passive' },
+      { evidence: [line('s2')], category: 'substance_crisis' },
+    ],
+  });
 }

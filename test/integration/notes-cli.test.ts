@@ -4,7 +4,8 @@ import type { NoteContent, NoteGeneration } from '../../shared/api/note-schemas'
 import { runCairn } from '../helpers/cli';
 import { testDiarizationModels } from '../helpers/diarization-models';
 import { makeTempDir } from '../helpers/fixtures';
-import { testLlmModel } from '../helpers/notes';
+import { soapAnswerWithBadCitations, testLlmModel } from '../helpers/notes';
+import { startOllamaProtocolServer } from '../helpers/ollama-protocol-server';
 import {
   pipelineEnv,
   processJson,
@@ -114,4 +115,39 @@ describe('cairn notes', () => {
       db.close();
     }
   }, 900_000);
+
+  it('writes a note with Ollama (loopback protocol double), marking the citations that do not check out; lists and pulls models', async () => {
+    const server = await startOllamaProtocolServer([
+      { name: 'llama3.2:3b', sizeBytes: 2e9, contextLength: 131_072 },
+    ]);
+    try {
+      server.behaviour.reply = soapAnswerWithBadCitations;
+      server.behaviour.pullable = [{ name: 'qwen2.5:7b', sizeBytes: 4.7e9, contextLength: 32_768 }];
+      expect((await runCairn(['settings', 'ollamaHost', server.url], { dataDir })).code).toBe(0);
+      const result = await notes(['--provider', 'ollama', '--model', 'llama3.2:3b', '--json']);
+      expect(result.code, result.stderr).toBe(0);
+      const out = JSON.parse(result.stdout) as NotesJson;
+      expect(out.generation).toMatchObject({ provider: 'ollama', model: 'llama3.2:3b' });
+      const byKey = Object.fromEntries(out.content.sections.map((s) => [s.key, s.items[0]]));
+      expect(byKey.assessment?.supported).toBe(false);
+      expect(byKey.objective?.supported).toBe(false);
+      expect(out.unsupported).toBeGreaterThanOrEqual(2);
+      expect(out.text).toContain('[unverified: check the transcript]');
+      const chat = server.chatBodies()[0];
+      expect(chat?.options).toMatchObject({ num_ctx: 8192 });
+
+      const pulled = await runCairn(['ollama', 'pull', 'qwen2.5:7b'], { dataDir });
+      expect(pulled.code, pulled.stderr).toBe(0);
+      const listed = await runCairn(['ollama', 'models', '--json'], { dataDir });
+      expect((JSON.parse(listed.stdout) as { name: string }[]).map((m) => m.name).sort()).toEqual([
+        'llama3.2:3b',
+        'qwen2.5:7b',
+      ]);
+      const unknown = await runCairn(['ollama', 'pull', 'no-such-model'], { dataDir });
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/found no model called no-such-model/);
+    } finally {
+      await server.close();
+    }
+  }, 300_000);
 });

@@ -10,10 +10,9 @@ import { parseEvidence, riskFlagsOf } from '../../electron/core/store/repositori
 import { createSession } from '../../electron/core/store/repositories/sessions';
 import { setSetting } from '../../electron/core/store/repositories/settings';
 import { makeTempDir } from '../helpers/fixtures';
-import { seedTranscript, SHORT_SESSION } from '../helpers/notes';
+import { seedTranscript, SHORT_SESSION, soapAnswerWithBadCitations } from '../helpers/notes';
 import {
   startOllamaProtocolServer,
-  type ChatBody,
   type FakeModel,
   type OllamaProtocolServer,
 } from '../helpers/ollama-protocol-server';
@@ -27,42 +26,13 @@ import {
 
 const LLAMA: FakeModel = { name: 'llama3.2:3b', sizeBytes: 2e9, contextLength: 131_072 };
 
-type Schema = {
-  properties: Record<
-    string,
-    { items: { properties: { evidence: { items: { enum: string[] } } } } }
-  >;
-};
-
-/** A SOAP answer: two statements cite correctly, one cites the wrong line, one a line that is not there. */
-function soapAnswer(body: ChatBody): string {
-  const evidence =
-    (body.format as Schema).properties.subjective?.items.properties.evidence.items.enum ?? [];
-  const line = (ref: string) => evidence.find((e) => e.startsWith(`[${ref}] `)) ?? '';
-  return JSON.stringify({
-    subjective: [
-      { evidence: [line('s2')], text: 'Client reports poor sleep from worry about work.' },
-    ],
-    // The words are the client's (s2) but the citation points at the clinician's question (s1).
-    objective: [
-      { evidence: ['[s1] I lie awake worrying about work most nights.'], text: 'Tired.' },
-    ],
-    assessment: [{ evidence: ['[s42] The client is cured.'], text: 'Client is cured.' }],
-    plan: [{ evidence: [line('s8')], text: 'Continue breathing; add a wind-down routine.' }],
-    risk_concerns: [
-      { evidence: [line('s5')], category: 'suicidal_ideation_passive' },
-      { evidence: [line('s2')], category: 'substance_crisis' },
-    ],
-  });
-}
-
 describe('notes through Ollama (loopback protocol double)', () => {
   const temp = makeTempDir();
   let server: OllamaProtocolServer;
   let database: Database;
   beforeAll(async () => {
     server = await startOllamaProtocolServer([LLAMA]);
-    server.behaviour.reply = soapAnswer;
+    server.behaviour.reply = soapAnswerWithBadCitations;
     database = openDatabase({ file: path.join(temp.dir, 'cairn.db') });
   });
   afterAll(async () => {

@@ -204,7 +204,7 @@ describe('OllamaProvider against the loopback Ollama-protocol server', () => {
     expect(error).toBeInstanceOf(PermanentError);
     expect(error.code).toBe('llm_model_missing');
     expect(error.userMessage).toBe(
-      'The model mistral:7b is not installed in Ollama. Pull it first (cairn notes models pull mistral:7b) or choose another.',
+      'The model mistral:7b is not installed in Ollama. Pull it first (cairn ollama pull mistral:7b, or in Settings) or choose another.',
     );
   });
 
@@ -260,9 +260,9 @@ describe('OllamaProvider against the loopback Ollama-protocol server', () => {
     expect((await listOllamaModels(server.url)).map((m) => m.name)).toContain(QWEN.name);
   });
 
-  it('pulling a name the registry does not have: llm_model_unknown, permanent', async () => {
+  it('pulling a name the registry does not have: llm_model_unknown, bad input', async () => {
     const error = await rejection(pullOllamaModel(server.url, 'no-such-model', () => undefined));
-    expect(error).toBeInstanceOf(PermanentError);
+    expect(error).toBeInstanceOf(ValidationError);
     expect(error.code).toBe('llm_model_unknown');
   });
 

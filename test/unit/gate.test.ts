@@ -28,6 +28,8 @@ function recordingHandlers(calls: unknown[]): Handlers {
     'notes.saveClinicianVersion': unused,
     'notes.regenerateSection': unused,
     'notes.providerStatus': unused,
+    'ollama.models': unused,
+    'ollama.pull': unused,
     'templates.list': unused,
     'templates.get': unused,
     'templates.save': unused,

@@ -36,6 +36,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createPipelineHandlers({ db, pipeline: context.pipeline, events, actor }),
     ...createNotesHandlers({
       db,
+      events,
       actor,
       modelsDir: context.modelsDir,
       resourcesDir: context.resourcesDir,

@@ -3,6 +3,7 @@ import { SETTINGS, readSetting, type SettingName } from '../config/settings';
 import { ValidationError } from '../errors';
 import { renderNoteText } from '../notes/generate/note-output';
 import { chooseProvider, providerStatus } from '../notes/llm/choose-provider';
+import { listOllamaModels, pullOllamaModel } from '../notes/llm/ollama-provider';
 import { findTemplate, regenerateSection } from '../notes/write-note';
 import { transaction } from '../pipeline/stage-runner';
 import type { Db } from '../store/open-database';
@@ -20,10 +21,12 @@ import {
   saveClinicianVersion,
 } from '../store/repositories/notes';
 import { setSetting } from '../store/repositories/settings';
+import type { EventBus } from './event-bus';
 import type { Handlers } from './handlers';
 
 interface NotesHandlerContext {
   db: Db;
+  events: EventBus;
   actor: string;
   modelsDir: string;
   resourcesDir?: string;
@@ -37,6 +40,8 @@ type NotesHandlers = Pick<
   | 'notes.saveClinicianVersion'
   | 'notes.regenerateSection'
   | 'notes.providerStatus'
+  | 'ollama.models'
+  | 'ollama.pull'
   | 'templates.list'
   | 'templates.get'
   | 'templates.save'
@@ -93,6 +98,13 @@ export function createNotesHandlers(context: NotesHandlerContext): NotesHandlers
       }
     },
     'notes.providerStatus': () => providerStatus(db, modelsDir),
+    'ollama.models': () => listOllamaModels(readSetting(db, 'ollamaHost')),
+    'ollama.pull': async ({ model }) => {
+      await pullOllamaModel(readSetting(db, 'ollamaHost'), model, (progress) =>
+        context.events.emit('ollama.pullProgress', { model, ...progress }),
+      );
+      return { model };
+    },
     'templates.list': () => templates(),
     'templates.get': ({ id }) => {
       templates();

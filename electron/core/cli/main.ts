@@ -11,6 +11,7 @@ import { registerDiarizeCommand } from './commands/diarize';
 import { registerImportCommand } from './commands/import';
 import { registerModelCommands } from './commands/models';
 import { registerNotesCommand, registerTemplatesCommand } from './commands/notes';
+import { registerOllamaCommands } from './commands/ollama';
 import { registerPreprocessCommand } from './commands/preprocess';
 import { registerProcessCommand } from './commands/process';
 import { registerSettingsCommand } from './commands/settings';
@@ -83,6 +84,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerNotesCommand(program, context);
   registerTemplatesCommand(program, context);
   registerSettingsCommand(program, context);
+  registerOllamaCommands(program, context);
   registerRunCommands(program, context);
 
   try {

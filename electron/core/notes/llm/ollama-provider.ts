@@ -237,7 +237,8 @@ export async function pullOllamaModel(
     // An error line in the stream: Ollama itself could not download from its registry.
     const detail = errorMessage(error);
     if (/file does not exist/i.test(detail)) {
-      throw new PermanentError(
+      // A name the registry does not know is the user's input to correct: a validation error.
+      throw new ValidationError(
         'llm_model_unknown',
         `Ollama found no model called ${model} to download. Check the name (e.g. llama3.2:3b).`,
         { cause: error },
@@ -301,7 +302,7 @@ function toOllamaError(error: unknown, host: string, model?: string): CairnError
   if (model !== undefined && (status === 404 || /model .* not found/i.test(detail))) {
     return new PermanentError(
       'llm_model_missing',
-      `The model ${model} is not installed in Ollama. Pull it first (cairn notes models pull ${model}) or choose another.`,
+      `The model ${model} is not installed in Ollama. Pull it first (cairn ollama pull ${model}, or in Settings) or choose another.`,
       options,
     );
   }
