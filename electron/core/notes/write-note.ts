@@ -1,13 +1,9 @@
 import type { Note, NoteGeneration } from '../../../shared/api/note-schemas';
 import { ValidationError } from '../errors';
 import type { Db } from '../store/open-database';
-import type { DbOrTx } from '../store/repositories/types';
+import { atomically, type DbOrTx } from '../store/repositories/types';
 import { recordAudit } from '../store/repositories/audit';
-import {
-  atomically,
-  getTemplate,
-  syncBuiltInTemplates,
-} from '../store/repositories/note-templates';
+import { getTemplate, syncBuiltInTemplates } from '../store/repositories/note-templates';
 import { getNote, replaceSection, saveAiDraft } from '../store/repositories/notes';
 import { recordRiskFindings } from '../store/repositories/risk-flags';
 import { readTranscript, speakersOf } from '../store/repositories/transcript';

@@ -2,19 +2,9 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { NoteTemplate, type TemplateSummary } from '../../../../shared/api/note-schemas';
 import { PermanentError, ValidationError } from '../../errors';
 import { noteTemplates } from '../schema';
-import type { DbOrTx, Tx } from './types';
+import { atomically, type DbOrTx } from './types';
 
 type TemplateRow = typeof noteTemplates.$inferSelect;
-
-/**
- * Runs `work` atomically whether the caller passed the database (BEGIN IMMEDIATE, so a
- * read-then-write never fails halfway on another process's write) or its own transaction (a
- * savepoint, so a refusal rolls back only this work and the caller decides about the rest).
- */
-export function atomically<T>(db: DbOrTx, work: (tx: Tx) => T): T {
-  if ('rollback' in db) return db.transaction(work);
-  return db.transaction(work, { behavior: 'immediate' });
-}
 
 /**
  * Brings the stored built-ins in line with the ones this Cairn ships. A practice template that

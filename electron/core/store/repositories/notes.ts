@@ -10,8 +10,7 @@ import {
 } from '../../../../shared/api/note-schemas';
 import { PermanentError, ValidationError } from '../../errors';
 import { notes, noteRevisions as revisions } from '../schema';
-import { atomically } from './note-templates';
-import type { DbOrTx, Tx } from './types';
+import { atomically, type DbOrTx, type Tx } from './types';
 
 type NoteRow = typeof notes.$inferSelect;
 type NewRevision = Omit<NoteRevision, 'id' | 'createdAt'>;
