@@ -1,6 +1,6 @@
 import { HashRouter, NavLink, Route, Routes } from 'react-router';
 import { SessionPage } from './pages/SessionPage';
-import { SessionsPage } from './pages/SessionsPage';
+import { SessionsPage } from './pages/sessions/SessionsPage';
 
 /** Hash routing: the packaged app loads from file://, where path routing has nothing to serve. */
 export function App() {

@@ -41,6 +41,17 @@ export const SessionSummary = z.object({
   status: z.enum(SESSION_STATUSES),
   durationSec: z.number().nullable(),
   createdAt: z.number().int(),
+  /** Risk flags not yet acknowledged: the list's risk badge. */
+  openRiskFlags: z.number().int(),
+  /** The session's newest pipeline run, for its stage and percent in the list (events update it). */
+  latestRun: z
+    .object({
+      id: Id,
+      status: z.enum(RUN_STATUSES),
+      currentStage: z.string().nullable(),
+      progress: z.number(),
+    })
+    .nullable(),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 

@@ -8,6 +8,8 @@ export const IPC_EVENT_CHANNEL = 'cairn:event';
 export const BRIDGE_API_PREFIX = '/api/';
 export const BRIDGE_EVENTS_PATH = '/api-events';
 export const BRIDGE_TOKEN_HEADER = 'x-cairn-token';
+/** POST the bytes of a dropped file (?name=…); the bridge imports them (browsers have no path). */
+export const BRIDGE_UPLOAD_PATH = '/api-upload';
 
 export interface EventMessage<E extends EventName = EventName> {
   name: E;
@@ -18,5 +20,7 @@ export interface EventMessage<E extends EventName = EventName> {
 export interface PreloadApi {
   invoke(method: string, input: unknown): Promise<unknown>;
   onEvent(listener: (message: EventMessage) => void): () => void;
+  /** The path on disk of a file the user dropped or picked (Electron's webUtils). */
+  pathForFile(file: File): string;
   readonly methods: readonly string[];
 }

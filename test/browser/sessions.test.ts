@@ -61,7 +61,7 @@ describe('Sessions page in a browser', () => {
     sampleSessionId = sessionId;
 
     await page.reload();
-    const row = page.locator(`tr[data-session-id="${sessionId}"]`);
+    const row = page.locator(`[data-session-id="${sessionId}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain('Test Client');
 
@@ -77,8 +77,8 @@ describe('Sessions page in a browser', () => {
     if (!envelope.ok) throw new Error(envelope.error.message);
     const { sessionId } = envelope.value as { sessionId: string };
     // No reload: the event travels core → bridge SSE → Vite proxy → page.
-    await page.locator(`tr[data-session-id="${sessionId}"]`).waitFor({ timeout: 10_000 });
-    expect(await page.locator('tbody tr').count()).toBe(2);
+    await page.locator(`[data-session-id="${sessionId}"]`).waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-session-id]').count()).toBe(2);
   });
 
   it('opens a session from the list', async () => {
@@ -93,7 +93,7 @@ describe('Sessions page in a browser', () => {
 
   it('processes a session with live progress, then shows the transcript with speakers', async () => {
     await page.goto(serverUrl(vite));
-    await page.locator(`tr[data-session-id="${sampleSessionId}"] a`).first().click();
+    await page.locator(`[data-session-id="${sampleSessionId}"] a`).first().click();
     await page.getByTestId('process').click();
     // Progress arrives as runs.progress events over the bridge while the run goes.
     await page.getByTestId('run-progress').waitFor({ timeout: 30_000 });

@@ -5,8 +5,10 @@ import {
   BRIDGE_API_PREFIX,
   BRIDGE_EVENTS_PATH,
   BRIDGE_TOKEN_HEADER,
+  BRIDGE_UPLOAD_PATH,
 } from '../../../shared/api/transport';
 import type { Core } from '../app/core';
+import { importUpload } from './bridge-upload';
 
 export interface BridgeOptions {
   core: Core;
@@ -52,6 +54,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const url = new URL(request.url ?? '/', 'http://bridge');
     if (request.method === 'GET' && url.pathname === BRIDGE_EVENTS_PATH)
       return streamEvents(request, response);
+    if (request.method === 'POST' && url.pathname === BRIDGE_UPLOAD_PATH)
+      return send(response, 200, await importUpload(options.core, request, url));
     if (request.method === 'POST' && url.pathname.startsWith(BRIDGE_API_PREFIX)) {
       const method = decodeURIComponent(url.pathname.slice(BRIDGE_API_PREFIX.length));
       const body = await readJson(request);

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { METHOD_NAMES } from '../../../shared/api/contract';
 import {
   IPC_EVENT_CHANNEL,
@@ -25,6 +25,8 @@ const api: PreloadApi = {
     ipcRenderer.on(IPC_EVENT_CHANNEL, handler);
     return () => ipcRenderer.off(IPC_EVENT_CHANNEL, handler);
   },
+  // Only a file the user dropped or picked has one; the main process validates it like any input.
+  pathForFile: (file) => webUtils.getPathForFile(file),
 };
 
 contextBridge.exposeInMainWorld('cairn', api);

@@ -6,6 +6,7 @@ import type {
   MethodOutput,
 } from '../../../shared/api/contract';
 import { ApiCallError, Envelope } from '../../../shared/api/envelope';
+import type { ImportRecordingResult } from '../../../shared/api/schemas';
 import type { EventMessage } from '../../../shared/api/transport';
 import { bridgeTransport, ipcTransport, type Transport } from './transports';
 
@@ -14,6 +15,8 @@ export interface ApiClient {
   readonly transport: Transport['name'];
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Imports a dropped or picked file (by path in the app, by upload in a browser). */
+  importFile(file: File, clientName?: string): Promise<ImportRecordingResult>;
 }
 
 export function createApiClient(transport: Transport): ApiClient {
@@ -24,6 +27,11 @@ export function createApiClient(transport: Transport): ApiClient {
       if (!envelope.ok) throw new ApiCallError(envelope.error);
       // The core validated this value against the contract's output schema before sending it.
       return envelope.value as MethodOutput<typeof method>;
+    },
+    async importFile(file, clientName) {
+      const envelope = Envelope.parse(await transport.importFile(file, clientName));
+      if (!envelope.ok) throw new ApiCallError(envelope.error);
+      return envelope.value as ImportRecordingResult;
     },
     on(event, listener) {
       return transport.onEvent((message) => {

@@ -3,6 +3,7 @@ import {
   BRIDGE_API_PREFIX,
   BRIDGE_EVENTS_PATH,
   BRIDGE_TOKEN_HEADER,
+  BRIDGE_UPLOAD_PATH,
 } from '../../../shared/api/transport';
 
 /** How the renderer reaches the core: Electron IPC in the app, the HTTP bridge in a browser. */
@@ -10,10 +11,18 @@ export interface Transport {
   readonly name: 'ipc' | 'http-bridge';
   invoke(method: string, input: unknown): Promise<unknown>;
   onEvent(listener: (message: EventMessage) => void): () => void;
+  /** Imports a file the user dropped or picked; resolves to the recordings.import envelope. */
+  importFile(file: File, clientName?: string): Promise<unknown>;
 }
 
 export function ipcTransport(api: NonNullable<Window['cairn']>): Transport {
-  return { name: 'ipc', invoke: (m, i) => api.invoke(m, i), onEvent: (l) => api.onEvent(l) };
+  return {
+    name: 'ipc',
+    invoke: (m, i) => api.invoke(m, i),
+    onEvent: (l) => api.onEvent(l),
+    importFile: (file, clientName) =>
+      api.invoke('recordings.import', { path: api.pathForFile(file), clientName }),
+  };
 }
 
 /** Same-origin URLs: Vite's dev server proxies /api and /api-events to the bridge. */
@@ -30,6 +39,18 @@ export function bridgeTransport(token: string): Transport {
         method: 'POST',
         headers,
         body: JSON.stringify(input),
+      });
+      if (!response.ok) throw new Error(`Cairn's bridge answered ${response.status}`);
+      return response.json() as Promise<unknown>;
+    },
+    async importFile(file, clientName) {
+      // A browser has no path for a dropped file: its bytes go to the bridge, which imports them.
+      const query = new URLSearchParams({ name: file.name });
+      if (clientName) query.set('clientName', clientName);
+      const response = await fetch(`${BRIDGE_UPLOAD_PATH}?${query.toString()}`, {
+        method: 'POST',
+        headers: { [BRIDGE_TOKEN_HEADER]: token, 'content-type': 'application/octet-stream' },
+        body: file,
       });
       if (!response.ok) throw new Error(`Cairn's bridge answered ${response.status}`);
       return response.json() as Promise<unknown>;

