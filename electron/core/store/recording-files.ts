@@ -92,6 +92,8 @@ export async function removeStaleTempFiles(layout: DataLayout, now = Date.now())
   for (const name of names) {
     const file = path.join(layout.tmp, name);
     const info = await stat(file).catch(() => undefined);
-    if (info && now - info.mtimeMs > STALE_TEMP_AGE_MS) await rm(file, { force: true });
+    // Recursive: a browser upload (bridge) leaves a folder, not a file.
+    if (info && now - info.mtimeMs > STALE_TEMP_AGE_MS)
+      await rm(file, { force: true, recursive: true });
   }
 }
