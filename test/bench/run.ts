@@ -10,6 +10,7 @@ import { notesBenchmark } from './notes';
 import { pipelineBenchmark } from './pipeline';
 import { preprocessBenchmark } from './preprocess';
 import { transcribeBenchmark } from './transcribe';
+import { uiBenchmark } from './ui';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   diarize: diarizeBenchmark,
@@ -17,6 +18,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   pipeline: pipelineBenchmark,
   preprocess: preprocessBenchmark,
   transcribe: transcribeBenchmark,
+  ui: uiBenchmark,
 };
 
 async function main(): Promise<void> {
