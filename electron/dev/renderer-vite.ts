@@ -13,7 +13,8 @@ export const RENDERER_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
+  // The recording for the player: cairn-media:// in the app (the browser dev server uses 'self').
+  "media-src 'self' blob: cairn-media:",
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -1,5 +1,5 @@
 import { HashRouter, NavLink, Route, Routes } from 'react-router';
-import { SessionPage } from './pages/SessionPage';
+import { SessionPage } from './pages/session/SessionPage';
 import { SessionsPage } from './pages/sessions/SessionsPage';
 
 /** Hash routing: the packaged app loads from file://, where path routing has nothing to serve. */

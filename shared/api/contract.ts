@@ -52,6 +52,11 @@ export const methods = {
   'sessions.approve': { input: z.object({ id: Id }), output: SessionSummary },
   /** The session's transcript segments in order, each with its speaker. */
   'sessions.transcript': { input: z.object({ id: Id }), output: z.array(TranscriptLine) },
+  /** The recording's waveform (the loudest level per stretch, 0–1), for the player. */
+  'recordings.peaks': {
+    input: z.object({ sessionId: Id }),
+    output: z.object({ durationSec: z.number(), peaks: z.array(z.number()) }),
+  },
   /** The session's notes (one per template), each with its AI draft and clinician version. */
   'notes.list': { input: z.object({ sessionId: Id }), output: z.array(Note) },
   'notes.get': { input: z.object({ id: Id }), output: Note },

@@ -8,6 +8,10 @@ export const IPC_EVENT_CHANNEL = 'cairn:event';
 export const BRIDGE_API_PREFIX = '/api/';
 export const BRIDGE_EVENTS_PATH = '/api-events';
 export const BRIDGE_TOKEN_HEADER = 'x-cairn-token';
+/** GET a session's recording for the player (?token=…: an audio element cannot send headers). */
+export const BRIDGE_MEDIA_PREFIX = '/api-media/';
+/** In the app the player streams the recording from this scheme (`cairn-media://session/<id>`). */
+export const MEDIA_SCHEME = 'cairn-media';
 /** POST the bytes of a dropped file (?name=…); the bridge imports them (browsers have no path). */
 export const BRIDGE_UPLOAD_PATH = '/api-upload';
 

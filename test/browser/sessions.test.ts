@@ -106,4 +106,19 @@ describe('Sessions page in a browser', () => {
     );
     await page.screenshot({ path: path.join(ARTIFACTS, 'session-processed.png'), fullPage: true });
   }, 120_000);
+
+  it('seeks the recording to a turn clicked in the transcript, and skips 5 s with the arrow key', async () => {
+    const time = page.getByTestId('player-time');
+    const seconds = async () => Number(await time.getAttribute('data-seconds'));
+    const turn = page.locator('li.turn').nth(3);
+    const start = Number(await turn.getAttribute('data-turn-start'));
+    expect(start).toBeGreaterThan(1);
+    await turn.click();
+    await expect.poll(seconds, { timeout: 10_000 }).toBeCloseTo(start, 0);
+    expect(await turn.getAttribute('aria-current')).toBe('true');
+    await page.locator('h1').click();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(seconds, { timeout: 10_000 }).toBeCloseTo(start + 5, 0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'session-seeked.png') });
+  });
 });

@@ -22,6 +22,7 @@ function recordingHandlers(calls: unknown[]): Handlers {
     'riskFlags.acknowledge': unused,
     'sessions.approve': unused,
     'sessions.transcript': unused,
+    'recordings.peaks': unused,
     'notes.list': unused,
     'notes.get': unused,
     'notes.revisions': unused,

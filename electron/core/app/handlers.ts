@@ -1,6 +1,8 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { AppInfo } from '../../../shared/api/schemas';
+import path from 'node:path';
 import { importRecording } from '../audio/intake/import-recording';
+import { waveformPeaks } from '../audio/peaks/waveform-peaks';
 import type { DataLayout } from '../config/data-dir';
 import { readSetting } from '../config/settings';
 import { ValidationError } from '../errors';
@@ -53,6 +55,16 @@ export function createHandlers(context: HandlerContext): Handlers {
       if (!summary)
         throw new ValidationError('session_not_found', `There is no session with id ${id}.`);
       return { ...summary, recording: findRecordingForSession(db, id) ?? null };
+    },
+    'recordings.peaks': async ({ sessionId }) => {
+      const recording = findRecordingForSession(db, sessionId);
+      if (!recording)
+        throw new ValidationError('recording_not_found', 'This session has no recording.');
+      return waveformPeaks(
+        path.join(layout.root, recording.storedPath),
+        path.join(layout.cache, 'peaks'),
+        recording.contentHash,
+      );
     },
     'recordings.import': async (input) => {
       const validation = { maxBytes: readSetting(db, 'maxRecordingBytes') };

@@ -4,10 +4,12 @@ import type { AddressInfo } from 'node:net';
 import {
   BRIDGE_API_PREFIX,
   BRIDGE_EVENTS_PATH,
+  BRIDGE_MEDIA_PREFIX,
   BRIDGE_TOKEN_HEADER,
   BRIDGE_UPLOAD_PATH,
 } from '../../../shared/api/transport';
 import type { Core } from '../app/core';
+import { serveRecording } from './bridge-media';
 import { importUpload } from './bridge-upload';
 
 export interface BridgeOptions {
@@ -49,9 +51,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
-    if (!isAuthorised(request, expected))
-      return send(response, 401, { error: 'missing or wrong token' });
     const url = new URL(request.url ?? '/', 'http://bridge');
+    // An audio element cannot send a header: the media route alone takes the token in the query.
+    const isMedia = request.method === 'GET' && url.pathname.startsWith(BRIDGE_MEDIA_PREFIX);
+    const given = isMedia ? url.searchParams.get('token') : request.headers[BRIDGE_TOKEN_HEADER];
+    if (!matches(given, expected)) return send(response, 401, { error: 'missing or wrong token' });
+    if (isMedia)
+      return serveRecording(
+        options.core,
+        decodeURIComponent(url.pathname.slice(BRIDGE_MEDIA_PREFIX.length)),
+        request,
+        response,
+      );
     if (request.method === 'GET' && url.pathname === BRIDGE_EVENTS_PATH)
       return streamEvents(request, response);
     if (request.method === 'POST' && url.pathname === BRIDGE_UPLOAD_PATH)
@@ -95,8 +106,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
 }
 
-function isAuthorised(request: IncomingMessage, expected: Buffer): boolean {
-  const given = request.headers[BRIDGE_TOKEN_HEADER];
+function matches(given: unknown, expected: Buffer): boolean {
   if (typeof given !== 'string') return false;
   const buffer = Buffer.from(given);
   return buffer.length === expected.length && timingSafeEqual(buffer, expected);

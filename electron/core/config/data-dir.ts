@@ -35,6 +35,8 @@ export function dataLayout(dataDir: string) {
     recordings: path.join(dataDir, 'recordings'),
     /** Same filesystem as `recordings`, so a finished copy is placed with an atomic rename. */
     tmp: path.join(dataDir, 'tmp'),
+    /** Things computed from recordings that can be computed again (waveform peaks). */
+    cache: path.join(dataDir, 'cache'),
   };
 }
 export type DataLayout = ReturnType<typeof dataLayout>;

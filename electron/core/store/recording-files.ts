@@ -2,6 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataLayout } from '../config/data-dir';
+import { findRecordingForSession } from './repositories/recordings';
+import type { DbOrTx } from './repositories/types';
 
 export interface StoredFile {
   contentHash: string;
@@ -96,4 +98,31 @@ export async function removeStaleTempFiles(layout: DataLayout, now = Date.now())
     if (info && now - info.mtimeMs > STALE_TEMP_AGE_MS)
       await rm(file, { force: true, recursive: true });
   }
+}
+
+const MIME_BY_FORMAT: Readonly<Record<string, string>> = {
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  mp4: 'audio/mp4',
+  mov: 'video/quicktime',
+  ogg: 'audio/ogg',
+  opus: 'audio/ogg',
+  flac: 'audio/flac',
+  webm: 'audio/webm',
+};
+
+/** The stored copy of a session's recording, for the player (never the clinician's original). */
+export function storedRecordingFile(
+  db: DbOrTx,
+  layout: DataLayout,
+  sessionId: string,
+): { path: string; mime: string } | undefined {
+  const recording = findRecordingForSession(db, sessionId);
+  if (!recording) return undefined;
+  return {
+    path: path.join(layout.root, recording.storedPath),
+    mime: MIME_BY_FORMAT[recording.format] ?? 'application/octet-stream',
+  };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startCore, type Core } from '../../core/app/core';
 import { electronSqliteBindingPath } from '../../core/store/sqlite-driver';
 import { serveContractOverIpc } from './ipc-transport';
+import { registerMediaScheme, serveMedia } from './media-protocol';
 import { installMenu } from './menu';
 import { lockDown } from './security';
 import { createMainWindow, rendererLocation } from './window';
@@ -14,6 +15,7 @@ import { createMainWindow, rendererLocation } from './window';
  * Everything Cairn does lives in the core; this file only starts, shows and stops it.
  */
 app.enableSandbox();
+registerMediaScheme();
 
 /**
  * A packaged app ships better-sqlite3 rebuilt for Electron; from a source checkout the binary
@@ -58,6 +60,7 @@ if (!app.requestSingleInstanceLock()) {
         onInternalError: (method, error) => console.error(`internal error in ${method}`, error),
       });
       stopIpc = serveContractOverIpc(core, location.isTrustedPage);
+      serveMedia(core);
       mainWindow = createMainWindow(location);
       mainWindow.on('closed', () => (mainWindow = undefined));
     })

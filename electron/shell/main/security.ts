@@ -1,7 +1,8 @@
 import { app, session, shell, type WebContents } from 'electron';
+import { MEDIA_SCHEME } from '../../../shared/api/transport';
 
-/** In-memory or built-in content that never touches the network. */
-const LOCAL_SCHEMES = ['devtools://', 'data:', 'blob:'];
+/** In-memory, built-in or on-disk content that never touches the network. */
+const LOCAL_SCHEMES = ['devtools://', 'data:', 'blob:', `${MEDIA_SCHEME}:`];
 
 /**
  * Lock-down applied to every web contents: no navigation away from Cairn's page, no new windows

@@ -17,6 +17,7 @@ export interface ApiClient {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Imports a dropped or picked file (by path in the app, by upload in a browser). */
   importFile(file: File, clientName?: string): Promise<ImportRecordingResult>;
+  mediaUrl(sessionId: string): string;
 }
 
 export function createApiClient(transport: Transport): ApiClient {
@@ -28,6 +29,7 @@ export function createApiClient(transport: Transport): ApiClient {
       // The core validated this value against the contract's output schema before sending it.
       return envelope.value as MethodOutput<typeof method>;
     },
+    mediaUrl: (sessionId) => transport.mediaUrl(sessionId),
     async importFile(file, clientName) {
       const envelope = Envelope.parse(await transport.importFile(file, clientName));
       if (!envelope.ok) throw new ApiCallError(envelope.error);

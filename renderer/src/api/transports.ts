@@ -2,8 +2,10 @@ import type { EventMessage } from '../../../shared/api/transport';
 import {
   BRIDGE_API_PREFIX,
   BRIDGE_EVENTS_PATH,
+  BRIDGE_MEDIA_PREFIX,
   BRIDGE_TOKEN_HEADER,
   BRIDGE_UPLOAD_PATH,
+  MEDIA_SCHEME,
 } from '../../../shared/api/transport';
 
 /** How the renderer reaches the core: Electron IPC in the app, the HTTP bridge in a browser. */
@@ -13,6 +15,8 @@ export interface Transport {
   onEvent(listener: (message: EventMessage) => void): () => void;
   /** Imports a file the user dropped or picked; resolves to the recordings.import envelope. */
   importFile(file: File, clientName?: string): Promise<unknown>;
+  /** Where the player streams a session's recording from. */
+  mediaUrl(sessionId: string): string;
 }
 
 export function ipcTransport(api: NonNullable<Window['cairn']>): Transport {
@@ -22,6 +26,7 @@ export function ipcTransport(api: NonNullable<Window['cairn']>): Transport {
     onEvent: (l) => api.onEvent(l),
     importFile: (file, clientName) =>
       api.invoke('recordings.import', { path: api.pathForFile(file), clientName }),
+    mediaUrl: (sessionId) => `${MEDIA_SCHEME}://session/${encodeURIComponent(sessionId)}`,
   };
 }
 
@@ -43,6 +48,8 @@ export function bridgeTransport(token: string): Transport {
       if (!response.ok) throw new Error(`Cairn's bridge answered ${response.status}`);
       return response.json() as Promise<unknown>;
     },
+    mediaUrl: (sessionId) =>
+      `${BRIDGE_MEDIA_PREFIX}${encodeURIComponent(sessionId)}?token=${encodeURIComponent(token)}`,
     async importFile(file, clientName) {
       // A browser has no path for a dropped file: its bytes go to the bridge, which imports them.
       const query = new URLSearchParams({ name: file.name });

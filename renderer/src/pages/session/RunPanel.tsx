@@ -1,23 +1,18 @@
 import { useEffect, useState } from 'react';
-import type { RunProgress } from '../../../shared/api/schemas';
-import { useApi } from '../api/context';
-import { useQuery } from '../api/use-query';
-import { formatDuration } from '../format';
+import type { RunProgress } from '../../../../shared/api/schemas';
+import { useApi } from '../../api/context';
+import { useQuery } from '../../api/use-query';
+import { formatDuration } from '../../format';
 
 const REFRESH_ON = ['runs.changed', 'sessions.changed'] as const;
 
 /**
  * The session's pipeline: a Process button, live progress (stage, percent, time left) while a run
- * goes, what each stage did, and the transcript with speakers once there is one.
+ * goes, and what each stage did.
  */
 export function RunPanel({ sessionId }: { sessionId: string }) {
   const api = useApi();
   const runs = useQuery(sessionId, (client) => client.call('runs.list', { sessionId }), REFRESH_ON);
-  const transcript = useQuery(
-    sessionId,
-    (client) => client.call('sessions.transcript', { id: sessionId }),
-    REFRESH_ON,
-  );
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(
@@ -78,16 +73,6 @@ export function RunPanel({ sessionId }: { sessionId: string }) {
             </tbody>
           </table>
         </>
-      )}
-      {transcript.status === 'ready' && transcript.data.length > 0 && (
-        <ol className="transcript" data-testid="transcript">
-          {transcript.data.map((line) => (
-            <li key={line.id}>
-              <span className="muted">{formatDuration(line.start)}</span>{' '}
-              <strong>{line.speaker ?? 'Unknown'}</strong> {line.text}
-            </li>
-          ))}
-        </ol>
       )}
     </section>
   );

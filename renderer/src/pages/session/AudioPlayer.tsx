@@ -1,0 +1,130 @@
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import WaveSurfer from 'wavesurfer.js';
+import { useApi } from '../../api/context';
+import { formatDuration } from '../../format';
+
+export interface PlayerHandle {
+  seek(seconds: number): void;
+}
+
+const SPEEDS = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
+
+/**
+ * The original recording with its waveform (peaks computed by the core, so the page never decodes
+ * an hour of audio), streamed with byte ranges. Space plays or pauses, ← and → skip 5 s, anywhere
+ * on the page except in a text field.
+ */
+export const AudioPlayer = forwardRef<
+  PlayerHandle,
+  { sessionId: string; onTime: (seconds: number, playing: boolean) => void }
+>(function AudioPlayer({ sessionId, onTime }, ref) {
+  const api = useApi();
+  const container = useRef<HTMLDivElement>(null);
+  const wave = useRef<WaveSurfer | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const [time, setTime] = useState(0);
+  const [duration, setDuration] = useState(0);
+  const [speed, setSpeed] = useState(1);
+  const [error, setError] = useState<string | null>(null);
+  const onTimeRef = useRef(onTime);
+  useEffect(() => {
+    onTimeRef.current = onTime;
+  });
+
+  useImperativeHandle(ref, () => ({ seek: (seconds) => wave.current?.setTime(seconds) }), []);
+
+  useEffect(() => {
+    let disposed = false;
+    let instance: WaveSurfer | undefined;
+    api.call('recordings.peaks', { sessionId }).then(
+      ({ peaks, durationSec }) => {
+        if (disposed || !container.current) return;
+        const style = getComputedStyle(container.current);
+        instance = WaveSurfer.create({
+          container: container.current,
+          url: api.mediaUrl(sessionId),
+          peaks: [peaks],
+          duration: durationSec,
+          height: 64,
+          normalize: true,
+          waveColor: style.getPropertyValue('--wave').trim() || '#b9c7c3',
+          progressColor: style.getPropertyValue('--accent').trim() || '#2f6f62',
+          cursorColor: style.getPropertyValue('--ink').trim() || '#1f2328',
+        });
+        wave.current = instance;
+        setDuration(durationSec);
+        instance.on('timeupdate', (seconds) => {
+          setTime(seconds);
+          onTimeRef.current(seconds, instance?.isPlaying() ?? false);
+        });
+        instance.on('play', () => setPlaying(true));
+        instance.on('pause', () => setPlaying(false));
+        instance.on('error', (failure) =>
+          setError(`The recording cannot be played: ${String(failure)}`),
+        );
+      },
+      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+    return () => {
+      disposed = true;
+      instance?.destroy();
+      wave.current = null;
+    };
+  }, [api, sessionId]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], button')) return;
+      if (event.key === ' ') void wave.current?.playPause();
+      else if (event.key === 'ArrowLeft') wave.current?.skip(-5);
+      else if (event.key === 'ArrowRight') wave.current?.skip(5);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <section className="player" aria-label="Recording" data-testid="player">
+      <div ref={container} className="waveform" />
+      <div className="player-controls">
+        <button type="button" onClick={() => wave.current?.skip(-5)} aria-label="Back 5 seconds">
+          −5 s
+        </button>
+        <button type="button" onClick={() => void wave.current?.playPause()} data-testid="play">
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={() => wave.current?.skip(5)} aria-label="Forward 5 seconds">
+          +5 s
+        </button>
+        <span className="player-time" data-testid="player-time" data-seconds={time.toFixed(2)}>
+          {formatDuration(time)} / {formatDuration(duration)}
+        </span>
+        <label>
+          Speed{' '}
+          <select
+            value={speed}
+            onChange={(event) => {
+              const rate = Number(event.target.value);
+              setSpeed(rate);
+              wave.current?.setPlaybackRate(rate, true);
+            }}
+          >
+            {SPEEDS.map((rate) => (
+              <option key={rate} value={rate}>
+                {rate}×
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+});
