@@ -13,6 +13,7 @@ import {
   unacknowledgedRiskFlags,
   type RiskFlagRow,
 } from '../store/repositories/risk-flags';
+import { approveNotesOfSession } from '../store/repositories/notes';
 import { getRun, listRuns, stagesOf, type RunRow } from '../store/repositories/runs';
 import { readTranscript } from '../store/repositories/transcript';
 import { getSessionRow, getSessionSummary, setSessionStatus } from '../store/repositories/sessions';
@@ -59,8 +60,8 @@ export function createPipelineHandlers(context: PipelineHandlerContext): Pipelin
     'runs.cancel': ({ id }) => runSummary(db, pipeline.cancel(id)),
     'runs.retry': ({ id }) => runSummary(db, pipeline.retry(id)),
     'riskFlags.list': ({ sessionId }) => riskFlagsOf(db, sessionId).map(riskFlag),
-    'riskFlags.acknowledge': ({ id }) =>
-      transaction(db, (tx) => {
+    'riskFlags.acknowledge': ({ id }) => {
+      const flag = transaction(db, (tx) => {
         if (!acknowledgeRiskFlag(tx, id, actor))
           throw new ValidationError(
             'risk_flag_not_open',
@@ -73,7 +74,11 @@ export function createPipelineHandlers(context: PipelineHandlerContext): Pipelin
           entityId: id,
         });
         return riskFlag(getRiskFlag(tx, id) as RiskFlagRow);
-      }),
+      });
+      // The list's risk badge and the session's banner follow.
+      events.emit('sessions.changed', { sessionId: flag.sessionId });
+      return flag;
+    },
     'sessions.transcript': ({ id }) =>
       readTranscript(db, id).map((s) => ({
         id: s.id,
@@ -100,6 +105,9 @@ export function createPipelineHandlers(context: PipelineHandlerContext): Pipelin
             `This session cannot be approved while it is ${session.status}.`,
           );
         setSessionStatus(tx, id, 'approved');
+        // Signing locks the session's notes: who and when are recorded; later changes are addenda.
+        for (const noteId of approveNotesOfSession(tx, id, actor))
+          recordAudit(tx, { actor, action: 'note.approved', entityType: 'note', entityId: noteId });
         recordAudit(tx, { actor, action: 'session.approved', entityType: 'session', entityId: id });
         return getSessionSummary(tx, id);
       });

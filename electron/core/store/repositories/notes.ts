@@ -256,3 +256,15 @@ function parsed<T>(schema: z.ZodType<T>, from: 'input' | 'stored', value: unknow
 function valid<T>(schema: z.ZodType<T>, value: unknown): T {
   return parsed(schema, 'input', value);
 }
+
+/** Locks every draft note of the session as signed by `by`; returns the notes it locked. */
+export function approveNotesOfSession(db: DbOrTx, sessionId: string, by: string): string[] {
+  const now = Date.now();
+  return db
+    .update(notes)
+    .set({ status: 'approved', approvedAt: now, approvedBy: by, updatedAt: now })
+    .where(and(eq(notes.sessionId, sessionId), eq(notes.status, 'draft')))
+    .returning({ id: notes.id })
+    .all()
+    .map((row) => row.id);
+}

@@ -1,8 +1,11 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useApi } from '../../api/context';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '../../api/use-query';
 import { formatDuration } from '../../format';
 import { AudioPlayer, type PlayerHandle } from './AudioPlayer';
+import { NotePanel } from './notes/NotePanel';
+import { RiskBanner } from './notes/RiskBanner';
 import { RunPanel } from './RunPanel';
 import { TranscriptView } from './TranscriptView';
 
@@ -17,7 +20,17 @@ export function SessionPage() {
     (api) => api.call('sessions.transcript', { id }),
     TRANSCRIPT_REFRESH_ON,
   );
+  const flags = useQuery(
+    `${id}:flags`,
+    (api) => api.call('riskFlags.list', { sessionId: id }),
+    TRANSCRIPT_REFRESH_ON,
+  );
+  const segmentStart = useMemo(
+    () => new Map(transcript.status === 'ready' ? transcript.data.map((l) => [l.id, l.start]) : []),
+    [transcript],
+  );
   const player = useRef<PlayerHandle>(null);
+  const seek = (seconds: number) => player.current?.seek(seconds);
   const [position, setPosition] = useState({ seconds: 0, playing: false });
   return (
     <section>
@@ -52,6 +65,20 @@ export function SessionPage() {
               onTime={(seconds, playing) => setPosition({ seconds, playing })}
             />
           )}
+          {flags.status === 'ready' && (
+            <RiskBanner
+              flags={flags.data}
+              onSeekSegment={(segmentId) => seek(segmentStart.get(segmentId) ?? 0)}
+            />
+          )}
+          <ApproveButton
+            sessionId={id}
+            approved={state.data.status === 'approved'}
+            openFlags={
+              flags.status === 'ready' ? flags.data.filter((f) => !f.acknowledgedAt).length : 0
+            }
+          />
+          <NotePanel sessionId={id} segmentStart={segmentStart} onSeek={seek} />
           <RunPanel sessionId={id} />
           {transcript.status === 'ready' && transcript.data.length > 0 && (
             <section aria-label="Transcript">
@@ -60,12 +87,55 @@ export function SessionPage() {
                 lines={transcript.data}
                 time={position.seconds}
                 playing={position.playing}
-                onSeek={(seconds) => player.current?.seek(seconds)}
+                onSeek={seek}
               />
             </section>
           )}
         </>
       )}
     </section>
+  );
+}
+
+/** Approve & sign: refused by the core while a risk flag is open; says why here too. */
+function ApproveButton({
+  sessionId,
+  approved,
+  openFlags,
+}: {
+  sessionId: string;
+  approved: boolean;
+  openFlags: number;
+}) {
+  const api = useApi();
+  const [error, setError] = useState<string | null>(null);
+  if (approved) return <p data-testid="approved">Approved and signed.</p>;
+  return (
+    <div className="approve">
+      <button
+        type="button"
+        data-testid="approve"
+        disabled={openFlags > 0}
+        onClick={() =>
+          void api.call('sessions.approve', { id: sessionId }).then(
+            () => setError(null),
+            (failure: unknown) =>
+              setError(failure instanceof Error ? failure.message : String(failure)),
+          )
+        }
+      >
+        Approve &amp; sign
+      </button>
+      {openFlags > 0 && (
+        <span className="muted">
+          Acknowledge {openFlags} risk flag{openFlags === 1 ? '' : 's'} first.
+        </span>
+      )}
+      {error && (
+        <span role="alert" className="error">
+          {error}
+        </span>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,259 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Note, NoteContent } from '../../../../../shared/api/note-schemas';
+import { useApi } from '../../../api/context';
+import { useQuery } from '../../../api/use-query';
+import { formatDuration } from '../../../format';
+import { changeOf, editableContent, withItemText, withNewItem, withoutItem } from './note-editing';
+
+const REFRESH_ON = ['runs.changed', 'sessions.changed'] as const;
+const NEVER = [] as const;
+/** Typing pauses this long before the version is saved; leaving the field saves at once. */
+const SAVE_AFTER_MS = 500;
+
+type SaveState = 'saved' | 'pending' | 'saving' | { error: string };
+
+/**
+ * The note: the AI draft as editable sections, saved as the clinician's version while they type
+ * (no save button to forget; each save is a revision), changes against the draft visible,
+ * citations one click from the audio, unverified statements marked, one section regenerated on
+ * demand. Signed notes are read-only.
+ */
+export function NotePanel({
+  sessionId,
+  segmentStart,
+  onSeek,
+}: {
+  sessionId: string;
+  segmentStart: ReadonlyMap<string, number>;
+  onSeek: (seconds: number) => void;
+}) {
+  const api = useApi();
+  const templates = useQuery('templates', (a) => a.call('templates.list', {}), NEVER);
+  const notes = useQuery(
+    `${sessionId}:notes`,
+    (a) => a.call('notes.list', { sessionId }),
+    REFRESH_ON,
+  );
+  const [templateId, setTemplateId] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const available = notes.status === 'ready' ? notes.data : [];
+  const chosen = templateId ?? available[0]?.templateId ?? 'soap';
+  const note = available.find((n) => n.templateId === chosen);
+
+  const writeNote = async () => {
+    setMessage(null);
+    const status = await api.call('notes.providerStatus', {});
+    if (!status.ready) return setMessage(status.message);
+    await api
+      .call('pipeline.process', {
+        sessionId,
+        options: { startFrom: 'notes', template: chosen },
+        waiting: true,
+      })
+      .then(
+        () => setMessage('Writing the note… it appears here when it is ready.'),
+        (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)),
+      );
+  };
+
+  return (
+    <section aria-labelledby="note-title" className="note-panel" data-testid="note-panel">
+      <div className="note-head">
+        <h2 id="note-title">Note</h2>
+        <label>
+          Template{' '}
+          <select value={chosen} onChange={(event) => setTemplateId(event.target.value)}>
+            {(templates.status === 'ready' ? templates.data : []).map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {!note?.ai && (
+          <button type="button" onClick={() => void writeNote()}>
+            Write note
+          </button>
+        )}
+      </div>
+      {message && (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      )}
+      {note?.ai ? (
+        <NoteEditor key={note.id} note={note} segmentStart={segmentStart} onSeek={onSeek} />
+      ) : (
+        notes.status === 'ready' && <p className="muted">No {chosen} note yet.</p>
+      )}
+    </section>
+  );
+}
+
+function NoteEditor({
+  note,
+  segmentStart,
+  onSeek,
+}: {
+  note: Note;
+  segmentStart: ReadonlyMap<string, number>;
+  onSeek: (seconds: number) => void;
+}) {
+  const api = useApi();
+  const ai = note.ai?.content as NoteContent;
+  const [content, setContent] = useState(() => editableContent(ai, note.clinician?.content));
+  const [save, setSave] = useState<SaveState>('saved');
+  const [showChanges, setShowChanges] = useState(false);
+  const [busySection, setBusySection] = useState<string | null>(null);
+  const locked = note.status === 'approved';
+  const pending = useRef<{ content: NoteContent; timer: number } | null>(null);
+
+  const flush = useCallback(() => {
+    const next = pending.current;
+    if (!next) return;
+    window.clearTimeout(next.timer);
+    pending.current = null;
+    setSave('saving');
+    api.call('notes.saveClinicianVersion', { id: note.id, content: next.content }).then(
+      () => setSave(pending.current ? 'pending' : 'saved'),
+      (error: unknown) =>
+        setSave({ error: error instanceof Error ? error.message : String(error) }),
+    );
+  }, [api, note.id]);
+
+  // Whatever happens next (another page, a closed window), what was typed is sent first.
+  useEffect(() => {
+    const onHide = () => flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      flush();
+    };
+  }, [flush]);
+
+  const edit = (next: NoteContent) => {
+    setContent(next);
+    if (pending.current) window.clearTimeout(pending.current.timer);
+    pending.current = { content: next, timer: window.setTimeout(flush, SAVE_AFTER_MS) };
+    setSave('pending');
+  };
+
+  const regenerate = async (key: string) => {
+    flush();
+    setBusySection(key);
+    try {
+      const updated = await api.call('notes.regenerateSection', { id: note.id, section: key });
+      setContent(editableContent(updated.ai?.content ?? ai, updated.clinician?.content));
+    } catch (error) {
+      setSave({ error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusySection(null);
+    }
+  };
+
+  return (
+    <div className="note-editor">
+      <div className="note-status">
+        {locked ? (
+          <span data-testid="note-locked">
+            Signed by {note.approvedBy} on {new Date(note.approvedAt ?? 0).toLocaleString()}.
+            Locked.
+          </span>
+        ) : (
+          <span data-testid="save-state" aria-live="polite">
+            {typeof save === 'object'
+              ? `Not saved: ${save.error}`
+              : save === 'saved'
+                ? 'All changes saved'
+                : 'Saving…'}
+          </span>
+        )}
+        <label>
+          <input
+            type="checkbox"
+            checked={showChanges}
+            onChange={(e) => setShowChanges(e.target.checked)}
+          />{' '}
+          Show changes from the AI draft
+        </label>
+        <span className="muted">
+          {note.ai?.generation.model} · {note.ai?.generation.provider}
+        </span>
+      </div>
+      {content.sections.map((section) => (
+        <fieldset key={section.key} className="note-section" data-section={section.key}>
+          <legend>{section.title}</legend>
+          {section.items.map((item, index) => {
+            const change = changeOf(ai, section.key, index, item);
+            return (
+              <div
+                key={index}
+                className={`note-item${item.supported ? '' : ' unsupported'}`}
+                data-testid="note-item"
+              >
+                <textarea
+                  aria-label={`${section.title}, statement ${index + 1}`}
+                  value={item.text}
+                  readOnly={locked}
+                  rows={2}
+                  onChange={(event) =>
+                    edit(withItemText(content, section.key, index, event.target.value))
+                  }
+                  onBlur={flush}
+                />
+                {!item.supported && (
+                  <p className="unsupported-mark" role="note">
+                    Not found in the transcript — check before signing. {item.problems.join(' ')}
+                  </p>
+                )}
+                <div className="citations">
+                  {item.segmentIds.map((id) => (
+                    <button
+                      key={id}
+                      type="button"
+                      className="citation"
+                      onClick={() => onSeek(segmentStart.get(id) ?? 0)}
+                    >
+                      {formatDuration(segmentStart.get(id) ?? null)}
+                    </button>
+                  ))}
+                  {showChanges && change.kind === 'edited' && (
+                    <span className="was">AI draft: {change.was}</span>
+                  )}
+                  {showChanges && change.kind === 'added' && (
+                    <span className="was">Added by you</span>
+                  )}
+                  {!locked && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => edit(withoutItem(content, section.key, index))}
+                    >
+                      Remove
+                    </button>
+                  )}
+                </div>
+              </div>
+            );
+          })}
+          {!locked && (
+            <div className="section-actions">
+              <button type="button" onClick={() => edit(withNewItem(content, section.key))}>
+                Add statement
+              </button>
+              <button
+                type="button"
+                disabled={busySection !== null}
+                onClick={() => void regenerate(section.key)}
+              >
+                {busySection === section.key ? 'Regenerating…' : 'Regenerate section'}
+              </button>
+            </div>
+          )}
+        </fieldset>
+      ))}
+    </div>
+  );
+}

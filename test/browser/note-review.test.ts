@@ -1,0 +1,123 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCore, type Core } from '../../electron/core/app/core';
+import { startBridge } from '../../electron/core/bridge/http-bridge';
+import { serverUrl, startRendererDevServer } from '../../electron/dev/web-server';
+import { addRiskFlag } from '../../electron/core/store/repositories/risk-flags';
+import { launchChromium } from '../helpers/browser';
+import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
+import { testLlmModel } from '../helpers/notes';
+import { pipelineEnv, twoVoiceRecording } from '../helpers/pipeline';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'test/artifacts');
+
+async function ok<T>(
+  core: Core,
+  method: Parameters<Core['invoke']>[0],
+  input: unknown,
+): Promise<T> {
+  const envelope = await core.invoke(method, input);
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.value as T;
+}
+
+/**
+ * Reviewing and signing a note in headless Chromium against the bridge and the real core. The
+ * note is written by the SmolLM2 test model through the pipeline; the risk flag is added directly
+ * (generated speech holds no risk talk; the scanner itself is tested in notes.test.ts).
+ */
+describe('note review in a browser (note by the SmolLM2 test model)', () => {
+  const temp = makeTempDir();
+  const cleanups: (() => Promise<void>)[] = [];
+  const consoleProblems: string[] = [];
+  let core: Core;
+  let vite: ViteDevServer;
+  let page: Page;
+  let sessionId = '';
+
+  beforeAll(async () => {
+    Object.assign(process.env, pipelineEnv());
+    core = await startCore({
+      dataDir: path.join(temp.dir, 'data'),
+      actor: 'dr-lee',
+      transport: 'http-bridge',
+    });
+    cleanups.push(() => core.shutdown());
+    await ok(core, 'settings.set', { name: 'embeddedModel', value: testLlmModel() });
+    await ok(core, 'settings.set', { name: 'notesThreads', value: 1 });
+    ({ sessionId } = await ok<{ sessionId: string }>(core, 'recordings.import', {
+      path: twoVoiceRecording(12, 41),
+      clientName: 'Review Client',
+    }));
+    const { runId } = await ok<{ runId: string }>(core, 'pipeline.process', { sessionId });
+    const run = await core.pipeline.settled(runId);
+    expect(run.status).toMatch(/completed|awaiting_review/);
+    addRiskFlag(core.database.db, {
+      sessionId,
+      runId: null,
+      kind: 'self_harm',
+      evidence: {
+        segmentIds: [],
+        quotes: ['(added by the test)'],
+        sources: ['scanner'],
+        severity: 'high',
+      },
+    });
+    const bridge = await startBridge({ core });
+    cleanups.push(() => bridge.close());
+    vite = await startRendererDevServer({ bridgeUrl: bridge.url, token: bridge.token });
+    cleanups.push(() => vite.close());
+    const browser: Browser = await launchChromium();
+    cleanups.push(() => browser.close());
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page.on('console', (message: ConsoleMessage) => {
+      if (message.type() === 'error' || message.type() === 'warning')
+        consoleProblems.push(`${message.type()}: ${message.text()}`);
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    temp.remove();
+  });
+
+  it('keeps an edit to the note through a reload', async () => {
+    await page.goto(`${serverUrl(vite)}#/sessions/${sessionId}`);
+    const first = page.getByTestId('note-item').first().locator('textarea');
+    await first.waitFor({ timeout: 30_000 });
+    await first.fill('Client reports sleeping badly because of work stress.');
+    await page.getByTestId('save-state').getByText('All changes saved').waitFor();
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('note-item').first().locator('textarea').inputValue(), {
+        timeout: 30_000,
+      })
+      .toBe('Client reports sleeping badly because of work stress.');
+  }, 120_000);
+
+  it('blocks approval until the risk flag is acknowledged, then signs and locks the note', async () => {
+    const approve = page.getByTestId('approve');
+    await page.getByTestId('risk-banner').waitFor();
+    expect(await approve.isDisabled()).toBe(true);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'note-review-risk.png'), fullPage: true });
+    await page.getByTestId('risk-banner').getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByText('acknowledged by dr-lee').waitFor();
+    await expect.poll(() => approve.isDisabled()).toBe(false);
+    await approve.click();
+    await page.getByTestId('approved').waitFor();
+    await page.getByTestId('note-locked').waitFor();
+    expect(await page.getByTestId('note-locked').textContent()).toContain('Signed by dr-lee');
+    expect(
+      await page.getByTestId('note-item').first().locator('textarea').getAttribute('readonly'),
+    ).not.toBeNull();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'note-review-signed.png'), fullPage: true });
+  }, 60_000);
+
+  it('logs no console errors or warnings', () => {
+    expect(consoleProblems).toEqual([]);
+  });
+});
