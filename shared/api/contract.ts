@@ -13,6 +13,8 @@ import {
   RunProgress,
   RunSummary,
   SessionSummary,
+  Speaker,
+  SpeakerUpdate,
   TranscriptLine,
 } from './schemas';
 import { RUN_STATUSES } from '../domain/enums';
@@ -52,6 +54,17 @@ export const methods = {
   'sessions.approve': { input: z.object({ id: Id }), output: SessionSummary },
   /** The session's transcript segments in order, each with its speaker. */
   'sessions.transcript': { input: z.object({ id: Id }), output: z.array(TranscriptLine) },
+  /** The session's speakers: name, role, diarization's suggestion, talk-time statistics. */
+  'speakers.list': { input: z.object({ sessionId: Id }), output: z.array(Speaker) },
+  /** Rename a speaker or set their role. */
+  'speakers.update': { input: SpeakerUpdate, output: z.array(Speaker) },
+  /** Two labels that are one person. */
+  'speakers.merge': { input: z.object({ from: Id, into: Id }), output: z.array(Speaker) },
+  /** A turn said by someone else: its segments get that speaker. */
+  'transcript.reassign': {
+    input: z.object({ segmentIds: z.array(Id).min(1).max(5000), speakerId: Id }),
+    output: z.array(Speaker),
+  },
   /** The recording's waveform (the loudest level per stretch, 0–1), for the player. */
   'recordings.peaks': {
     input: z.object({ sessionId: Id }),

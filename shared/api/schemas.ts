@@ -5,6 +5,7 @@ import {
   RUN_STATUSES,
   SESSION_KINDS,
   SESSION_STATUSES,
+  SPEAKER_ROLES,
   STAGE_STATUSES,
 } from '../domain/enums';
 
@@ -211,8 +212,32 @@ export const TranscriptLine = z.object({
   seq: z.number().int(),
   start: z.number(),
   end: z.number(),
-  /** The diarizer's label (SPEAKER_00…), "Unknown", or null before the merge has run. */
+  /** The speaker's name as the clinician set it, else the diarizer's label (SPEAKER_00…) or
+   * "Unknown"; null before the merge has run. */
   speaker: z.string().nullable(),
+  speakerId: Id.nullable(),
   text: z.string(),
 });
 export type TranscriptLine = z.infer<typeof TranscriptLine>;
+
+export const Speaker = z.object({
+  id: Id,
+  /** The diarizer's label; stays when the speaker is renamed. */
+  label: z.string(),
+  displayName: z.string().nullable(),
+  role: z.enum(SPEAKER_ROLES),
+  /** Diarization's guess that this is the clinician (never applied until confirmed). */
+  suggestedClinician: z.object({ confidence: z.number(), reasons: z.array(z.string()) }).nullable(),
+  talkTimeSec: z.number(),
+  /** Share of all talk time, 0–1. */
+  share: z.number(),
+  turns: z.number().int(),
+  wordsPerMinute: z.number(),
+});
+export type Speaker = z.infer<typeof Speaker>;
+
+export const SpeakerUpdate = z.object({
+  id: Id,
+  displayName: z.string().trim().max(100).nullable().optional(),
+  role: z.enum(SPEAKER_ROLES).optional(),
+});

@@ -121,4 +121,13 @@ describe('Sessions page in a browser', () => {
     await expect.poll(seconds, { timeout: 10_000 }).toBeCloseTo(start + 5, 0);
     await page.screenshot({ path: path.join(ARTIFACTS, 'session-seeked.png') });
   });
+
+  it('renames a speaker, and the transcript follows', async () => {
+    const name = page.getByLabel('Name of SPEAKER_00');
+    await name.fill('Dr. Lee');
+    await name.press('Enter');
+    await page.getByTestId('transcript').getByText('Dr. Lee').first().waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('transcript').textContent()).not.toContain('SPEAKER_00');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'session-speakers.png'), fullPage: true });
+  });
 });

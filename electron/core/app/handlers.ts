@@ -14,6 +14,7 @@ import type { PipelineService } from '../pipeline/pipeline-service';
 import type { EventBus } from './event-bus';
 import { createNotesHandlers } from './notes-handlers';
 import { createPipelineHandlers } from './pipeline-handlers';
+import { createSpeakerHandlers } from './speaker-handlers';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -36,6 +37,7 @@ export function createHandlers(context: HandlerContext): Handlers {
   const { db, layout, events, actor } = context;
   return {
     ...createPipelineHandlers({ db, pipeline: context.pipeline, events, actor }),
+    ...createSpeakerHandlers({ db, events, actor }),
     ...createNotesHandlers({
       db,
       events,

@@ -85,7 +85,8 @@ export function createPipelineHandlers(context: PipelineHandlerContext): Pipelin
         seq: s.seq,
         start: s.start,
         end: s.end,
-        speaker: s.speakerLabel,
+        speaker: s.speakerName ?? s.speakerLabel,
+        speakerId: s.speakerId,
         text: s.text,
       })),
     'sessions.approve': ({ id }) => {

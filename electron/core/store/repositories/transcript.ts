@@ -20,6 +20,9 @@ export interface StoredSegment {
   text: string;
   words: StoredWord[];
   speakerLabel: string | null;
+  speakerId: string | null;
+  /** The name the clinician gave the speaker, if any. */
+  speakerName: string | null;
 }
 
 /**
@@ -63,6 +66,8 @@ export function readTranscript(db: DbOrTx, sessionId: string): StoredSegment[] {
       text: transcriptSegments.text,
       wordsJson: transcriptSegments.wordsJson,
       speakerLabel: speakers.label,
+      speakerId: speakers.id,
+      speakerName: speakers.displayName,
     })
     .from(transcriptSegments)
     .leftJoin(speakers, eq(speakers.id, transcriptSegments.speakerId))
@@ -84,12 +89,22 @@ export function applySpeakers(
   sessionId: string,
   segments: readonly { id: string; words: StoredWord[]; speakerLabel: string }[],
 ): void {
+  // A merge run again keeps what the clinician said about each label (name, role).
+  const known = new Map(speakersOf(tx, sessionId).map((s) => [s.label, s]));
   tx.delete(speakers).where(eq(speakers.sessionId, sessionId)).run();
   const labels = [...new Set(segments.map((s) => s.speakerLabel))].sort();
   const ids = new Map(labels.map((label) => [label, randomUUID()]));
   if (labels.length > 0)
     tx.insert(speakers)
-      .values(labels.map((label) => ({ id: ids.get(label) as string, sessionId, label })))
+      .values(
+        labels.map((label) => ({
+          id: ids.get(label) as string,
+          sessionId,
+          label,
+          displayName: known.get(label)?.displayName ?? null,
+          role: known.get(label)?.role ?? 'unknown',
+        })),
+      )
       .run();
   for (const segment of segments) {
     tx.update(transcriptSegments)

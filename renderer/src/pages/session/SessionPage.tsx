@@ -7,6 +7,7 @@ import { AudioPlayer, type PlayerHandle } from './AudioPlayer';
 import { NotePanel } from './notes/NotePanel';
 import { RiskBanner } from './notes/RiskBanner';
 import { RunPanel } from './RunPanel';
+import { SpeakersPanel } from './SpeakersPanel';
 import { TranscriptView } from './TranscriptView';
 
 const REFRESH_ON = ['sessions.changed'] as const;
@@ -29,6 +30,18 @@ export function SessionPage() {
     () => new Map(transcript.status === 'ready' ? transcript.data.map((l) => [l.id, l.start]) : []),
     [transcript],
   );
+  const speakers = useQuery(
+    `${id}:speakers`,
+    (api) => api.call('speakers.list', { sessionId: id }),
+    TRANSCRIPT_REFRESH_ON,
+  );
+  const speakerList = useMemo(() => (speakers.status === 'ready' ? speakers.data : []), [speakers]);
+  // Colours follow the diarizer's labels, so a rename never repaints the transcript.
+  const colourOf = (speakerId: string | null) =>
+    Math.max(
+      0,
+      speakerList.findIndex((s) => s.id === speakerId),
+    ) % 6;
   const player = useRef<PlayerHandle>(null);
   const seek = (seconds: number) => player.current?.seek(seconds);
   const [position, setPosition] = useState({ seconds: 0, playing: false });
@@ -80,11 +93,16 @@ export function SessionPage() {
           />
           <NotePanel sessionId={id} segmentStart={segmentStart} onSeek={seek} />
           <RunPanel sessionId={id} />
+          {speakerList.length > 0 && (
+            <SpeakersPanel speakers={speakerList} colourOf={(s) => colourOf(s.id)} />
+          )}
           {transcript.status === 'ready' && transcript.data.length > 0 && (
             <section aria-label="Transcript">
               <h2>Transcript</h2>
               <TranscriptView
                 lines={transcript.data}
+                speakers={speakerList}
+                colourOf={colourOf}
                 time={position.seconds}
                 playing={position.playing}
                 onSeek={seek}

@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
-import type { TranscriptLine } from '../../../../shared/api/schemas';
+import type { Speaker, TranscriptLine } from '../../../../shared/api/schemas';
+import { useApi } from '../../api/context';
 import { formatDuration } from '../../format';
-import { groupTurns, speakerColours, turnAt } from './transcript-turns';
+import { groupTurns, turnAt } from './transcript-turns';
 
 /**
  * The transcript as speaker turns, virtualised (a two-hour session's thousands of segments keep a
@@ -11,17 +12,21 @@ import { groupTurns, speakerColours, turnAt } from './transcript-turns';
  */
 export function TranscriptView({
   lines,
+  speakers,
+  colourOf,
   time,
   playing,
   onSeek,
 }: {
   lines: TranscriptLine[];
+  speakers: Speaker[];
+  colourOf: (speakerId: string | null) => number;
   time: number;
   playing: boolean;
   onSeek: (seconds: number) => void;
 }) {
+  const api = useApi();
   const turns = useMemo(() => groupTurns(lines), [lines]);
-  const colours = useMemo(() => speakerColours(turns), [turns]);
   const current = turnAt(turns, time);
   const scroller = useRef<HTMLDivElement>(null);
   // The React Compiler cannot memoise through useVirtualizer; Cairn does not use the compiler.
@@ -52,7 +57,7 @@ export function TranscriptView({
               ref={virtualizer.measureElement}
               data-index={item.index}
               data-turn-start={turn.start}
-              className={`turn speaker-${colours.get(turn.speaker) ?? 0}${item.index === current ? ' current' : ''}`}
+              className={`turn speaker-${colourOf(turn.speakerId)}${item.index === current ? ' current' : ''}`}
               aria-current={item.index === current ? 'true' : undefined}
               style={{ transform: `translateY(${item.start}px)` }}
               tabIndex={0}
@@ -64,6 +69,27 @@ export function TranscriptView({
               <div className="turn-head">
                 <strong>{turn.speaker}</strong>{' '}
                 <span className="muted">{formatDuration(turn.start)}</span>
+                {speakers.length > 1 && (
+                  <select
+                    className="turn-speaker"
+                    aria-label="Who said this turn"
+                    value={turn.speakerId ?? ''}
+                    onClick={(event) => event.stopPropagation()}
+                    onKeyDown={(event) => event.stopPropagation()}
+                    onChange={(event) =>
+                      void api.call('transcript.reassign', {
+                        segmentIds: turn.lines.map((l) => l.id),
+                        speakerId: event.target.value,
+                      })
+                    }
+                  >
+                    {speakers.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.displayName ?? s.label}
+                      </option>
+                    ))}
+                  </select>
+                )}
               </div>
               <p>{turn.lines.map((line) => line.text).join(' ')}</p>
             </li>

@@ -4,6 +4,7 @@ import type { TranscriptLine } from '../../../../shared/api/schemas';
 export interface Turn {
   id: string;
   speaker: string;
+  speakerId: string | null;
   start: number;
   end: number;
   lines: TranscriptLine[];
@@ -14,10 +15,18 @@ export function groupTurns(lines: readonly TranscriptLine[]): Turn[] {
   for (const line of lines) {
     const speaker = line.speaker ?? 'Unknown';
     const last = turns.at(-1);
-    if (last?.speaker === speaker) {
+    if (last?.speakerId === line.speakerId && last.speaker === speaker) {
       last.lines.push(line);
       last.end = line.end;
-    } else turns.push({ id: line.id, speaker, start: line.start, end: line.end, lines: [line] });
+    } else
+      turns.push({
+        id: line.id,
+        speaker,
+        speakerId: line.speakerId,
+        start: line.start,
+        end: line.end,
+        lines: [line],
+      });
   }
   return turns;
 }
@@ -35,12 +44,4 @@ export function turnAt(turns: readonly Turn[], seconds: number): number {
     } else high = mid - 1;
   }
   return found;
-}
-
-/** A stable colour per speaker, in the order they first speak. */
-export function speakerColours(turns: readonly Turn[]): Map<string, number> {
-  const colours = new Map<string, number>();
-  for (const turn of turns)
-    if (!colours.has(turn.speaker)) colours.set(turn.speaker, colours.size % 6);
-  return colours;
 }
