@@ -113,6 +113,7 @@ describe('Sessions page in a browser', () => {
     const turn = page.locator('li.turn').nth(3);
     const start = Number(await turn.getAttribute('data-turn-start'));
     expect(start).toBeGreaterThan(1);
+    await page.locator('[data-testid="player"][data-ready="true"]').waitFor({ timeout: 30_000 });
     await turn.click();
     await expect.poll(seconds, { timeout: 10_000 }).toBeCloseTo(start, 0);
     expect(await turn.getAttribute('aria-current')).toBe('true');
@@ -126,7 +127,10 @@ describe('Sessions page in a browser', () => {
     const name = page.getByLabel('Name of SPEAKER_00');
     await name.fill('Dr. Lee');
     await name.press('Enter');
-    await page.getByTestId('transcript').getByText('Dr. Lee').first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('li.turn .turn-head strong', { hasText: 'Dr. Lee' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('transcript').textContent()).not.toContain('SPEAKER_00');
     await page.screenshot({ path: path.join(ARTIFACTS, 'session-speakers.png'), fullPage: true });
   });

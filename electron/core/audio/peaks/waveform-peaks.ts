@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CancelledError, PermanentError } from '../../errors';
@@ -22,7 +23,25 @@ const RATE = 8000;
 const FRAME = RATE / 50;
 const MAX_BUCKETS = 4000;
 
-export async function waveformPeaks(
+/** Computations in flight, by content hash: a page opened twice at once decodes once. */
+const inFlight = new Map<string, Promise<WaveformPeaks>>();
+
+export function waveformPeaks(
+  file: string,
+  cacheDir: string,
+  contentHash: string,
+  signal?: AbortSignal,
+): Promise<WaveformPeaks> {
+  const running = inFlight.get(contentHash);
+  if (running) return running;
+  const computing = cachedOrComputed(file, cacheDir, contentHash, signal).finally(() =>
+    inFlight.delete(contentHash),
+  );
+  inFlight.set(contentHash, computing);
+  return computing;
+}
+
+async function cachedOrComputed(
   file: string,
   cacheDir: string,
   contentHash: string,
@@ -36,7 +55,8 @@ export async function waveformPeaks(
   }
   const computed = await decodePeaks(file, signal);
   await mkdir(cacheDir, { recursive: true, mode: 0o700 });
-  const partial = `${cached}.${process.pid}.part`;
+  // Unique per writer: the app and the CLI may share the data directory.
+  const partial = `${cached}.${randomUUID()}.part`;
   await writeFile(partial, JSON.stringify(computed), { mode: 0o600 });
   await rename(partial, cached);
   return computed;

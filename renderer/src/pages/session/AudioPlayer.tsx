@@ -26,12 +26,42 @@ export const AudioPlayer = forwardRef<
   const [duration, setDuration] = useState(0);
   const [speed, setSpeed] = useState(1);
   const [error, setError] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
   const onTimeRef = useRef(onTime);
   useEffect(() => {
     onTimeRef.current = onTime;
   });
 
-  useImperativeHandle(ref, () => ({ seek: (seconds) => wave.current?.setTime(seconds) }), []);
+  // A seek asked for before the recording can seek (the player still loading, or the media's
+  // metadata not in yet) is kept and applied as soon as it can be, never dropped.
+  const pendingSeek = useRef<number | null>(null);
+  const applyPendingSeek = () => {
+    const instance = wave.current;
+    const seconds = pendingSeek.current;
+    if (!instance || seconds === null) return;
+    const media = instance.getMediaElement();
+    // Not seekable yet: its metadata (or wavesurfer's 'ready') brings this back.
+    if (!media || media.readyState < HTMLMediaElement.HAVE_METADATA) {
+      media?.addEventListener('loadedmetadata', applyPendingSeek, { once: true });
+      return;
+    }
+    pendingSeek.current = null;
+    instance.setTime(seconds);
+  };
+  const applyRef = useRef(applyPendingSeek);
+  useEffect(() => {
+    applyRef.current = applyPendingSeek;
+  });
+  useImperativeHandle(
+    ref,
+    () => ({
+      seek: (seconds) => {
+        pendingSeek.current = seconds;
+        applyRef.current();
+      },
+    }),
+    [],
+  );
 
   useEffect(() => {
     let disposed = false;
@@ -52,10 +82,17 @@ export const AudioPlayer = forwardRef<
           cursorColor: style.getPropertyValue('--ink').trim() || '#1f2328',
         });
         wave.current = instance;
+        // Fetch the metadata now, so the first click on the transcript can seek at once.
+        instance.getMediaElement()?.setAttribute('preload', 'auto');
         setDuration(durationSec);
+        applyRef.current();
         instance.on('timeupdate', (seconds) => {
           setTime(seconds);
           onTimeRef.current(seconds, instance?.isPlaying() ?? false);
+        });
+        instance.on('ready', () => {
+          setReady(true);
+          applyRef.current();
         });
         instance.on('play', () => setPlaying(true));
         instance.on('pause', () => setPlaying(false));
@@ -87,7 +124,7 @@ export const AudioPlayer = forwardRef<
   }, []);
 
   return (
-    <section className="player" aria-label="Recording" data-testid="player">
+    <section className="player" aria-label="Recording" data-testid="player" data-ready={ready}>
       <div ref={container} className="waveform" />
       <div className="player-controls">
         <button type="button" onClick={() => wave.current?.skip(-5)} aria-label="Back 5 seconds">
