@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../electron/core/app/core';
-import { startBridge } from '../../electron/core/bridge/http-bridge';
-import { serverUrl, startRendererDevServer } from '../../electron/dev/web-server';
+import { serverUrl } from '../../electron/dev/web-server';
 import { addRiskFlag } from '../../electron/core/store/repositories/risk-flags';
-import { launchChromium } from '../helpers/browser';
+import { openDesk } from '../helpers/desk';
 import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
 import { testLlmModel } from '../helpers/notes';
 import { pipelineEnv, twoVoiceRecording } from '../helpers/pipeline';
@@ -32,7 +31,7 @@ async function ok<T>(
 describe('note review in a browser (note by the SmolLM2 test model)', () => {
   const temp = makeTempDir();
   const cleanups: (() => Promise<void>)[] = [];
-  const consoleProblems: string[] = [];
+  let consoleProblems: string[] = [];
   let core: Core;
   let vite: ViteDevServer;
   let page: Page;
@@ -66,17 +65,10 @@ describe('note review in a browser (note by the SmolLM2 test model)', () => {
         severity: 'high',
       },
     });
-    const bridge = await startBridge({ core });
-    cleanups.push(() => bridge.close());
-    vite = await startRendererDevServer({ bridgeUrl: bridge.url, token: bridge.token });
-    cleanups.push(() => vite.close());
-    const browser: Browser = await launchChromium();
-    cleanups.push(() => browser.close());
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'error' || message.type() === 'warning')
-        consoleProblems.push(`${message.type()}: ${message.text()}`);
-    });
+    ({ vite, page, consoleProblems } = await openDesk(core, cleanups, {
+      width: 1280,
+      height: 1000,
+    }));
   }, 600_000);
 
   afterAll(async () => {

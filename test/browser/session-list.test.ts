@@ -1,12 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../electron/core/app/core';
-import { startBridge } from '../../electron/core/bridge/http-bridge';
-import { serverUrl, startRendererDevServer } from '../../electron/dev/web-server';
-import { launchChromium } from '../helpers/browser';
+import { serverUrl } from '../../electron/dev/web-server';
+import { openDesk } from '../helpers/desk';
 import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
 import { pipelineEnv, twoVoiceRecording } from '../helpers/pipeline';
 
@@ -37,7 +36,7 @@ async function dropFiles(page: Page, files: { name: string; bytes: Buffer }[]): 
 describe('the session list in a browser', () => {
   const temp = makeTempDir();
   const cleanups: (() => Promise<void>)[] = [];
-  const consoleProblems: string[] = [];
+  let consoleProblems: string[] = [];
   let core: Core;
   let vite: ViteDevServer;
   let page: Page;
@@ -50,17 +49,7 @@ describe('the session list in a browser', () => {
       transport: 'http-bridge',
     });
     cleanups.push(() => core.shutdown());
-    const bridge = await startBridge({ core });
-    cleanups.push(() => bridge.close());
-    vite = await startRendererDevServer({ bridgeUrl: bridge.url, token: bridge.token });
-    cleanups.push(() => vite.close());
-    const browser: Browser = await launchChromium();
-    cleanups.push(() => browser.close());
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'error' || message.type() === 'warning')
-        consoleProblems.push(`${message.type()}: ${message.text()}`);
-    });
+    ({ vite, page, consoleProblems } = await openDesk(core, cleanups));
   }, 120_000);
 
   afterAll(async () => {
