@@ -9,6 +9,11 @@ import {
 import { speakers } from '../../electron/core/store/schema';
 import { TEST_LLM_MODEL } from '../models/fetch-test-models';
 import type { ChatBody } from './ollama-protocol-server';
+import type { PromptLine } from '../../electron/core/notes/generate/prompts';
+import {
+  builtInTemplates,
+  type NoteTemplate,
+} from '../../electron/core/notes/templates/note-template';
 
 /** The SmolLM2 test model, or a clear failure telling how to get it. */
 export function testLlmModel(): string {
@@ -93,4 +98,16 @@ export function soapAnswerWithBadCitations(body: ChatBody): string {
       { evidence: [line('s2')], category: 'substance_crisis' },
     ],
   });
+}
+
+/** A built-in template by id (the tests fail loudly if one is renamed). */
+export function builtInTemplate(id: string): NoteTemplate {
+  const found = builtInTemplates().find((t) => t.id === id);
+  if (found === undefined) throw new Error(`no built-in template ${id}`);
+  return found;
+}
+
+/** A transcript line as the prompts see it. */
+export function promptLine(ref: string, text: string, speaker = 'Client'): PromptLine {
+  return { ref, speaker, text };
 }

@@ -1,6 +1,6 @@
 import { CancelledError, PermanentError } from '../../errors';
 import type { GenerateResult, LlmProvider } from '../llm/provider';
-import type { RiskCategory } from '../risk/scan-risk';
+import type { RiskCategory } from '../risk/risk-categories';
 import type { ChunkSegment } from './chunk-transcript';
 import { evidenceLines } from './evidence-lines';
 import { extractPlan, factTokens } from './output-schemas';

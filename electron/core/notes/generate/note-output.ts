@@ -1,7 +1,7 @@
 import type { NoteContent, NoteItem, NoteSection } from '../../../../shared/api/note-schemas';
 import { verifyItem } from '../evidence/verify-citations';
 import { parseEvidence } from './evidence-lines';
-import type { RiskCategory } from '../risk/scan-risk';
+import type { RiskCategory } from '../risk/risk-categories';
 import type { NoteTemplate } from '../templates/note-template';
 
 /**

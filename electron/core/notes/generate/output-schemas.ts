@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../llm/provider';
-import { RISK_CATEGORIES } from '../risk/scan-risk';
+import { RISK_CATEGORIES } from '../risk/risk-categories';
 import {
   evidenceSchema,
   itemSchema,

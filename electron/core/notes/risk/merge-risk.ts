@@ -1,5 +1,5 @@
 import { BASE_SEVERITY } from './risk-lexicon';
-import type { RiskCategory, RiskHit } from './scan-risk';
+import type { RiskCategory, RiskHit } from './risk-categories';
 
 /**
  * One list of risk findings from two sources: the deterministic scanner (always runs, never

@@ -1,4 +1,4 @@
-import type { RiskCategory } from './scan-risk';
+import type { RiskCategory } from './risk-categories';
 
 /**
  * The risk lexicon: what the scanner looks for and what it must not mistake for risk. Data only:

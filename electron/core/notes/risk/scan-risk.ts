@@ -1,4 +1,10 @@
 import {
+  RISK_CATEGORIES,
+  type RiskCategory,
+  type RiskHit,
+  type RiskSegment,
+} from './risk-categories';
+import {
   AFFIRMATIVE_ANSWER,
   BASE_SEVERITY,
   CURRENT_MARKERS,
@@ -36,32 +42,7 @@ import {
  * - History ("when I was 16") is returned with `temporal: 'past'` and severity 'medium'.
  */
 
-export const RISK_CATEGORIES = [
-  'suicidal_ideation_passive',
-  'suicidal_ideation_active',
-  'intent_or_plan',
-  'self_harm',
-  'harm_to_others',
-  'abuse_or_neglect',
-  'substance_crisis',
-] as const;
-export type RiskCategory = (typeof RISK_CATEGORIES)[number];
-
-export interface RiskSegment {
-  id: string;
-  text: string;
-  speaker?: string | null;
-}
-
-export interface RiskHit {
-  category: RiskCategory;
-  segmentId: string;
-  /** the words that matched, exactly as in the text */
-  quote: string;
-  severity: 'high' | 'medium';
-  temporal: 'current' | 'past';
-  subject: 'self' | 'other';
-}
+export { RISK_CATEGORIES, type RiskCategory, type RiskHit, type RiskSegment };
 
 type Person = 'first' | 'second' | 'third' | 'unknown';
 type Subject = RiskHit['subject'];
