@@ -16,10 +16,12 @@ import {
   Speaker,
   SpeakerUpdate,
   TranscriptLine,
+  TranscriptRevision,
 } from './schemas';
 import { RUN_STATUSES } from '../domain/enums';
 import {
   Note,
+  NoteAddendum,
   NoteContent,
   NoteRevision,
   NoteTemplate,
@@ -65,6 +67,24 @@ export const methods = {
     input: z.object({ segmentIds: z.array(Id).min(1).max(5000), speakerId: Id }),
     output: z.array(Speaker),
   },
+  /**
+   * The clinician's text for one transcript line, saved as a revision at once (saves while they
+   * keep typing extend one revision, so undo steps back over a whole edit).
+   */
+  'transcript.correct': {
+    input: z.object({ segmentId: Id, text: z.string().max(10_000) }),
+    output: TranscriptLine,
+  },
+  /** Steps back the latest correction in the session, or among `segmentIds`; null: none left. */
+  'transcript.undo': {
+    input: z.object({ sessionId: Id, segmentIds: z.array(Id).min(1).max(5000).optional() }),
+    output: z.object({ line: TranscriptLine.nullable() }),
+  },
+  /** Every correction of one line, newest first, undone ones included. */
+  'transcript.revisions': {
+    input: z.object({ segmentId: Id }),
+    output: z.array(TranscriptRevision),
+  },
   /** The recording's waveform (the loudest level per stretch, 0–1), for the player. */
   'recordings.peaks': {
     input: z.object({ sessionId: Id }),
@@ -79,6 +99,13 @@ export const methods = {
   'notes.saveClinicianVersion': {
     input: z.object({ id: Id, content: NoteContent }),
     output: Note,
+  },
+  /** What was added to a signed note, oldest first. */
+  'notes.addenda': { input: z.object({ id: Id }), output: z.array(NoteAddendum) },
+  /** A signed note changes only this way: text appended with who and when, never edited. */
+  'notes.addAddendum': {
+    input: z.object({ id: Id, text: z.string().trim().min(1).max(20_000) }),
+    output: NoteAddendum,
   },
   /** One section written again by the notes model; the other sections and edits stay. */
   'notes.regenerateSection': {
@@ -126,6 +153,8 @@ export const events = {
     completed: z.number().optional(),
     total: z.number().optional(),
   }),
+  /** A transcript line's text changed (a correction or an undo). */
+  'transcript.changed': z.object({ sessionId: Id, segmentId: Id }),
   /** A run changed status (queued, running, completed…). */
   'runs.changed': z.object({ runId: Id, sessionId: Id, status: z.enum(RUN_STATUSES) }),
 } as const;

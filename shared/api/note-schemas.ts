@@ -89,6 +89,16 @@ export const NoteRevision = z.object({
 });
 export type NoteRevision = z.infer<typeof NoteRevision>;
 
+/** Text added to a signed note; the signed note itself never changes. */
+export const NoteAddendum = z.object({
+  id: z.string(),
+  noteId: z.string(),
+  text: z.string(),
+  author: z.string(),
+  createdAt: z.number().int(),
+});
+export type NoteAddendum = z.infer<typeof NoteAddendum>;
+
 /** Template definitions (the built-ins in resources/templates, and a practice's own). */
 const Key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a lower_snake_case key');
 

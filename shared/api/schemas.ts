@@ -217,8 +217,23 @@ export const TranscriptLine = z.object({
   speaker: z.string().nullable(),
   speakerId: Id.nullable(),
   text: z.string(),
+  /** The clinician changed this line's text (the history is in `transcript.revisions`). */
+  corrected: z.boolean(),
 });
 export type TranscriptLine = z.infer<typeof TranscriptLine>;
+
+/** One correction of a transcript line: the text before and after, who, when, undone or not. */
+export const TranscriptRevision = z.object({
+  id: Id,
+  segmentId: Id.nullable(),
+  previousText: z.string(),
+  text: z.string(),
+  author: z.string(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  undoneAt: z.number().int().nullable(),
+});
+export type TranscriptRevision = z.infer<typeof TranscriptRevision>;
 
 export const Speaker = z.object({
   id: Id,

@@ -90,6 +90,32 @@ describe('note review in a browser (note by the SmolLM2 test model)', () => {
       .toBe('Client reports sleeping badly because of work stress.');
   }, 120_000);
 
+  it('corrects a transcript turn in place, keeps it through a reload, and undoes it', async () => {
+    const firstTurn = page.getByTestId('transcript').locator('li').first();
+    const original = (await firstTurn.locator('p').textContent())?.trim() ?? '';
+    expect(original).not.toBe('');
+    await firstTurn.getByTestId('edit-turn').click();
+    const field = firstTurn.getByTestId('turn-editor-field').first();
+    await field.fill('Corrected by the clinician.');
+    await firstTurn.getByTestId('turn-save-state').getByText('All changes saved').waitFor();
+    await firstTurn.getByRole('button', { name: 'Done' }).click();
+    await page.reload();
+    const reloaded = page.getByTestId('transcript').locator('li').first();
+    await expect
+      .poll(() => reloaded.locator('p').textContent(), { timeout: 30_000 })
+      .toContain('Corrected by the clinician.');
+    await reloaded.getByText('corrected', { exact: true }).waitFor();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page
+      .locator('.transcript-scroller')
+      .screenshot({ path: path.join(ARTIFACTS, 'transcript-corrected.png') });
+    await reloaded.getByTestId('undo-turn').click();
+    await expect
+      .poll(async () => (await reloaded.locator('p').textContent())?.trim())
+      .toBe(original);
+    await page.getByTestId('transcript-status').getByText('undone').waitFor();
+  }, 120_000);
+
   it('blocks approval until the risk flag is acknowledged, then signs and locks the note', async () => {
     const approve = page.getByTestId('approve');
     await page.getByTestId('risk-banner').waitFor();
@@ -107,6 +133,16 @@ describe('note review in a browser (note by the SmolLM2 test model)', () => {
       await page.getByTestId('note-item').first().locator('textarea').getAttribute('readonly'),
     ).not.toBeNull();
     await page.screenshot({ path: path.join(ARTIFACTS, 'note-review-signed.png'), fullPage: true });
+  }, 60_000);
+
+  it('adds later changes to the signed note as addenda with who and when', async () => {
+    await page.getByTestId('addendum-text').fill('Client phoned the next day; sleep is better.');
+    await page.getByTestId('add-addendum').click();
+    const addendum = page.getByTestId('addendum').first();
+    await addendum.waitFor();
+    expect(await addendum.textContent()).toContain('Client phoned the next day; sleep is better.');
+    expect(await addendum.textContent()).toContain('Added by dr-lee');
+    expect(await page.getByTestId('addendum-text').inputValue()).toBe('');
   }, 60_000);
 
   it('logs no console errors or warnings', () => {

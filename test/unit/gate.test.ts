@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { methods } from '../../shared/api/contract';
+import { METHOD_NAMES, methods } from '../../shared/api/contract';
 import { invokeThroughGate } from '../../electron/core/app/gate';
 import type { Handlers } from '../../electron/core/app/handlers';
 import { PermanentError, ValidationError } from '../../electron/core/errors';
@@ -11,36 +11,10 @@ function recordingHandlers(calls: unknown[]): Handlers {
   const unused = () => {
     throw new Error('not called by these tests');
   };
+  // Every method unused unless given below, so a new contract method needs no edit here.
+  const everyMethod = Object.fromEntries(METHOD_NAMES.map((name) => [name, unused]));
   return {
-    'pipeline.process': unused,
-    'pipeline.health': unused,
-    'runs.list': unused,
-    'runs.get': unused,
-    'runs.cancel': unused,
-    'runs.retry': unused,
-    'riskFlags.list': unused,
-    'riskFlags.acknowledge': unused,
-    'sessions.approve': unused,
-    'sessions.transcript': unused,
-    'recordings.peaks': unused,
-    'speakers.list': unused,
-    'speakers.update': unused,
-    'speakers.merge': unused,
-    'transcript.reassign': unused,
-    'notes.list': unused,
-    'notes.get': unused,
-    'notes.revisions': unused,
-    'notes.saveClinicianVersion': unused,
-    'notes.regenerateSection': unused,
-    'notes.providerStatus': unused,
-    'ollama.models': unused,
-    'ollama.pull': unused,
-    'templates.list': unused,
-    'templates.get': unused,
-    'templates.save': unused,
-    'templates.delete': unused,
-    'settings.get': unused,
-    'settings.set': unused,
+    ...(everyMethod as unknown as Handlers),
     'app.info': () => ({ version: '0.0.0', dataDir: '/d', transport: 'in-process' }),
     'clients.list': () => [],
     'sessions.list': () => [],

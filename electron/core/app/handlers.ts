@@ -14,6 +14,7 @@ import type { PipelineService } from '../pipeline/pipeline-service';
 import type { EventBus } from './event-bus';
 import { createNotesHandlers } from './notes-handlers';
 import { createPipelineHandlers } from './pipeline-handlers';
+import { createReviewHandlers } from './review-handlers';
 import { createSpeakerHandlers } from './speaker-handlers';
 
 export type Handlers = {
@@ -38,6 +39,7 @@ export function createHandlers(context: HandlerContext): Handlers {
   return {
     ...createPipelineHandlers({ db, pipeline: context.pipeline, events, actor }),
     ...createSpeakerHandlers({ db, events, actor }),
+    ...createReviewHandlers({ db, events, actor }),
     ...createNotesHandlers({
       db,
       events,

@@ -15,7 +15,6 @@ import {
 } from '../store/repositories/risk-flags';
 import { approveNotesOfSession } from '../store/repositories/notes';
 import { getRun, listRuns, stagesOf, type RunRow } from '../store/repositories/runs';
-import { readTranscript } from '../store/repositories/transcript';
 import { getSessionRow, getSessionSummary, setSessionStatus } from '../store/repositories/sessions';
 import type { EventBus } from './event-bus';
 import type { Handlers } from './handlers';
@@ -38,7 +37,6 @@ type PipelineHandlers = Pick<
   | 'riskFlags.list'
   | 'riskFlags.acknowledge'
   | 'sessions.approve'
-  | 'sessions.transcript'
 >;
 
 /** The pipeline's part of the API: queue, runs, health, and the review gate. */
@@ -79,16 +77,6 @@ export function createPipelineHandlers(context: PipelineHandlerContext): Pipelin
       events.emit('sessions.changed', { sessionId: flag.sessionId });
       return flag;
     },
-    'sessions.transcript': ({ id }) =>
-      readTranscript(db, id).map((s) => ({
-        id: s.id,
-        seq: s.seq,
-        start: s.start,
-        end: s.end,
-        speaker: s.speakerName ?? s.speakerLabel,
-        speakerId: s.speakerId,
-        text: s.text,
-      })),
     'sessions.approve': ({ id }) => {
       const approved = transaction(db, (tx) => {
         const session = getSessionRow(tx, id);

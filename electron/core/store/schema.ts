@@ -120,6 +120,38 @@ export const transcriptSegments = sqliteTable(
 );
 
 /**
+ * The clinician's corrections of transcript text, one row per edit, never deleted: the segment
+ * holds the current text, these rows hold how it got there. Undo marks a row undone and puts
+ * its `previousText` back. A typing burst updates its own row rather than adding one per pause.
+ */
+export const transcriptRevisions = sqliteTable(
+  'transcript_revisions',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    /** Null only if a forced re-transcription found no segment at the same time span. */
+    segmentId: text('segment_id').references(() => transcriptSegments.id, {
+      onDelete: 'set null',
+    }),
+    /** The segment's span, so a re-transcription can carry the correction over. */
+    startSec: real('start_sec').notNull(),
+    endSec: real('end_sec').notNull(),
+    previousText: text('previous_text').notNull(),
+    text: text('text').notNull(),
+    author: text('author').notNull(),
+    undoneAt: integer('undone_at', { mode: 'number' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('transcript_revisions_session_idx').on(t.sessionId, t.createdAt),
+    index('transcript_revisions_segment_idx').on(t.segmentId),
+  ],
+);
+
+/**
  * Note templates, read by id. Built-ins are copied from resources/templates at start-up (so a
  * newer Cairn's built-in replaces the older copy); a practice's own templates live only here, so
  * they travel with the library and its backups.
@@ -191,6 +223,24 @@ export const noteRevisions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('note_revisions_note_idx').on(t.noteId, t.createdAt)],
+);
+
+/**
+ * What the clinician adds to a signed note. The signed text never changes; later additions are
+ * appended here with who and when, and are never edited or deleted.
+ */
+export const noteAddenda = sqliteTable(
+  'note_addenda',
+  {
+    id: text('id').primaryKey(),
+    noteId: text('note_id')
+      .notNull()
+      .references(() => notes.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    author: text('author').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('note_addenda_note_idx').on(t.noteId, t.createdAt)],
 );
 
 export const pipelineRuns = sqliteTable(

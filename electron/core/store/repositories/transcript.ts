@@ -1,7 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { TranscriptSegment, TranscriptWord } from '../../transcribe/types';
 import { speakers, transcriptSegments } from '../schema';
+import { holdCorrections, reattachCorrections } from './transcript-revisions';
 import type { DbOrTx } from './types';
 
 /** SQLite binds at most 32766 variables a statement; 7 columns × 500 rows stays far below. */
@@ -27,13 +28,15 @@ export interface StoredSegment {
 
 /**
  * Replaces a session's transcript (delete, then insert in batches) inside the caller's
- * transaction: a stage run twice leaves one copy, never two or a half.
+ * transaction: a stage run twice leaves one copy, never two or a half. The clinician's
+ * corrections are carried over to segments at the same time span (see transcript-revisions).
  */
 export function replaceTranscript(
   tx: DbOrTx,
   sessionId: string,
   segments: readonly TranscriptSegment[],
 ): void {
+  const corrections = holdCorrections(tx, sessionId);
   tx.delete(transcriptSegments).where(eq(transcriptSegments.sessionId, sessionId)).run();
   tx.delete(speakers).where(eq(speakers.sessionId, sessionId)).run();
   const rows = segments.map((segment, seq) => ({
@@ -49,6 +52,7 @@ export function replaceTranscript(
     tx.insert(transcriptSegments)
       .values(rows.slice(i, i + INSERT_BATCH))
       .run();
+  reattachCorrections(tx, corrections, rows);
 }
 
 export function deleteTranscript(tx: DbOrTx, sessionId: string): void {
@@ -57,6 +61,14 @@ export function deleteTranscript(tx: DbOrTx, sessionId: string): void {
 }
 
 export function readTranscript(db: DbOrTx, sessionId: string): StoredSegment[] {
+  return readSegments(db, eq(transcriptSegments.sessionId, sessionId));
+}
+
+export function readSegment(db: DbOrTx, segmentId: string): StoredSegment | undefined {
+  return readSegments(db, eq(transcriptSegments.id, segmentId))[0];
+}
+
+function readSegments(db: DbOrTx, where: SQL): StoredSegment[] {
   return db
     .select({
       id: transcriptSegments.id,
@@ -71,7 +83,7 @@ export function readTranscript(db: DbOrTx, sessionId: string): StoredSegment[] {
     })
     .from(transcriptSegments)
     .leftJoin(speakers, eq(speakers.id, transcriptSegments.speakerId))
-    .where(eq(transcriptSegments.sessionId, sessionId))
+    .where(where)
     .orderBy(asc(transcriptSegments.seq))
     .all()
     .map(({ wordsJson, ...segment }) => ({

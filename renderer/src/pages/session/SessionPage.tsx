@@ -8,10 +8,11 @@ import { NotePanel } from './notes/NotePanel';
 import { RiskBanner } from './notes/RiskBanner';
 import { RunPanel } from './RunPanel';
 import { SpeakersPanel } from './SpeakersPanel';
-import { TranscriptView } from './TranscriptView';
+import { TranscriptView, type SeekRequest } from './TranscriptView';
 
 const REFRESH_ON = ['sessions.changed'] as const;
-const TRANSCRIPT_REFRESH_ON = ['sessions.changed', 'runs.changed'] as const;
+const TRANSCRIPT_REFRESH_ON = ['sessions.changed', 'runs.changed', 'transcript.changed'] as const;
+const FLAGS_REFRESH_ON = ['sessions.changed', 'runs.changed'] as const;
 
 export function SessionPage() {
   const { id = '' } = useParams();
@@ -24,7 +25,7 @@ export function SessionPage() {
   const flags = useQuery(
     `${id}:flags`,
     (api) => api.call('riskFlags.list', { sessionId: id }),
-    TRANSCRIPT_REFRESH_ON,
+    FLAGS_REFRESH_ON,
   );
   const segmentStart = useMemo(
     () => new Map(transcript.status === 'ready' ? transcript.data.map((l) => [l.id, l.start]) : []),
@@ -43,7 +44,13 @@ export function SessionPage() {
       speakerList.findIndex((s) => s.id === speakerId),
     ) % 6;
   const player = useRef<PlayerHandle>(null);
-  const seek = (seconds: number) => player.current?.seek(seconds);
+  const [seekRequest, setSeekRequest] = useState<SeekRequest | null>(null);
+  const seekAudio = (seconds: number) => player.current?.seek(seconds);
+  // From a citation or a flag: the audio moves and the transcript scrolls to the same moment.
+  const seek = (seconds: number) => {
+    seekAudio(seconds);
+    setSeekRequest((previous) => ({ seconds, serial: (previous?.serial ?? 0) + 1 }));
+  };
   const [position, setPosition] = useState({ seconds: 0, playing: false });
   return (
     <section>
@@ -100,12 +107,14 @@ export function SessionPage() {
             <section aria-label="Transcript">
               <h2>Transcript</h2>
               <TranscriptView
+                sessionId={id}
+                seekRequest={seekRequest}
                 lines={transcript.data}
                 speakers={speakerList}
                 colourOf={colourOf}
                 time={position.seconds}
                 playing={position.playing}
-                onSeek={seek}
+                onSeek={seekAudio}
               />
             </section>
           )}

@@ -1,16 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Note, NoteContent } from '../../../../../shared/api/note-schemas';
 import { useApi } from '../../../api/context';
+import { useAutosave } from '../../../api/use-autosave';
+import { SaveStatus } from '../../../ui/SaveStatus';
 import { useQuery } from '../../../api/use-query';
 import { formatDuration } from '../../../format';
+import { Addenda } from './Addenda';
 import { changeOf, editableContent, withItemText, withNewItem, withoutItem } from './note-editing';
 
 const REFRESH_ON = ['runs.changed', 'sessions.changed'] as const;
 const NEVER = [] as const;
 /** Typing pauses this long before the version is saved; leaving the field saves at once. */
 const SAVE_AFTER_MS = 500;
-
-type SaveState = 'saved' | 'pending' | 'saving' | { error: string };
 
 /**
  * The note: the AI draft as editable sections, saved as the clinician's version while they type
@@ -102,52 +103,30 @@ function NoteEditor({
   const api = useApi();
   const ai = note.ai?.content as NoteContent;
   const [content, setContent] = useState(() => editableContent(ai, note.clinician?.content));
-  const [save, setSave] = useState<SaveState>('saved');
+  const autosave = useAutosave<NoteContent>(
+    (_, next) => api.call('notes.saveClinicianVersion', { id: note.id, content: next }),
+    SAVE_AFTER_MS,
+  );
+  const { flush } = autosave;
+  const [regenerateError, setRegenerateError] = useState<string | null>(null);
   const [showChanges, setShowChanges] = useState(false);
   const [busySection, setBusySection] = useState<string | null>(null);
   const locked = note.status === 'approved';
-  const pending = useRef<{ content: NoteContent; timer: number } | null>(null);
-
-  const flush = useCallback(() => {
-    const next = pending.current;
-    if (!next) return;
-    window.clearTimeout(next.timer);
-    pending.current = null;
-    setSave('saving');
-    api.call('notes.saveClinicianVersion', { id: note.id, content: next.content }).then(
-      () => setSave(pending.current ? 'pending' : 'saved'),
-      (error: unknown) =>
-        setSave({ error: error instanceof Error ? error.message : String(error) }),
-    );
-  }, [api, note.id]);
-
-  // Whatever happens next (another page, a closed window), what was typed is sent first.
-  useEffect(() => {
-    const onHide = () => flush();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
-      flush();
-    };
-  }, [flush]);
 
   const edit = (next: NoteContent) => {
     setContent(next);
-    if (pending.current) window.clearTimeout(pending.current.timer);
-    pending.current = { content: next, timer: window.setTimeout(flush, SAVE_AFTER_MS) };
-    setSave('pending');
+    autosave.schedule('note', next);
   };
 
   const regenerate = async (key: string) => {
     flush();
     setBusySection(key);
+    setRegenerateError(null);
     try {
       const updated = await api.call('notes.regenerateSection', { id: note.id, section: key });
       setContent(editableContent(updated.ai?.content ?? ai, updated.clinician?.content));
     } catch (error) {
-      setSave({ error: error instanceof Error ? error.message : String(error) });
+      setRegenerateError(error instanceof Error ? error.message : String(error));
     } finally {
       setBusySection(null);
     }
@@ -162,13 +141,7 @@ function NoteEditor({
             Locked.
           </span>
         ) : (
-          <span data-testid="save-state" aria-live="polite">
-            {typeof save === 'object'
-              ? `Not saved: ${save.error}`
-              : save === 'saved'
-                ? 'All changes saved'
-                : 'Saving…'}
-          </span>
+          <SaveStatus state={autosave.state} testId="save-state" />
         )}
         <label>
           <input
@@ -182,6 +155,11 @@ function NoteEditor({
           {note.ai?.generation.model} · {note.ai?.generation.provider}
         </span>
       </div>
+      {regenerateError && (
+        <p role="alert" className="error">
+          The section was not regenerated: {regenerateError}
+        </p>
+      )}
       {content.sections.map((section) => (
         <fieldset key={section.key} className="note-section" data-section={section.key}>
           <legend>{section.title}</legend>
@@ -254,6 +232,7 @@ function NoteEditor({
           )}
         </fieldset>
       ))}
+      {locked && <Addenda noteId={note.id} />}
     </div>
   );
 }

@@ -1,0 +1,117 @@
+import type { TranscriptLine } from '../../../shared/api/schemas';
+import { ValidationError } from '../errors';
+import { transaction } from '../pipeline/stage-runner';
+import type { Db } from '../store/open-database';
+import { recordAudit } from '../store/repositories/audit';
+import { addAddendum, addendaOf } from '../store/repositories/note-addenda';
+import { getNote } from '../store/repositories/notes';
+import { readSegment, readTranscript, type StoredSegment } from '../store/repositories/transcript';
+import {
+  correctSegment,
+  correctedSegmentIds,
+  revisionsOfSegment,
+  undoCorrection,
+} from '../store/repositories/transcript-revisions';
+import type { EventBus } from './event-bus';
+import type { Handlers } from './handlers';
+
+type ReviewHandlers = Pick<
+  Handlers,
+  | 'sessions.transcript'
+  | 'transcript.correct'
+  | 'transcript.undo'
+  | 'transcript.revisions'
+  | 'notes.addenda'
+  | 'notes.addAddendum'
+>;
+
+function toLine(segment: StoredSegment, corrected: boolean): TranscriptLine {
+  return {
+    id: segment.id,
+    seq: segment.seq,
+    start: segment.start,
+    end: segment.end,
+    speaker: segment.speakerName ?? segment.speakerLabel,
+    speakerId: segment.speakerId,
+    text: segment.text,
+    corrected,
+  };
+}
+
+/**
+ * What the clinician changes in the record: transcript corrections (each a revision, undoable)
+ * and addenda to signed notes. Audited with ids only; the text itself is never logged.
+ */
+export function createReviewHandlers(context: {
+  db: Db;
+  events: EventBus;
+  actor: string;
+}): ReviewHandlers {
+  const { db, events, actor } = context;
+  const lineOf = (segmentId: string, sessionId: string) => {
+    const segment = readSegment(db, segmentId);
+    if (!segment) throw new ValidationError('segment_not_found', 'That transcript line is gone.');
+    return toLine(segment, correctedSegmentIds(db, sessionId).has(segmentId));
+  };
+  return {
+    'sessions.transcript': ({ id }) => {
+      const corrected = correctedSegmentIds(db, id);
+      return readTranscript(db, id).map((s) => toLine(s, corrected.has(s.id)));
+    },
+    'transcript.correct': ({ segmentId, text }) => {
+      const { sessionId } = transaction(db, (tx) => {
+        const correction = correctSegment(tx, { segmentId, text: text.trim(), author: actor });
+        if (correction.newRevision)
+          recordAudit(tx, {
+            actor,
+            action: 'transcript.corrected',
+            entityType: 'session',
+            entityId: correction.sessionId,
+            detail: { segment: segmentId },
+          });
+        return correction;
+      });
+      events.emit('transcript.changed', { sessionId, segmentId });
+      return lineOf(segmentId, sessionId);
+    },
+    'transcript.undo': ({ sessionId, segmentIds }) => {
+      const undone = transaction(db, (tx) => {
+        const result = undoCorrection(tx, { sessionId, segmentIds });
+        if (result)
+          recordAudit(tx, {
+            actor,
+            action: 'transcript.correction_undone',
+            entityType: 'session',
+            entityId: sessionId,
+            detail: { segment: result.segmentId },
+          });
+        return result;
+      });
+      if (!undone) return { line: null };
+      events.emit('transcript.changed', { sessionId, segmentId: undone.segmentId });
+      return { line: lineOf(undone.segmentId, sessionId) };
+    },
+    'transcript.revisions': ({ segmentId }) =>
+      revisionsOfSegment(db, segmentId).map((r) => ({
+        id: r.id,
+        segmentId: r.segmentId,
+        previousText: r.previousText,
+        text: r.text,
+        author: r.author,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+        undoneAt: r.undoneAt,
+      })),
+    'notes.addenda': ({ id }) => addendaOf(db, id),
+    'notes.addAddendum': ({ id, text }) => {
+      const addendum = transaction(db, (tx) => {
+        const added = addAddendum(tx, { noteId: id, text, author: actor });
+        recordAudit(tx, { actor, action: 'note.addendum', entityType: 'note', entityId: id });
+        return added;
+      });
+      const note = getNote(db, id);
+      if (note) events.emit('sessions.changed', { sessionId: note.sessionId });
+      return addendum;
+    },
+  };
+}
