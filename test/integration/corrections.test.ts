@@ -138,6 +138,22 @@ describe('transcript corrections and addenda', () => {
     expect(rows.find((r) => r.text === 'Moved.')?.segment_id).toBeNull();
   });
 
+  it('scans a corrected line for risk and adds a flag the recogniser’s mishearing hid', async () => {
+    const { sessionId, segmentIds } = newSession();
+    expect(await call(core, 'riskFlags.list', { sessionId })).toEqual([]);
+    await call(core, 'transcript.correct', {
+      segmentId: segmentIds[3] as string,
+      text: 'A little. But last week I took pills to kill myself.',
+    });
+    const flags = await call(core, 'riskFlags.list', { sessionId });
+    expect(flags.map((f) => [f.kind, f.segmentIds])).toEqual([
+      ['suicidal_ideation_active', [segmentIds[3]]],
+    ]);
+    // Undoing the correction keeps the flag: it is the clinician's to acknowledge.
+    await call(core, 'transcript.undo', { sessionId });
+    expect(await call(core, 'riskFlags.list', { sessionId })).toHaveLength(1);
+  });
+
   it('refuses a line that does not exist and text that is too long, with a readable message', async () => {
     const missing = await rejection(
       call(core, 'transcript.correct', {

@@ -2,10 +2,19 @@ import type { TranscriptLine } from '../../../shared/api/schemas';
 import { ValidationError } from '../errors';
 import { transaction } from '../pipeline/stage-runner';
 import type { Db } from '../store/open-database';
+import { mergeRisk } from '../notes/risk/merge-risk';
+import { scanRisk } from '../notes/risk/scan-risk';
 import { recordAudit } from '../store/repositories/audit';
+import { recordRiskFindings } from '../store/repositories/risk-flags';
+import type { Tx } from '../store/repositories/types';
 import { addAddendum, addendaOf } from '../store/repositories/note-addenda';
 import { getNote } from '../store/repositories/notes';
-import { readSegment, readTranscript, type StoredSegment } from '../store/repositories/transcript';
+import {
+  lineWithPrevious,
+  readSegment,
+  readTranscript,
+  type StoredSegment,
+} from '../store/repositories/transcript';
 import {
   correctSegment,
   correctedSegmentIds,
@@ -24,6 +33,17 @@ type ReviewHandlers = Pick<
   | 'notes.addenda'
   | 'notes.addAddendum'
 >;
+
+/**
+ * A correction can reveal what the recogniser misheard ("I want to die" heard as "I want a dye"):
+ * the scanner reads the corrected line (with the line before, for a question it answers) and new
+ * flags are added. Flags are never removed here; a correction that drops the words leaves its
+ * flag for the clinician to acknowledge.
+ */
+function rescanRisk(tx: Tx, sessionId: string, segmentId: string): number {
+  const hits = scanRisk(lineWithPrevious(tx, segmentId));
+  return recordRiskFindings(tx, sessionId, null, mergeRisk(hits, []));
+}
 
 function toLine(segment: StoredSegment, corrected: boolean): TranscriptLine {
   return {
@@ -59,8 +79,9 @@ export function createReviewHandlers(context: {
       return readTranscript(db, id).map((s) => toLine(s, corrected.has(s.id)));
     },
     'transcript.correct': ({ segmentId, text }) => {
-      const { sessionId } = transaction(db, (tx) => {
+      const { sessionId, flagsAdded } = transaction(db, (tx) => {
         const correction = correctSegment(tx, { segmentId, text: text.trim(), author: actor });
+        const flagsAdded = rescanRisk(tx, correction.sessionId, segmentId);
         if (correction.newRevision)
           recordAudit(tx, {
             actor,
@@ -69,9 +90,10 @@ export function createReviewHandlers(context: {
             entityId: correction.sessionId,
             detail: { segment: segmentId },
           });
-        return correction;
+        return { ...correction, flagsAdded };
       });
       events.emit('transcript.changed', { sessionId, segmentId });
+      if (flagsAdded > 0) events.emit('sessions.changed', { sessionId });
       return lineOf(segmentId, sessionId);
     },
     'transcript.undo': ({ sessionId, segmentIds }) => {

@@ -1,4 +1,4 @@
-import { asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { TranscriptSegment, TranscriptWord } from '../../transcribe/types';
 import { speakers, transcriptSegments } from '../schema';
@@ -66,6 +66,33 @@ export function readTranscript(db: DbOrTx, sessionId: string): StoredSegment[] {
 
 export function readSegment(db: DbOrTx, segmentId: string): StoredSegment | undefined {
   return readSegments(db, eq(transcriptSegments.id, segmentId))[0];
+}
+
+/** A line's text and the text of the line before it (for a question it answers), in order. */
+export function lineWithPrevious(db: DbOrTx, segmentId: string): { id: string; text: string }[] {
+  const columns = {
+    id: transcriptSegments.id,
+    text: transcriptSegments.text,
+    seq: transcriptSegments.seq,
+    sessionId: transcriptSegments.sessionId,
+  };
+  const line = db
+    .select(columns)
+    .from(transcriptSegments)
+    .where(eq(transcriptSegments.id, segmentId))
+    .get();
+  if (!line) return [];
+  const previous = db
+    .select(columns)
+    .from(transcriptSegments)
+    .where(
+      and(
+        eq(transcriptSegments.sessionId, line.sessionId),
+        eq(transcriptSegments.seq, line.seq - 1),
+      ),
+    )
+    .get();
+  return [previous, line].flatMap((row) => (row ? [{ id: row.id, text: row.text }] : []));
 }
 
 function readSegments(db: DbOrTx, where: SQL): StoredSegment[] {
