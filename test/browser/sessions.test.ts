@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../electron/core/app/core';
-import { startBridge, type Bridge } from '../../electron/core/bridge/http-bridge';
-import { serverUrl, startRendererDevServer } from '../../electron/dev/web-server';
-import { launchChromium } from '../helpers/browser';
+import { serverUrl } from '../../electron/dev/web-server';
+import { openDesk } from '../helpers/desk';
 import { runCairn } from '../helpers/cli';
 import { pipelineEnv } from '../helpers/pipeline';
 import { makeTempDir, REPO_ROOT, SAMPLE_WAV } from '../helpers/fixtures';
@@ -26,18 +25,16 @@ describe('Sessions page in a browser', () => {
   let vite: ViteDevServer;
   let page: Page;
   let sampleSessionId = '';
+  let consoleProblems: string[] = [];
 
   beforeAll(async () => {
     Object.assign(process.env, pipelineEnv());
     core = await startCore({ dataDir, actor: 'browser-test', transport: 'http-bridge' });
     cleanups.push(() => core.shutdown());
-    const bridge: Bridge = await startBridge({ core });
-    cleanups.push(() => bridge.close());
-    vite = await startRendererDevServer({ bridgeUrl: bridge.url, token: bridge.token });
-    cleanups.push(() => vite.close());
-    const browser: Browser = await launchChromium();
-    cleanups.push(() => browser.close());
-    page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+    ({ vite, page, consoleProblems } = await openDesk(core, cleanups, {
+      width: 1200,
+      height: 700,
+    }));
   });
 
   afterAll(async () => {
@@ -114,7 +111,8 @@ describe('Sessions page in a browser', () => {
     const start = Number(await turn.getAttribute('data-turn-start'));
     expect(start).toBeGreaterThan(1);
     await page.locator('[data-testid="player"][data-ready="true"]').waitFor({ timeout: 30_000 });
-    await turn.click();
+    // The speaker's name: a sentence of the turn would seek to that sentence instead.
+    await turn.locator('.turn-head strong').click();
     await expect.poll(seconds, { timeout: 10_000 }).toBeCloseTo(start, 0);
     expect(await turn.getAttribute('aria-current')).toBe('true');
     await page.locator('h1').click();
@@ -133,5 +131,9 @@ describe('Sessions page in a browser', () => {
       .waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('transcript').textContent()).not.toContain('SPEAKER_00');
     await page.screenshot({ path: path.join(ARTIFACTS, 'session-speakers.png'), fullPage: true });
+  });
+
+  it('logs no console errors or warnings', () => {
+    expect(consoleProblems).toEqual([]);
   });
 });
