@@ -24,14 +24,16 @@ export function createApiClient(transport: Transport): ApiClient {
   return {
     transport: transport.name,
     async call(method, input) {
-      const envelope = Envelope.parse(await transport.invoke(method, input));
+      const envelope = Envelope.parse(await unreachableAsReadable(transport.invoke(method, input)));
       if (!envelope.ok) throw new ApiCallError(envelope.error);
       // The core validated this value against the contract's output schema before sending it.
       return envelope.value as MethodOutput<typeof method>;
     },
     mediaUrl: (sessionId) => transport.mediaUrl(sessionId),
     async importFile(file, clientName) {
-      const envelope = Envelope.parse(await transport.importFile(file, clientName));
+      const envelope = Envelope.parse(
+        await unreachableAsReadable(transport.importFile(file, clientName)),
+      );
       if (!envelope.ok) throw new ApiCallError(envelope.error);
       return envelope.value as ImportRecordingResult;
     },
@@ -41,6 +43,21 @@ export function createApiClient(transport: Transport): ApiClient {
       });
     },
   };
+}
+
+/**
+ * A call that never reached the core (the bridge stopped, the app is closing) fails with words
+ * and a next step instead of a browser's "Failed to fetch".
+ */
+async function unreachableAsReadable<T>(answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Cairn's core did not answer (${detail}). What was saved before is safe; check that Cairn is still running, then try again.`,
+    );
+  }
 }
 
 /** The name identifies the payload type; EventBus.emit is typed by the same contract. */
