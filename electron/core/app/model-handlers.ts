@@ -131,6 +131,7 @@ export function createModelHandlers(context: ModelHandlerContext): ModelHandlers
       if (!download) {
         download = startDownload(entry);
         downloads.set(entry.name, download);
+        events.emit('models.changed', { name: entry.name });
       }
       await download.done;
       return { name: entry.name };
