@@ -46,6 +46,8 @@ export const LibraryLocation = z.object({
   dataDir: z.string(),
   /** The folder the next start will use, when a move is waiting for a restart; else null. */
   nextDataDir: z.string().nullable(),
+  /** False when the library was chosen with --data-dir or CAIRN_DATA_DIR: Cairn does not move it. */
+  movable: z.boolean(),
 });
 export type LibraryLocation = z.infer<typeof LibraryLocation>;
 

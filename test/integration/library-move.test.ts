@@ -111,6 +111,21 @@ describe('moving the library folder', () => {
     expect(followLibraryPointer(pointer)).toBe(oldDir);
   });
 
+  it('does not move a library opened with --data-dir or CAIRN_DATA_DIR', async () => {
+    const explicit = await startCore({
+      dataDir: path.join(temp.dir, 'explicit'),
+      actor: 'test',
+      transport: 'in-process',
+      libraryPointer: null,
+    });
+    cores.push(explicit);
+    expect(await explicit.invoke('library.location', {})).toMatchObject({
+      value: { movable: false },
+    });
+    const refused = await explicit.invoke('library.move', { target: path.join(temp.dir, 'x') });
+    expect(envelopeError(refused).code).toBe('library_chosen_explicitly');
+  });
+
   it('refuses to start on a pointer to a folder that is not there (a disconnected drive)', () => {
     writeFileSync(pointer, JSON.stringify({ dataDir: path.join(temp.dir, 'unplugged') }));
     expect(() => followLibraryPointer(pointer)).toThrow(/not available now/);

@@ -30,9 +30,10 @@ export interface CoreOptions {
   onInternalError?: (method: string, error: unknown) => void;
   /**
    * Where a library moved in Settings is recorded for the next start (default: the pointer in
-   * the per-user default folder, which the CLI and the app both read).
+   * the per-user default folder, which the CLI and the app both read); null: this library was
+   * chosen explicitly and moving it from Cairn is refused.
    */
-  libraryPointer?: string;
+  libraryPointer?: string | null;
   /** Whisper models offered for download (default: whisper.cpp's; tests serve their own). */
   modelCatalogue?: readonly CatalogueModel[];
   pipeline?: {
@@ -103,7 +104,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     modelsDir: resolveModelsDir(options.dataDir),
     resourcesDir: options.resourcesDir,
     modelCatalogue: options.modelCatalogue,
-    libraryPointer: options.libraryPointer ?? libraryPointerFile(defaultUserDataDir(process.env)),
+    libraryPointer:
+      options.libraryPointer === undefined
+        ? libraryPointerFile(defaultUserDataDir(process.env))
+        : options.libraryPointer,
     closing: closing.signal,
   });
   const inFlight = new Set<Promise<Envelope>>();

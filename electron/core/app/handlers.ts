@@ -39,7 +39,7 @@ export interface HandlerContext {
   /** Whisper models offered for download (default: whisper.cpp's catalogue). */
   modelCatalogue?: readonly CatalogueModel[];
   /** The pointer file a moved library is recorded in, read at the next start. */
-  libraryPointer: string;
+  libraryPointer: string | null;
   /** Aborted at shutdown: long calls (a download, a library copy) stop instead of holding it up. */
   closing: AbortSignal;
 }

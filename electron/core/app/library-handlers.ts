@@ -20,8 +20,8 @@ interface LibraryHandlerContext {
   connection: SqliteConnection;
   layout: DataLayout;
   modelsDir: string;
-  /** The pointer file the next start reads (in the default data folder). */
-  libraryPointer: string;
+  /** The pointer file the next start reads (in the default data folder); null: not movable. */
+  libraryPointer: string | null;
   actor: string;
   closing: AbortSignal;
 }
@@ -34,13 +34,21 @@ export function createLibraryHandlers(context: LibraryHandlerContext): LibraryHa
   let moving = false;
   return {
     'library.location': () => {
-      const next = readLibraryPointer(context.libraryPointer);
+      const next =
+        context.libraryPointer === null ? undefined : readLibraryPointer(context.libraryPointer);
       return {
         dataDir: layout.root,
         nextDataDir: next !== undefined && next !== layout.root ? next : null,
+        movable: context.libraryPointer !== null,
       };
     },
     'library.move': async ({ target: requested }) => {
+      const pointer = context.libraryPointer;
+      if (pointer === null)
+        throw new ValidationError(
+          'library_chosen_explicitly',
+          'This library was opened with --data-dir or CAIRN_DATA_DIR. Move it with your file manager and point that option at the new folder.',
+        );
       if (moving)
         throw new ValidationError(
           'move_running',
@@ -68,7 +76,7 @@ export function createLibraryHandlers(context: LibraryHandlerContext): LibraryHa
                   signal: context.closing,
                 })),
               };
-        await writeLibraryPointer(context.libraryPointer, target.dir);
+        await writeLibraryPointer(pointer, target.dir);
         recordAudit(db, {
           actor,
           action: 'library.moved',

@@ -22,6 +22,17 @@ export function resolveDataDir(options: { flag?: string; env?: NodeJS.ProcessEnv
   return followLibraryPointer(libraryPointerFile(defaultDir)) ?? defaultDir;
 }
 
+/**
+ * The pointer a library move writes, or null when this library was chosen with `--data-dir` or
+ * `CAIRN_DATA_DIR`: moving it must not redirect the default library to a copy of it.
+ */
+export function movablePointer(options: { flag?: string; env?: NodeJS.ProcessEnv }): string | null {
+  const env = options.env ?? process.env;
+  const chosen = options.flag ?? env[DATA_DIR_ENV];
+  if (chosen !== undefined && chosen.trim() !== '') return null;
+  return libraryPointerFile(defaultUserDataDir(env));
+}
+
 export function libraryPointerFile(defaultDataDir: string): string {
   return path.join(defaultDataDir, LIBRARY_POINTER_FILE);
 }

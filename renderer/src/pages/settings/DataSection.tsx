@@ -56,33 +56,41 @@ export function DataSection() {
           )}
         </dl>
       )}
-      <form
-        className="field"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (target.trim() !== '' && !moving) move();
-        }}
-      >
-        <label htmlFor="library-target">Move the library to</label>
-        <div className="field-control">
-          <input
-            id="library-target"
-            className="wide"
-            value={target}
-            onChange={(event) => setTarget(event.target.value)}
-            placeholder="/full/path/to/an/empty/folder"
-            aria-describedby="library-target-hint"
-            spellCheck={false}
-          />
-          <button type="submit" disabled={moving || target.trim() === ''}>
-            {moving ? 'Moving…' : 'Move'}
-          </button>
-        </div>
-        <p className="hint" id="library-target-hint">
-          An empty or new folder (Cairn copies everything and checks each file), or a folder that
-          already holds a Cairn library. Not possible while sessions are being processed.
+      {location.status === 'ready' && !location.data.movable && (
+        <p className="hint" data-testid="not-movable">
+          This library was opened with --data-dir or CAIRN_DATA_DIR, so Cairn does not move it: move
+          the folder with your file manager and point that option at the new place.
         </p>
-      </form>
+      )}
+      {location.status === 'ready' && location.data.movable && (
+        <form
+          className="field"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (target.trim() !== '' && !moving) move();
+          }}
+        >
+          <label htmlFor="library-target">Move the library to</label>
+          <div className="field-control">
+            <input
+              id="library-target"
+              className="wide"
+              value={target}
+              onChange={(event) => setTarget(event.target.value)}
+              placeholder="/full/path/to/an/empty/folder"
+              aria-describedby="library-target-hint"
+              spellCheck={false}
+            />
+            <button type="submit" disabled={moving || target.trim() === ''}>
+              {moving ? 'Moving…' : 'Move'}
+            </button>
+          </div>
+          <p className="hint" id="library-target-hint">
+            An empty or new folder (Cairn copies everything and checks each file), or a folder that
+            already holds a Cairn library. Not possible while sessions are being processed.
+          </p>
+        </form>
+      )}
       <div aria-live="polite" className="move-outcome">
         {moving && <p className="muted">Copying and checking the library… keep Cairn open.</p>}
         {error && (
