@@ -112,6 +112,10 @@ describe('the Settings page in a browser', () => {
       path: path.join(ARTIFACTS, 'settings-ollama-down.png'),
       fullPage: true,
     });
+    // The dark theme follows the OS: the same page as a dark-mode user sees it.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'settings-dark.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('logs no console errors or warnings', () => {

@@ -75,8 +75,14 @@ export function NotesSection({ settings, values }: { settings: Settings; values:
               value={textSetting(values, 'embeddedModel')}
               placeholder={ggufs[0] ?? 'model.gguf'}
               describedBy="embedded-model-hint embedded-model-state"
+              list="gguf-models"
               onSave={(value) => void settings.save('embeddedModel', value)}
             />
+            <datalist id="gguf-models">
+              {ggufs.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
           </Field>
           <Field
             id="notes-threads"

@@ -34,11 +34,14 @@ export function useSettings(): Settings {
   const save = useCallback(
     async (name: string, value: unknown) => {
       setStatus((current) => ({ ...current, [name]: { state: 'saving' } }));
+      // The control shows the choice at once; a refused value is put back from the core below.
+      setValues((current) => (current ? { ...current, [name]: value } : current));
       try {
         setValues(await api.call('settings.set', { name, value }));
         setStatus((current) => ({ ...current, [name]: { state: 'saved' } }));
         return true;
       } catch (error) {
+        api.call('settings.get', {}).then(setValues, () => undefined);
         setStatus((current) => ({
           ...current,
           [name]: { state: 'error', message: messageOf(error) },
