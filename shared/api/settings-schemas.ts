@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
-/** A model name as the catalogue and the models folder spell it (no paths). */
+/** A model name as the catalogue and the models folder spell it (an imported file's may have spaces; never a path). */
 export const ModelName = z
   .string()
   .min(1)
-  .max(100)
-  .regex(/^[\w.-]+$/, 'a model name such as base or small.en');
+  .max(200)
+  .regex(/^[^/\\.][^/\\]*$/, 'a model name such as base or small.en');
 
 /** One Whisper model: downloadable, installed, or both; and whether new runs use it. */
 export const WhisperModel = z.object({
