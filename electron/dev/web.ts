@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { startCore } from '../core/app/core';
 import { startBridge } from '../core/bridge/http-bridge';
-import { resolveDataDir } from '../core/config/data-dir';
+import { movablePointer, resolveDataDir } from '../core/config/data-dir';
 import { serverUrl, startRendererDevServer } from './web-server';
 
 async function main(): Promise<void> {
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     dataDir,
     actor: 'dev-web',
     transport: 'http-bridge',
+    libraryPointer: movablePointer({ flag: values['data-dir'] }),
     pipeline: { recover: true },
   });
   const bridge = await startBridge({ core });

@@ -1,6 +1,7 @@
 import { HashRouter, NavLink, Route, Routes } from 'react-router';
 import { SessionPage } from './pages/session/SessionPage';
 import { SessionsPage } from './pages/sessions/SessionsPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
 
 /** Hash routing: the packaged app loads from file://, where path routing has nothing to serve. */
 export function App() {
@@ -12,11 +13,13 @@ export function App() {
           <NavLink to="/" end>
             Sessions
           </NavLink>
+          <NavLink to="/settings">Settings</NavLink>
         </nav>
         <main className="content">
           <Routes>
             <Route path="/" element={<SessionsPage />} />
             <Route path="/sessions/:id" element={<SessionPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<p>Nothing here.</p>} />
           </Routes>
         </main>

@@ -8,3 +8,9 @@ export function formatDuration(seconds: number | null): string {
   const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
+
+/** 147951465 → "141 MB"; a few GB keep a decimal. */
+export function formatBytes(bytes: number): string {
+  const mb = bytes / 1024 ** 2;
+  return mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${mb.toFixed(mb < 10 ? 1 : 0)} MB`;
+}

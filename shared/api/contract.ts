@@ -28,6 +28,13 @@ import {
   ProviderStatus,
   TemplateSummary,
 } from './note-schemas';
+import {
+  LibraryLocation,
+  LibraryMoveResult,
+  ModelDownloadProgress,
+  ModelName,
+  ModelsListing,
+} from './settings-schemas';
 
 /**
  * The one API contract between the renderer and the core.
@@ -138,6 +145,37 @@ export const methods = {
     input: z.object({ name: z.string().min(1).max(100), value: z.unknown() }),
     output: z.record(z.string(), z.unknown()),
   },
+  /** Whisper models: installed, downloadable (with size), and the one new runs use. */
+  'models.list': { input: z.object({}), output: ModelsListing },
+  /**
+   * Downloads a catalogue model (resumable, checksum-verified) and answers when it is installed;
+   * progress as `models.downloadProgress` events. Asking again while it runs joins that download.
+   */
+  'models.download': {
+    input: z.object({ name: ModelName }),
+    output: z.object({ name: z.string() }),
+  },
+  /** Stops a running download; the part already downloaded is kept to resume. */
+  'models.cancelDownload': {
+    input: z.object({ name: ModelName }),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  /** Refused for the model in use: choose another first. */
+  'models.delete': {
+    input: z.object({ name: ModelName }),
+    output: z.object({ deleted: z.boolean() }),
+  },
+  /** The library folder in use, and the one the next start will use after a move. */
+  'library.location': { input: z.object({}), output: LibraryLocation },
+  /**
+   * Copies the library (database, recordings, models) to an empty folder and verifies it, or
+   * adopts a folder that already holds a Cairn library; used from the next start. Refused while
+   * sessions are being processed.
+   */
+  'library.move': {
+    input: z.object({ target: z.string().min(1).max(4096) }),
+    output: LibraryMoveResult,
+  },
 } as const;
 
 /** Events the core pushes to every connected renderer. */
@@ -155,6 +193,10 @@ export const events = {
   }),
   /** A transcript line's text changed (a correction or an undo). */
   'transcript.changed': z.object({ sessionId: Id, segmentId: Id }),
+  /** A Whisper model download moved on (also sent once at its start and at its end). */
+  'models.downloadProgress': ModelDownloadProgress,
+  /** A Whisper model was downloaded, cancelled, failed or deleted: the listing changed. */
+  'models.changed': z.object({ name: z.string() }),
   /** A run changed status (queued, running, completed…). */
   'runs.changed': z.object({ runId: Id, sessionId: Id, status: z.enum(RUN_STATUSES) }),
 } as const;

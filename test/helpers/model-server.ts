@@ -13,6 +13,11 @@ export interface ModelServer {
   cutAfter(bytes: number, times?: number): void;
   /** Answer range requests with the whole file (200), as some servers do. */
   ignoreRanges(ignore: boolean): void;
+  /**
+   * The next response sends this many body bytes, then waits until `release` is called: a
+   * download caught mid-way for as long as a test needs, without timing.
+   */
+  holdAfter(bytes: number): () => void;
   close(): Promise<void>;
 }
 
@@ -24,6 +29,7 @@ export async function startModelServer(files: Record<string, Buffer>): Promise<M
   const requests: ServedRequest[] = [];
   let cut: { bytes: number; times: number } | undefined;
   let rangesIgnored = false;
+  let hold: { bytes: number; released: Promise<unknown> } | undefined;
   const server = createServer((request: IncomingMessage, response) => {
     const path = new URL(request.url ?? '/', 'http://local').pathname;
     requests.push({ path, range: request.headers.range });
@@ -45,6 +51,15 @@ export async function startModelServer(files: Record<string, Buffer>): Promise<M
     if (start > 0) headers['content-range'] = `bytes ${start}-${body.length - 1}/${body.length}`;
     response.writeHead(start > 0 ? 206 : 200, headers);
     const slice = body.subarray(start);
+    if (hold) {
+      const { bytes, released } = hold;
+      hold = undefined;
+      response.write(slice.subarray(0, bytes));
+      void released.then(() => {
+        if (!response.destroyed) response.end(slice.subarray(bytes));
+      });
+      return;
+    }
     if (cut && cut.times > 0) {
       cut.times -= 1;
       response.write(slice.subarray(0, cut.bytes), () => response.socket?.destroy());
@@ -62,6 +77,14 @@ export async function startModelServer(files: Record<string, Buffer>): Promise<M
     },
     ignoreRanges: (ignore) => {
       rangesIgnored = ignore;
+    },
+    holdAfter: (bytes) => {
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      hold = { bytes, released };
+      return () => release();
     },
     close: () =>
       new Promise((resolve) => {

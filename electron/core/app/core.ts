@@ -1,12 +1,18 @@
 import type { Envelope } from '../../../shared/api/envelope';
 import type { AppInfo } from '../../../shared/api/schemas';
-import { dataLayout, type DataLayout } from '../config/data-dir';
+import {
+  dataLayout,
+  defaultUserDataDir,
+  libraryPointerFile,
+  type DataLayout,
+} from '../config/data-dir';
 import { TransientError } from '../errors';
 import { openDatabase, type Database } from '../store/open-database';
 import { removeStaleTempFiles } from '../store/recording-files';
 import { readSetting } from '../config/settings';
 import { PipelineService } from '../pipeline/pipeline-service';
 import { EngineGuard, type ResilienceOptions } from '../pipeline/resilience';
+import type { CatalogueModel } from '../transcribe/models/catalogue';
 import { resolveModelsDir } from '../transcribe/models/model-store';
 import { EventBus } from './event-bus';
 import { invokeThroughGate } from './gate';
@@ -22,6 +28,14 @@ export interface CoreOptions {
   /** Electron passes a better-sqlite3 binary built for its own ABI. */
   sqliteNativeBinding?: string;
   onInternalError?: (method: string, error: unknown) => void;
+  /**
+   * Where a library moved in Settings is recorded for the next start (default: the pointer in
+   * the per-user default folder, which the CLI and the app both read); null: this library was
+   * chosen explicitly and moving it from Cairn is refused.
+   */
+  libraryPointer?: string | null;
+  /** Whisper models offered for download (default: whisper.cpp's; tests serve their own). */
+  modelCatalogue?: readonly CatalogueModel[];
   pipeline?: {
     /**
      * Resume queued runs and runs a crash left behind, and sweep for failed notes every
@@ -77,9 +91,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     sweep = setInterval(() => pipeline.sweepNotes(), options.pipeline.notesSweepMs ?? 15 * 60_000);
     sweep.unref();
   }
+  const closing = new AbortController();
   const handlers = createHandlers({
     pipeline,
     db: database.db,
+    connection: database.connection,
     layout,
     events,
     actor: options.actor,
@@ -87,6 +103,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     transport: options.transport,
     modelsDir: resolveModelsDir(options.dataDir),
     resourcesDir: options.resourcesDir,
+    modelCatalogue: options.modelCatalogue,
+    libraryPointer:
+      options.libraryPointer === undefined
+        ? libraryPointerFile(defaultUserDataDir(process.env))
+        : options.libraryPointer,
+    closing: closing.signal,
   });
   const inFlight = new Set<Promise<Envelope>>();
   let shutdown: Promise<void> | undefined;
@@ -108,6 +130,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       // New calls are refused at once; calls already running (an import mid-copy) finish and
       // commit first, so quitting never leaves half-done work behind.
       clearInterval(sweep);
+      closing.abort();
       shutdown ??= Promise.allSettled([...inFlight])
         .then(() => pipeline.shutdown())
         .then(() => database.close());

@@ -7,14 +7,19 @@ import type { DataLayout } from '../config/data-dir';
 import { readSetting } from '../config/settings';
 import { ValidationError } from '../errors';
 import type { Db } from '../store/open-database';
+import type { SqliteConnection } from '../store/sqlite-driver';
+import type { CatalogueModel } from '../transcribe/models/catalogue';
 import { listClients } from '../store/repositories/clients';
 import { findRecordingForSession } from '../store/repositories/recordings';
 import { getSessionSummary, listSessionSummaries } from '../store/repositories/sessions';
 import type { PipelineService } from '../pipeline/pipeline-service';
 import type { EventBus } from './event-bus';
+import { createLibraryHandlers } from './library-handlers';
+import { createModelHandlers } from './model-handlers';
 import { createNotesHandlers } from './notes-handlers';
 import { createPipelineHandlers } from './pipeline-handlers';
 import { createReviewHandlers } from './review-handlers';
+import { createSettingsHandlers } from './settings-handlers';
 import { createSpeakerHandlers } from './speaker-handlers';
 
 export type Handlers = {
@@ -23,6 +28,7 @@ export type Handlers = {
 
 export interface HandlerContext {
   db: Db;
+  connection: SqliteConnection;
   pipeline: PipelineService;
   layout: DataLayout;
   events: EventBus;
@@ -31,6 +37,12 @@ export interface HandlerContext {
   transport: AppInfo['transport'];
   modelsDir: string;
   resourcesDir?: string;
+  /** Whisper models offered for download (default: whisper.cpp's catalogue). */
+  modelCatalogue?: readonly CatalogueModel[];
+  /** The pointer file a moved library is recorded in, read at the next start. */
+  libraryPointer: string | null;
+  /** Aborted at shutdown: long calls (a download, a library copy) stop instead of holding it up. */
+  closing: AbortSignal;
 }
 
 /** The core's implementation of every contract method; the mapped type makes a missing one a type error. */
@@ -46,6 +58,23 @@ export function createHandlers(context: HandlerContext): Handlers {
       actor,
       modelsDir: context.modelsDir,
       resourcesDir: context.resourcesDir,
+    }),
+    ...createSettingsHandlers({ db, pipeline: context.pipeline, actor }),
+    ...createModelHandlers({
+      db,
+      events,
+      modelsDir: context.modelsDir,
+      catalogue: context.modelCatalogue,
+      closing: context.closing,
+    }),
+    ...createLibraryHandlers({
+      db,
+      connection: context.connection,
+      layout,
+      modelsDir: context.modelsDir,
+      libraryPointer: context.libraryPointer,
+      actor,
+      closing: context.closing,
     }),
     'app.info': () => ({
       version: context.version,

@@ -1,5 +1,5 @@
 import { NoteContent } from '../../../shared/api/note-schemas';
-import { SETTINGS, readSetting, type SettingName } from '../config/settings';
+import { readSetting } from '../config/settings';
 import { ValidationError } from '../errors';
 import { renderNoteText } from '../notes/generate/note-output';
 import { chooseProvider, providerStatus } from '../notes/llm/choose-provider';
@@ -20,7 +20,6 @@ import {
   notesOfSession,
   saveClinicianVersion,
 } from '../store/repositories/notes';
-import { setSetting } from '../store/repositories/settings';
 import type { EventBus } from './event-bus';
 import type { Handlers } from './handlers';
 
@@ -46,11 +45,9 @@ type NotesHandlers = Pick<
   | 'templates.get'
   | 'templates.save'
   | 'templates.delete'
-  | 'settings.get'
-  | 'settings.set'
 >;
 
-/** Notes, templates and settings: the review side of the API. */
+/** Notes and templates: the review side of the API. */
 export function createNotesHandlers(context: NotesHandlerContext): NotesHandlers {
   const { db, actor, modelsDir } = context;
   const requireNote = (id: string) => {
@@ -142,33 +139,5 @@ export function createNotesHandlers(context: NotesHandlerContext): NotesHandlers
           });
         return { deleted };
       }),
-    'settings.get': () => allSettings(db),
-    'settings.set': ({ name, value }) => {
-      if (!Object.hasOwn(SETTINGS, name))
-        throw new ValidationError('setting_unknown', `There is no setting called "${name}".`);
-      const setting = SETTINGS[name as SettingName];
-      const parsed = setting.schema.safeParse(value);
-      if (!parsed.success)
-        throw new ValidationError(
-          'setting_invalid',
-          `That is not a valid value for ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}.`,
-        );
-      transaction(db, (tx) => {
-        setSetting(tx, setting.key, parsed.data);
-        recordAudit(tx, {
-          actor,
-          action: 'setting.changed',
-          entityType: 'settings',
-          entityId: name,
-        });
-      });
-      return allSettings(db);
-    },
   };
-}
-
-function allSettings(db: Db): Record<string, unknown> {
-  return Object.fromEntries(
-    (Object.keys(SETTINGS) as SettingName[]).map((name) => [name, readSetting(db, name)]),
-  );
 }

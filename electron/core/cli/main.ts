@@ -5,7 +5,7 @@ import { CAIRN_VERSION } from '../app/version';
 import type * as CoreModule from '../app/core';
 import type { Core } from '../app/core';
 
-import { resolveDataDir } from '../config/data-dir';
+import { movablePointer, resolveDataDir } from '../config/data-dir';
 import { CairnError, CancelledError, toCairnError } from '../errors';
 import { registerDiarizeCommand } from './commands/diarize';
 import { registerImportCommand } from './commands/import';
@@ -60,6 +60,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       const { startCore } = requireHere('../app/core') as typeof CoreModule;
       const core = await startCore({
         dataDir: dataDir(),
+        libraryPointer: movablePointer({ flag: program.opts<{ dataDir?: string }>().dataDir }),
         actor: `cli:${safeUserName()}`,
         transport: 'in-process',
         onInternalError: (method, error) =>

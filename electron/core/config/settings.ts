@@ -9,6 +9,20 @@ import { getSetting } from '../store/repositories/settings';
  * so the app's Settings screen and the CLI read the same values.
  */
 export const SETTINGS = {
+  /** Whisper model for runs that do not name one (`cairn process --model` still wins). */
+  transcriptionModel: {
+    key: 'transcribe.model',
+    schema: z.string().min(1).max(4096),
+    fallback: 'base' as string,
+  },
+  /** Spoken language for runs that do not name one: 'auto' detects it per recording. */
+  transcriptionLanguage: {
+    key: 'transcribe.language',
+    schema: z
+      .string()
+      .regex(/^(auto|[a-z]{2,3})$/, "use 'auto' or a language code such as en, de, fr"),
+    fallback: 'auto' as string,
+  },
   maxRecordingBytes: {
     key: 'intake.maxRecordingBytes',
     schema: z.number().int().positive(),

@@ -137,6 +137,18 @@ export class PipelineService {
     return outcome;
   }
 
+  /**
+   * Runs at once from now on (a Settings change applies live: p-queue starts more runs at once
+   * when raised; when lowered, running runs finish and fewer start).
+   */
+  setConcurrency(concurrency: number): void {
+    this.queue.concurrency = concurrency;
+  }
+
+  get concurrency(): number {
+    return this.queue.concurrency;
+  }
+
   /** Moves a queued run to the front: the clinician is waiting for it. */
   bump(runId: string): void {
     transitionRun(this.deps.db, runId, 'queued', { status: 'queued', priority: WAITING_PRIORITY });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../core/app/core';
+import { followLibraryPointer, libraryPointerFile } from '../../core/config/data-dir';
 import { electronSqliteBindingPath } from '../../core/store/sqlite-driver';
 import { serveContractOverIpc } from './ipc-transport';
 import { registerMediaScheme, serveMedia } from './media-protocol';
@@ -48,8 +49,11 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       installMenu();
+      // A library moved in Settings is used from here on; the pointer stays in userData.
+      const libraryPointer = libraryPointerFile(app.getPath('userData'));
       core = await startCore({
-        dataDir: app.getPath('userData'),
+        dataDir: followLibraryPointer(libraryPointer) ?? app.getPath('userData'),
+        libraryPointer,
         actor: `app:${userInfo().username}`,
         transport: 'ipc',
         resourcesDir: app.isPackaged

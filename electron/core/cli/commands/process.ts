@@ -49,8 +49,11 @@ export function registerProcessCommand(program: Command, context: CommandContext
       ),
     )
     .option('--template <name>', 'note template')
-    .option('--model <name|path>', 'Whisper model (default: base)')
-    .option('--language <code>', "spoken language ('auto' to detect)")
+    .option('--model <name|path>', 'Whisper model (default: the transcriptionModel setting, base)')
+    .option(
+      '--language <code>',
+      'spoken language (default: the transcriptionLanguage setting, auto)',
+    )
     .option(
       '--speakers <n|auto>',
       'number of speakers (default: from the session kind)',

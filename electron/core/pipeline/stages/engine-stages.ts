@@ -1,10 +1,11 @@
+import { readSetting } from '../../config/settings';
 import { diarizeWav } from '../../diarize/diarize';
 import { speakerCountFor } from '../../diarize/speaker-count';
 import type { DiarizationEngine, SpeakerTurn } from '../../diarize/types';
 import { replaceTranscript } from '../../store/repositories/transcript';
 import { transcribeWav } from '../../transcribe/transcribe';
 import type { Transcript } from '../../transcribe/types';
-import type { StageDefinition } from '../stage-definition';
+import type { StageContext, StageDefinition } from '../stage-definition';
 import { preparedWav } from './audio-stages';
 
 export interface TranscribeSummary {
@@ -21,7 +22,19 @@ export interface DiarizeOutput {
   turns: SpeakerTurn[];
 }
 
-const DEFAULT_MODEL = 'base';
+/**
+ * The Whisper model and language of a run: what the run asked for (a CLI flag), else Settings.
+ * Read when the stage runs, so a run queued before a Settings change uses the new choice.
+ */
+export function transcriptionChoice(context: Pick<StageContext, 'db' | 'options'>): {
+  model: string;
+  language: string;
+} {
+  return {
+    model: context.options.model ?? readSetting(context.db, 'transcriptionModel'),
+    language: context.options.language ?? readSetting(context.db, 'transcriptionLanguage'),
+  };
+}
 
 /** whisper.cpp on the prepared audio; its segments replace the session's transcript. */
 export const transcribeStage: StageDefinition<Transcript> = {
@@ -35,8 +48,7 @@ export const transcribeStage: StageDefinition<Transcript> = {
     return transcribeWav(
       prepared.wav,
       {
-        model: context.options.model ?? DEFAULT_MODEL,
-        language: context.options.language ?? 'auto',
+        ...transcriptionChoice(context),
         offsetSec: prepared.offsetSec,
         signal: context.signal,
         onProgress: (percent) => context.progress(percent),

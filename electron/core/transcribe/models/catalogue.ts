@@ -95,7 +95,10 @@ export function modelUrl(
   return `${host.replace(/\/$/, '')}/${entry.file}`;
 }
 
-export function findCatalogueModel(name: string): CatalogueModel | undefined {
+export function findCatalogueModel(
+  name: string,
+  catalogue: readonly CatalogueModel[] = CATALOGUE,
+): CatalogueModel | undefined {
   const wanted = name.replace(/^ggml-/, '').replace(/\.bin$/, '');
-  return CATALOGUE.find((entry) => entry.name === wanted);
+  return catalogue.find((entry) => entry.name === wanted);
 }

@@ -25,7 +25,10 @@ export interface ModelListing {
   available: (CatalogueModel & { installed: boolean })[];
 }
 
-export async function listModels(dir: string): Promise<ModelListing> {
+export async function listModels(
+  dir: string,
+  catalogue: readonly CatalogueModel[] = CATALOGUE,
+): Promise<ModelListing> {
   // Silero VAD models (ggml-silero-*) live here too, but they are not Whisper models.
   const files = (await readdir(dir).catch(() => [] as string[])).filter(
     (f) => f.endsWith('.bin') && !f.startsWith('ggml-silero-'),
@@ -33,13 +36,15 @@ export async function listModels(dir: string): Promise<ModelListing> {
   const installed = await Promise.all(
     files.map(async (file) => {
       const name = file.replace(/^ggml-/, '').replace(/\.bin$/, '');
-      const source: InstalledModel['source'] = findCatalogueModel(name) ? 'catalogue' : 'imported';
+      const source: InstalledModel['source'] = findCatalogueModel(name, catalogue)
+        ? 'catalogue'
+        : 'imported';
       return { name, file, sizeBytes: (await stat(path.join(dir, file))).size, source };
     }),
   );
   return {
     installed,
-    available: CATALOGUE.map((entry) => ({ ...entry, installed: files.includes(entry.file) })),
+    available: catalogue.map((entry) => ({ ...entry, installed: files.includes(entry.file) })),
   };
 }
 
@@ -71,8 +76,8 @@ export async function resolveModel(dir: string, nameOrPath: string): Promise<str
   return candidate;
 }
 
-function fileNameFor(name: string): string {
-  const entry = findCatalogueModel(name);
+function fileNameFor(name: string, catalogue: readonly CatalogueModel[] = CATALOGUE): string {
+  const entry = findCatalogueModel(name, catalogue);
   if (entry) return entry.file;
   if (path.basename(name) !== name || name.startsWith('.')) {
     throw new ValidationError('invalid_model_name', `"${name}" is not a model name.`);
@@ -86,9 +91,11 @@ export async function downloadModel(
   name: string,
   options: Pick<DownloadOptions, 'signal' | 'onProgress' | 'retries' | 'retryDelayMs'> & {
     host?: string;
+    catalogue?: readonly CatalogueModel[];
   } = {},
 ): Promise<string> {
-  const entry = findCatalogueModel(name);
+  const { catalogue, ...download } = options;
+  const entry = findCatalogueModel(name, catalogue);
   if (!entry) {
     throw new ValidationError(
       'unknown_model',
@@ -98,10 +105,10 @@ export async function downloadModel(
   const target = path.join(dir, entry.file);
   if (await fileExists(target)) return target;
   await downloadFile({
-    url: modelUrl(entry, options.host),
+    url: modelUrl(entry, download.host),
     target,
     checksum: entry.checksum,
-    ...options,
+    ...download,
   });
   return target;
 }
@@ -145,12 +152,32 @@ export async function importModel(dir: string, file: string): Promise<InstalledM
   };
 }
 
-export async function removeModel(dir: string, name: string): Promise<void> {
-  const target = path.join(dir, fileNameFor(name));
-  if (!(await fileExists(target))) {
+/** Deletes an installed model, and any unfinished download of it. */
+export async function removeModel(
+  dir: string,
+  name: string,
+  catalogue: readonly CatalogueModel[] = CATALOGUE,
+): Promise<void> {
+  const target = path.join(dir, fileNameFor(name, catalogue));
+  const partial = await fileExists(`${target}.part`);
+  if (!(await fileExists(target)) && !partial) {
     throw new ValidationError('model_missing', `The model "${name}" is not installed.`);
   }
-  await rm(target);
+  await rm(target, { force: true });
+  await rm(`${target}.part`, { force: true });
+}
+
+/** Bytes of an unfinished (resumable) download of the model, 0 when there is none. */
+export async function partialDownloadBytes(
+  dir: string,
+  name: string,
+  catalogue: readonly CatalogueModel[] = CATALOGUE,
+): Promise<number> {
+  const file = path.join(dir, `${fileNameFor(name, catalogue)}.part`);
+  return stat(file).then(
+    (info) => info.size,
+    () => 0,
+  );
 }
 
 /** A regular file is there (a folder or nothing is not). */

@@ -1,0 +1,31 @@
+import { DataSection } from './DataSection';
+import { NotesSection } from './NotesSection';
+import { ProcessingSection } from './ProcessingSection';
+import { TranscriptionSection } from './TranscriptionSection';
+import { useSettings } from './use-settings';
+import './settings.css';
+
+/** Every setting saves as it changes; each shows its own saved or error state. */
+export function SettingsPage() {
+  const settings = useSettings();
+  const { values } = settings;
+  return (
+    <section aria-labelledby="settings-title" className="settings-page">
+      <h1 id="settings-title">Settings</h1>
+      {settings.loadError && (
+        <p role="alert" className="error">
+          {settings.loadError}
+        </p>
+      )}
+      {!values && !settings.loadError && <p className="muted">Loading settings…</p>}
+      {values && (
+        <>
+          <TranscriptionSection settings={settings} values={values} />
+          <NotesSection settings={settings} values={values} />
+          <ProcessingSection settings={settings} values={values} />
+          <DataSection />
+        </>
+      )}
+    </section>
+  );
+}

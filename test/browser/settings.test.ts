@@ -1,0 +1,125 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCore, type Core } from '../../electron/core/app/core';
+import { serverUrl } from '../../electron/dev/web-server';
+import { openDesk } from '../helpers/desk';
+import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
+import { startModelServer, type ModelServer } from '../helpers/model-server';
+import { servedModel } from '../helpers/served-models';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'test/artifacts');
+const tiny = servedModel('test-tiny', 2 * 1024 * 1024);
+
+/** A loopback port nothing listens on: taken from the OS, then closed again. */
+async function closedLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Settings in headless Chromium against the bridge and the real core: choices persist, a model
+ * downloads from a loopback server with a visible progress bar and is deleted, and Ollama absent
+ * from its address is reported with what to do.
+ */
+describe('the Settings page in a browser', () => {
+  const temp = makeTempDir();
+  const cleanups: (() => Promise<void>)[] = [];
+  let consoleProblems: string[] = [];
+  let core: Core;
+  let vite: ViteDevServer;
+  let page: Page;
+  let models: ModelServer;
+  let ollamaHost: string;
+
+  beforeAll(async () => {
+    models = await startModelServer({ [tiny.file]: tiny.bytes });
+    cleanups.push(() => models.close());
+    process.env.CAIRN_MODEL_HOST = models.url;
+    delete process.env.CAIRN_MODELS_DIR;
+    core = await startCore({
+      dataDir: path.join(temp.dir, 'data'),
+      actor: 'browser-test',
+      transport: 'http-bridge',
+      libraryPointer: path.join(temp.dir, 'pointer.json'),
+      modelCatalogue: [tiny.entry],
+    });
+    cleanups.push(() => core.shutdown());
+    ollamaHost = `http://127.0.0.1:${await closedLoopbackPort()}`;
+    await core.invoke('settings.set', { name: 'ollamaHost', value: ollamaHost });
+    ({ vite, page, consoleProblems } = await openDesk(core, cleanups));
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    temp.remove();
+  });
+
+  it('saves the language and the default template as they change; both persist after a reload', async () => {
+    await page.goto(`${serverUrl(vite)}/#/settings`);
+    await page.getByRole('link', { name: 'Settings' }).waitFor();
+    await page.getByLabel('Spoken language').selectOption('de');
+    await page.locator('#transcription-language-state').getByText('Saved').waitFor();
+    await page.getByLabel('Default note template').selectOption('dap');
+    await page.locator('#default-template-state').getByText('Saved').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Spoken language').inputValue()).toBe('de');
+    await expect.poll(() => page.getByLabel('Default note template').inputValue()).toBe('dap');
+    const settings = await core.invoke('settings.get', {});
+    expect(settings).toMatchObject({
+      value: { transcriptionLanguage: 'de', defaultTemplate: 'dap' },
+    });
+  });
+
+  it('downloads a model with a progress bar, then deletes it after a confirmation', async () => {
+    const row = page.locator('[data-model="test-tiny"]');
+    await row.waitFor();
+    expect(await row.getAttribute('data-installed')).toBe('false');
+    // The server stops part-way until released: the bar is seen mid-download, without timing.
+    const release = models.holdAfter(600_000);
+    await page.getByRole('button', { name: 'Download test-tiny' }).click();
+    const bar = page.getByRole('progressbar', { name: 'Downloading test-tiny' });
+    await bar.waitFor();
+    await expect.poll(async () => Number(await bar.getAttribute('value'))).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'settings-model-download.png') });
+    release();
+    await page.locator('[data-model="test-tiny"][data-installed="true"]').waitFor();
+    await row.getByText('Installed').waitFor();
+    await page.getByRole('button', { name: 'Delete test-tiny' }).click();
+    await row
+      .getByRole('group', { name: 'Delete test-tiny?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await page.locator('[data-model="test-tiny"][data-installed="false"]').waitFor();
+    expect(await page.getByTestId('model-problem').count()).toBe(0);
+  });
+
+  it('says Ollama is not running at its address, with the next step', async () => {
+    await page.getByLabel('Ollama (a local server)').check();
+    const status = page.getByTestId('ollama-status');
+    await status.getByText('Not running').waitFor();
+    const text = await status.textContent();
+    expect(text).toContain(ollamaHost);
+    expect(text).toMatch(/Start the Ollama app .*ollama serve.*check again/);
+    await page.screenshot({
+      path: path.join(ARTIFACTS, 'settings-ollama-down.png'),
+      fullPage: true,
+    });
+    // The dark theme follows the OS: the same page as a dark-mode user sees it.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'settings-dark.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('logs no console errors or warnings', () => {
+    writeFileSync(path.join(ARTIFACTS, 'settings-console.json'), JSON.stringify(consoleProblems));
+    expect(consoleProblems).toEqual([]);
+  });
+});
