@@ -66,6 +66,17 @@ describe('moving the library folder', () => {
     expect(envelopeError(inside).code).toBe('nested_folder');
   });
 
+  it('goes on working here when a copy fails half-way', async () => {
+    const file = path.join(temp.dir, 'a-file');
+    writeFileSync(file, 'x');
+    const failed = await call('library.move', { target: path.join(file, 'library') });
+    expect(failed.ok).toBe(false);
+    expect(await call('settings.set', { name: 'defaultTemplate', value: 'soap' })).toMatchObject({
+      ok: true,
+    });
+    expect(await sessionIds(core)).toHaveLength(2);
+  });
+
   it('refuses while a session is being processed, with what to do', async () => {
     const [sessionId] = await sessionIds(core);
     const runId = createRun(core.database.db, { sessionId: sessionId ?? '', optionsJson: '{}' });
@@ -79,7 +90,10 @@ describe('moving the library folder', () => {
 
   it('copies the library, and the next start there finds the same sessions and recordings', async () => {
     const before = await sessionIds(core);
-    const moved = await call('library.move', { target: newDir });
+    const moving = call('library.move', { target: newDir });
+    // A save sent while the move starts either lands before the copy (and is in it) or is refused.
+    const saved = await call('settings.set', { name: 'defaultTemplate', value: 'dap' });
+    const moved = await moving;
     expect(moved.ok).toBe(true);
     const result = (moved as { value: LibraryMoveResult }).value;
     expect(result).toMatchObject({
@@ -97,7 +111,20 @@ describe('moving the library folder', () => {
     expect(next).toBe(newDir);
     const moved2 = await open(next ?? '');
     expect(await sessionIds(moved2)).toEqual(before);
-    expect(await sessionIds(core)).toEqual(before);
+    const template = await moved2.invoke('settings.get', {});
+    if (saved.ok) expect(template).toMatchObject({ value: { defaultTemplate: 'dap' } });
+    else expect(envelopeError(saved).code).toBe('library_frozen');
+    // Until Cairn restarts, the old library takes no more changes: they would be lost there.
+    const late = await call('speakers.update', {
+      id: '00000000-0000-4000-8000-000000000000',
+      displayName: 'Dr. Lee',
+    });
+    expect(envelopeError(late)).toMatchObject({
+      code: 'library_frozen',
+      message: expect.stringMatching(/Restart Cairn/) as unknown,
+    });
+    expect(await sessionIds(core)).toEqual([]);
+    expect((await call('settings.get', {})).ok).toBe(true);
     for (const id of before) {
       const detail = await moved2.invoke('sessions.get', { id });
       const recording = (detail as { value: { recording: { storedPath: string } } }).value

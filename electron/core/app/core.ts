@@ -16,6 +16,7 @@ import type { CatalogueModel } from '../transcribe/models/catalogue';
 import { resolveModelsDir } from '../transcribe/models/model-store';
 import { EventBus } from './event-bus';
 import { invokeThroughGate } from './gate';
+import { LibraryFreeze } from './library-freeze';
 import { createHandlers, type Handlers } from './handlers';
 import { CAIRN_VERSION } from './version';
 
@@ -88,10 +89,20 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let sweep: NodeJS.Timeout | undefined;
   if (options.pipeline?.recover) {
     pipeline.recover();
-    sweep = setInterval(() => pipeline.sweepNotes(), options.pipeline.notesSweepMs ?? 15 * 60_000);
+    sweep = setInterval(
+      () => {
+        if (!freeze.frozen) pipeline.sweepNotes();
+      },
+      options.pipeline.notesSweepMs ?? 15 * 60_000,
+    );
     sweep.unref();
   }
   const closing = new AbortController();
+  const inFlight = new Set<Promise<Envelope>>();
+  // Waits for every other call: the move itself is one of those in flight, so it is left out.
+  const freeze = new LibraryFreeze(async () => {
+    while (inFlight.size > 1) await Promise.race([...inFlight].map((c) => c.then(() => c)));
+  });
   const handlers = createHandlers({
     pipeline,
     db: database.db,
@@ -109,8 +120,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         ? libraryPointerFile(defaultUserDataDir(process.env))
         : options.libraryPointer,
     closing: closing.signal,
+    freeze,
   });
-  const inFlight = new Set<Promise<Envelope>>();
   let shutdown: Promise<void> | undefined;
 
   return {
@@ -121,6 +132,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     pipeline,
     invoke: (method, input) => {
       if (shutdown) return Promise.resolve(SHUTTING_DOWN);
+      const refusal = freeze.refusal(method);
+      if (refusal) return Promise.resolve(frozenEnvelope(refusal));
       const call = invokeThroughGate(handlers, method, input, options.onInternalError);
       inFlight.add(call);
       void call.finally(() => inFlight.delete(call));
@@ -137,6 +150,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return shutdown;
     },
   };
+}
+
+function frozenEnvelope(reason: string): Envelope {
+  return { ok: false, error: new TransientError('library_frozen', reason).toApiError() };
 }
 
 const SHUTTING_DOWN: Envelope = {

@@ -14,6 +14,7 @@ import { findRecordingForSession } from '../store/repositories/recordings';
 import { getSessionSummary, listSessionSummaries } from '../store/repositories/sessions';
 import type { PipelineService } from '../pipeline/pipeline-service';
 import type { EventBus } from './event-bus';
+import type { LibraryFreeze } from './library-freeze';
 import { createLibraryHandlers } from './library-handlers';
 import { createModelHandlers } from './model-handlers';
 import { createNotesHandlers } from './notes-handlers';
@@ -43,6 +44,8 @@ export interface HandlerContext {
   libraryPointer: string | null;
   /** Aborted at shutdown: long calls (a download, a library copy) stop instead of holding it up. */
   closing: AbortSignal;
+  /** Stops every write while the library is copied elsewhere, and after it moved. */
+  freeze: LibraryFreeze;
 }
 
 /** The core's implementation of every contract method; the mapped type makes a missing one a type error. */
@@ -75,6 +78,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       libraryPointer: context.libraryPointer,
       actor,
       closing: context.closing,
+      freeze: context.freeze,
     }),
     'app.info': () => ({
       version: context.version,

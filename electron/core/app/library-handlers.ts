@@ -13,6 +13,7 @@ import { copyLibrary, inspectLibraryDatabase } from '../store/library-copy';
 import { recordAudit } from '../store/repositories/audit';
 import { queuedRuns, runningRuns } from '../store/repositories/runs';
 import type { Handlers } from './handlers';
+import type { LibraryFreeze } from './library-freeze';
 
 interface LibraryHandlerContext {
   db: Db;
@@ -24,14 +25,14 @@ interface LibraryHandlerContext {
   libraryPointer: string | null;
   actor: string;
   closing: AbortSignal;
+  freeze: LibraryFreeze;
 }
 
 type LibraryHandlers = Pick<Handlers, 'library.location' | 'library.move'>;
 
 /** Where the library lives, and moving it: copied and verified here, used from the next start. */
 export function createLibraryHandlers(context: LibraryHandlerContext): LibraryHandlers {
-  const { db, connection, layout, actor } = context;
-  let moving = false;
+  const { db, connection, layout, actor, freeze } = context;
   return {
     'library.location': () => {
       const next =
@@ -49,15 +50,22 @@ export function createLibraryHandlers(context: LibraryHandlerContext): LibraryHa
           'library_chosen_explicitly',
           'This library was opened with --data-dir or CAIRN_DATA_DIR. Move it with your file manager and point that option at the new folder.',
         );
-      if (moving)
-        throw new ValidationError(
-          'move_running',
-          'The library is already being moved. Wait for it to finish.',
-        );
-      moving = true;
+      const target = await checkTarget(requested, layout.root);
+      refuseWhileRunsAreActive(db);
+      await freeze.begin(
+        `Cairn is moving its library to ${target.dir}. Wait for the move to finish in Settings.`,
+      );
       try {
-        const target = await checkTarget(requested, layout.root);
+        // A run queued while other calls were finishing would write to this folder only.
         refuseWhileRunsAreActive(db);
+        // Before the copy, so the moved library's own log says where it came from.
+        recordAudit(db, {
+          actor,
+          action: 'library.moved',
+          entityType: 'settings',
+          entityId: 'library.location',
+          detail: { outcome: target.kind === 'library' ? 'adopted' : 'copied' },
+        });
         const result =
           target.kind === 'library'
             ? {
@@ -77,16 +85,19 @@ export function createLibraryHandlers(context: LibraryHandlerContext): LibraryHa
                 })),
               };
         await writeLibraryPointer(pointer, target.dir);
+        freeze.finish(
+          `Cairn's library moved to ${target.dir}. Restart Cairn to go on working there; nothing more is saved in ${layout.root}.`,
+        );
+        return { ...result, dataDir: target.dir, oldDataDir: layout.root, restartRequired: true };
+      } catch (error) {
+        freeze.cancel();
         recordAudit(db, {
           actor,
-          action: 'library.moved',
+          action: 'library.move_failed',
           entityType: 'settings',
           entityId: 'library.location',
-          detail: { outcome: result.outcome, sessions: result.sessions },
         });
-        return { ...result, dataDir: target.dir, oldDataDir: layout.root, restartRequired: true };
-      } finally {
-        moving = false;
+        throw error;
       }
     },
   };
