@@ -43,6 +43,10 @@ function recordingHandlers(calls: unknown[]): Handlers {
     'settings.set': unused,
     'app.info': () => ({ version: '0.0.0', dataDir: '/d', transport: 'in-process' }),
     'clients.list': () => [],
+    'clients.get': unused,
+    'clients.create': unused,
+    'clients.rename': unused,
+    'sessions.setClient': unused,
     'sessions.list': () => [],
     'sessions.get': (input) => {
       calls.push(input);

@@ -7,10 +7,10 @@ import type { DataLayout } from '../config/data-dir';
 import { readSetting } from '../config/settings';
 import { ValidationError } from '../errors';
 import type { Db } from '../store/open-database';
-import { listClients } from '../store/repositories/clients';
 import { findRecordingForSession } from '../store/repositories/recordings';
 import { getSessionSummary, listSessionSummaries } from '../store/repositories/sessions';
 import type { PipelineService } from '../pipeline/pipeline-service';
+import { createClientHandlers } from './client-handlers';
 import type { EventBus } from './event-bus';
 import { createNotesHandlers } from './notes-handlers';
 import { createPipelineHandlers } from './pipeline-handlers';
@@ -38,6 +38,7 @@ export function createHandlers(context: HandlerContext): Handlers {
   return {
     ...createPipelineHandlers({ db, pipeline: context.pipeline, events, actor }),
     ...createSpeakerHandlers({ db, events, actor }),
+    ...createClientHandlers({ db, events, actor }),
     ...createNotesHandlers({
       db,
       events,
@@ -50,7 +51,6 @@ export function createHandlers(context: HandlerContext): Handlers {
       dataDir: layout.root,
       transport: context.transport,
     }),
-    'clients.list': () => listClients(db),
     'sessions.list': () => listSessionSummaries(db),
     'sessions.get': ({ id }) => {
       const summary = getSessionSummary(db, id);
