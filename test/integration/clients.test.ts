@@ -5,6 +5,7 @@ import { call } from '../../electron/core/cli/call';
 import { findOrCreateClient } from '../../electron/core/store/repositories/clients';
 import { addRiskFlag } from '../../electron/core/store/repositories/risk-flags';
 import { createSession, setSessionStatus } from '../../electron/core/store/repositories/sessions';
+import { runCairn } from '../helpers/cli';
 import { rejection } from '../helpers/errors';
 import { makeTempDir } from '../helpers/fixtures';
 
@@ -145,5 +146,29 @@ describe('clients', () => {
 
   it('an import with a differently-cased name finds the existing client', () => {
     expect(findOrCreateClient(core.database.db, 'grace hopper').created).toBe(false);
+  });
+});
+
+/** `cairn clients`, as a user runs it: list, create, rename; exit 0 ok, 2 bad input. */
+describe('cairn clients', () => {
+  const temp = makeTempDir();
+  afterAll(() => temp.remove());
+  const cairn = (...args: string[]) => runCairn(args, { dataDir: temp.dir });
+
+  it('creates, refuses a duplicate, renames and lists', async () => {
+    const created = await cairn('clients', 'create', 'Ada Lovelace', '--json');
+    expect(created.code).toBe(0);
+    const { id } = JSON.parse(created.stdout) as { id: string };
+    const duplicate = await cairn('clients', 'create', 'ADA LOVELACE');
+    expect(duplicate.code).toBe(2);
+    expect(duplicate.stderr).toMatch(/already a client called/);
+    expect((await cairn('clients', 'rename', id, 'Ada K.')).code).toBe(0);
+    const listed = await cairn('clients', '--json');
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ id, name: 'Ada K.', sessionCount: 0 }),
+    ]);
+    const table = await cairn('clients', 'list');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Ada K\.\s+0\s+—\s+0/);
   });
 });
