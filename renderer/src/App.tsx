@@ -1,4 +1,6 @@
 import { HashRouter, NavLink, Route, Routes } from 'react-router';
+import { ClientPage } from './pages/clients/ClientPage';
+import { ClientsPage } from './pages/clients/ClientsPage';
 import { SessionPage } from './pages/session/SessionPage';
 import { SessionsPage } from './pages/sessions/SessionsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -13,12 +15,15 @@ export function App() {
           <NavLink to="/" end>
             Sessions
           </NavLink>
+          <NavLink to="/clients">Clients</NavLink>
           <NavLink to="/settings">Settings</NavLink>
         </nav>
         <main className="content">
           <Routes>
             <Route path="/" element={<SessionsPage />} />
             <Route path="/sessions/:id" element={<SessionPage />} />
+            <Route path="/clients" element={<ClientsPage />} />
+            <Route path="/clients/:id" element={<ClientPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<p>Nothing here.</p>} />
           </Routes>

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   AppInfo,
+  ClientDetail,
+  ClientName,
   ClientSummary,
   Id,
   ImportRecordingInput,
@@ -43,7 +45,18 @@ import {
  */
 export const methods = {
   'app.info': { input: z.object({}), output: AppInfo },
+  /** Every client with their session count, last session date and open risk flags. */
   'clients.list': { input: z.object({}), output: z.array(ClientSummary) },
+  /** One client and their sessions, oldest first. */
+  'clients.get': { input: z.object({ id: Id }), output: ClientDetail },
+  /** Refused when another client has the same name (ignoring case and extra spaces). */
+  'clients.create': { input: z.object({ name: ClientName }), output: ClientSummary },
+  'clients.rename': { input: z.object({ id: Id, name: ClientName }), output: ClientSummary },
+  /** Assigns a session to a client, or to none (null); refused once the session is signed. */
+  'sessions.setClient': {
+    input: z.object({ sessionId: Id, clientId: Id.nullable() }),
+    output: SessionSummary,
+  },
   'sessions.list': { input: z.object({}), output: z.array(SessionSummary) },
   'sessions.get': { input: z.object({ id: Id }), output: SessionDetail },
   'recordings.import': { input: ImportRecordingInput, output: ImportRecordingResult },
@@ -182,6 +195,8 @@ export const methods = {
 export const events = {
   /** Something about the session list changed; the payload says which session. */
   'sessions.changed': z.object({ sessionId: Id.nullable() }),
+  /** A client was created or renamed (session counts move with `sessions.changed`). */
+  'clients.changed': z.object({ clientId: Id }),
   /** A run moved: stage, percent, a short message and the time left. */
   'runs.progress': RunProgress,
   /** An Ollama model download moved on: bytes done and total while a layer downloads. */

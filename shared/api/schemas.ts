@@ -15,10 +15,25 @@ export const Id = z.uuid();
 /** A calendar day, as clinicians think of a session date (no time zone games). */
 export const IsoDate = z.iso.date();
 
+/**
+ * A client's name as the clinician types it. Trimmed; bounded so a hostile or broken caller cannot
+ * push megabytes through a handler. Names are PHI: never logged or audited.
+ */
+export const ClientName = z
+  .string()
+  .trim()
+  .min(1, 'A client name cannot be empty.')
+  .max(200, 'A client name can be at most 200 characters.');
+
 export const ClientSummary = z.object({
   id: Id,
   name: z.string(),
   createdAt: z.number().int(),
+  sessionCount: z.number().int(),
+  /** The newest session's calendar day; null for a client with no session yet. */
+  lastSessionDate: IsoDate.nullable(),
+  /** Risk flags not yet acknowledged, over all the client's sessions. */
+  openRiskFlags: z.number().int(),
 });
 export type ClientSummary = z.infer<typeof ClientSummary>;
 
@@ -61,8 +76,11 @@ export const SessionDetail = SessionSummary.extend({
 });
 export type SessionDetail = z.infer<typeof SessionDetail>;
 
-/** Bounded strings keep a hostile or broken caller from pushing megabytes through a handler. */
-const ClientName = z.string().trim().min(1, 'A client name cannot be empty.').max(200);
+export const ClientDetail = ClientSummary.extend({
+  /** Oldest first: the client's sessions over time. */
+  sessions: z.array(SessionSummary),
+});
+export type ClientDetail = z.infer<typeof ClientDetail>;
 
 export const ImportRecordingInput = z.object({
   /** Absolute or working-directory-relative path of the clinician's file; it is copied, never moved. */

@@ -17,6 +17,10 @@ function recordingHandlers(calls: unknown[]): Handlers {
     ...(everyMethod as unknown as Handlers),
     'app.info': () => ({ version: '0.0.0', dataDir: '/d', transport: 'in-process' }),
     'clients.list': () => [],
+    'clients.get': unused,
+    'clients.create': unused,
+    'clients.rename': unused,
+    'sessions.setClient': unused,
     'sessions.list': () => [],
     'sessions.get': (input) => {
       calls.push(input);

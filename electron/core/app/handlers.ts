@@ -9,10 +9,10 @@ import { ValidationError } from '../errors';
 import type { Db } from '../store/open-database';
 import type { SqliteConnection } from '../store/sqlite-driver';
 import type { CatalogueModel } from '../transcribe/models/catalogue';
-import { listClients } from '../store/repositories/clients';
 import { findRecordingForSession } from '../store/repositories/recordings';
 import { getSessionSummary, listSessionSummaries } from '../store/repositories/sessions';
 import type { PipelineService } from '../pipeline/pipeline-service';
+import { createClientHandlers } from './client-handlers';
 import type { EventBus } from './event-bus';
 import type { LibraryFreeze } from './library-freeze';
 import { createLibraryHandlers } from './library-handlers';
@@ -55,6 +55,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createPipelineHandlers({ db, pipeline: context.pipeline, events, actor }),
     ...createSpeakerHandlers({ db, events, actor }),
     ...createReviewHandlers({ db, events, actor }),
+    ...createClientHandlers({ db, events, actor }),
     ...createNotesHandlers({
       db,
       events,
@@ -85,7 +86,6 @@ export function createHandlers(context: HandlerContext): Handlers {
       dataDir: layout.root,
       transport: context.transport,
     }),
-    'clients.list': () => listClients(db),
     'sessions.list': () => listSessionSummaries(db),
     'sessions.get': ({ id }) => {
       const summary = getSessionSummary(db, id);

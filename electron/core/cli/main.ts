@@ -7,6 +7,7 @@ import type { Core } from '../app/core';
 
 import { movablePointer, resolveDataDir } from '../config/data-dir';
 import { CairnError, CancelledError, toCairnError } from '../errors';
+import { registerClientCommands } from './commands/clients';
 import { registerDiarizeCommand } from './commands/diarize';
 import { registerImportCommand } from './commands/import';
 import { registerModelCommands } from './commands/models';
@@ -77,6 +78,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   };
   registerImportCommand(program, context);
   registerSessionCommands(program, context);
+  registerClientCommands(program, context);
   registerPreprocessCommand(program, context);
   registerTranscribeCommand(program, context);
   registerDiarizeCommand(program, context);

@@ -1,9 +1,10 @@
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { SessionSummary } from '../../../../shared/api/schemas';
 import type { SessionKind, SessionStatus } from '../../../../shared/domain/enums';
+import { ValidationError } from '../../errors';
 import { clients, pipelineRuns, recordings, sessions } from '../schema';
-import type { DbOrTx } from './types';
+import { atomically, type DbOrTx } from './types';
 
 export interface NewSession {
   clientId: string | null;
@@ -72,6 +73,17 @@ export function listSessionSummaries(db: DbOrTx): SessionSummary[] {
   return withRuns(db, summaries(db).orderBy(desc(sessions.date), desc(sessions.createdAt)).all());
 }
 
+/** Oldest first: a client's sessions over time. */
+export function listClientSessions(db: DbOrTx, clientId: string): SessionSummary[] {
+  return withRuns(
+    db,
+    summaries(db)
+      .where(eq(sessions.clientId, clientId))
+      .orderBy(asc(sessions.date), asc(sessions.createdAt))
+      .all(),
+  );
+}
+
 export function getSessionSummary(db: DbOrTx, id: string): SessionSummary | undefined {
   const row = summaries(db).where(eq(sessions.id, id)).get();
   return row ? withRuns(db, [row])[0] : undefined;
@@ -83,4 +95,38 @@ export function setSessionStatus(db: DbOrTx, id: string, status: SessionStatus):
 
 export function getSessionRow(db: DbOrTx, id: string) {
   return db.select().from(sessions).where(eq(sessions.id, id)).get();
+}
+
+/**
+ * Assigns the session to a client (or to none); returns the client it had before. A signed session
+ * is part of the record as signed, so its client is no longer changed.
+ */
+export function setSessionClient(
+  db: DbOrTx,
+  sessionId: string,
+  clientId: string | null,
+): { previousClientId: string | null } {
+  return atomically(db, (tx) => {
+    const session = getSessionRow(tx, sessionId);
+    if (!session)
+      throw new ValidationError('session_not_found', `There is no session with id ${sessionId}.`);
+    if (session.status === 'approved' && session.clientId !== clientId)
+      throw new ValidationError(
+        'session_signed',
+        'This session is approved and signed, so its client can no longer be changed.',
+      );
+    if (clientId !== null) {
+      const client = tx.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId));
+      if (!client.get())
+        throw new ValidationError(
+          'client_not_found',
+          'That client no longer exists. Reload the page and choose another.',
+        );
+    }
+    tx.update(sessions)
+      .set({ clientId, updatedAt: Date.now() })
+      .where(eq(sessions.id, sessionId))
+      .run();
+    return { previousClientId: session.clientId };
+  });
 }

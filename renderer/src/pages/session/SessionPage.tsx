@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '../../api/use-query';
 import { formatDuration } from '../../format';
 import { AudioPlayer, type PlayerHandle } from './AudioPlayer';
+import { ClientSelector } from './ClientSelector';
 import { NotePanel } from './notes/NotePanel';
 import { RiskBanner } from './notes/RiskBanner';
 import { RunPanel } from './RunPanel';
@@ -67,6 +68,18 @@ export function SessionPage() {
         <>
           <h1>{state.data.clientName ?? 'Unassigned client'}</h1>
           <dl className="facts">
+            <dt>Client</dt>
+            <dd>
+              <ClientSelector
+                sessionId={id}
+                client={
+                  state.data.clientId
+                    ? { id: state.data.clientId, name: state.data.clientName ?? '' }
+                    : null
+                }
+                signed={state.data.status === 'approved'}
+              />
+            </dd>
             <dt>Date</dt>
             <dd>{state.data.date}</dd>
             <dt>Kind</dt>

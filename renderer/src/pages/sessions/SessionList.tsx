@@ -122,7 +122,13 @@ function SessionRow({
       <div role="cell">
         <Link to={`/sessions/${session.id}`}>{session.date}</Link>
       </div>
-      <div role="cell">{session.clientName ?? <span className="muted">Unassigned</span>}</div>
+      <div role="cell">
+        {session.clientId ? (
+          <Link to={`/clients/${session.clientId}`}>{session.clientName}</Link>
+        ) : (
+          <span className="muted">Unassigned</span>
+        )}
+      </div>
       <div role="cell">{session.kind}</div>
       <div role="cell">{formatDuration(session.durationSec)}</div>
       <div role="cell" data-testid="session-status">
