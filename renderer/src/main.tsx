@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// First: the pages' own styles, imported with them, come after the base and may refine it.
+import './styles.css';
 import { createApiClient, detectTransport } from './api/client';
 import { ApiProvider } from './api/context';
 import { App } from './App';
-import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

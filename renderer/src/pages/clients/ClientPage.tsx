@@ -1,3 +1,4 @@
+import './clients.css';
 import { Link, useParams } from 'react-router';
 import type { SessionSummary } from '../../../../shared/api/schemas';
 import { useQuery } from '../../api/use-query';

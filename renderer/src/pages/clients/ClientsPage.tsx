@@ -1,3 +1,4 @@
+import './clients.css';
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ClientSummary } from '../../../../shared/api/schemas';

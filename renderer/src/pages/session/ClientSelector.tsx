@@ -1,3 +1,4 @@
+import '../clients/clients.css';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../api/context';

@@ -1,3 +1,4 @@
+import './session.css';
 import { useMemo, useRef, useState } from 'react';
 import { useApi } from '../../api/context';
 import { Link, useParams } from 'react-router';
