@@ -5,6 +5,7 @@ import { useQuery } from '../../api/use-query';
 import { formatDuration } from '../../format';
 import { RenameClient } from './RenameClient';
 import { SessionsTimeline } from './SessionsTimeline';
+import { QueryNotice } from '../../ui/QueryNotice';
 
 const REFRESH_ON = ['clients.changed', 'sessions.changed', 'runs.changed'] as const;
 
@@ -17,12 +18,7 @@ export function ClientPage() {
       <p>
         <Link to="/clients">← Clients</Link>
       </p>
-      {state.status === 'loading' && <p className="muted">Loading…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      )}
+      <QueryNotice state={state} />
       {state.status === 'ready' && (
         <>
           <RenameClient client={state.data}>

@@ -11,6 +11,7 @@ import { RiskBanner } from './notes/RiskBanner';
 import { RunPanel } from './RunPanel';
 import { SpeakersPanel } from './SpeakersPanel';
 import { TranscriptView, type SeekRequest } from './TranscriptView';
+import { QueryNotice } from '../../ui/QueryNotice';
 
 const REFRESH_ON = ['sessions.changed'] as const;
 const TRANSCRIPT_REFRESH_ON = ['sessions.changed', 'runs.changed', 'transcript.changed'] as const;
@@ -59,12 +60,7 @@ export function SessionPage() {
       <p>
         <Link to="/">← Sessions</Link>
       </p>
-      {state.status === 'loading' && <p className="muted">Loading…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      )}
+      <QueryNotice state={state} />
       {state.status === 'ready' && (
         <>
           <h1>{state.data.clientName ?? 'Unassigned client'}</h1>
