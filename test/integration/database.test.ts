@@ -11,6 +11,7 @@ import { addMigrationFromTheFuture, countRows, withRawDatabase } from '../helper
 const EXPECTED_TABLES = [
   'audit_log',
   'clients',
+  'note_addenda',
   'note_revisions',
   'note_templates',
   'notes',
@@ -21,6 +22,7 @@ const EXPECTED_TABLES = [
   'sessions',
   'settings',
   'speakers',
+  'transcript_revisions',
   'transcript_segments',
 ];
 
