@@ -10,6 +10,7 @@ import { addRiskFlag } from '../../electron/core/store/repositories/risk-flags';
 import { openDesk } from '../helpers/desk';
 import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
 import { twoVoiceRecording } from '../helpers/pipeline';
+import { accessibilityProblemsInBothThemes } from '../helpers/accessibility';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test/artifacts');
 
@@ -155,6 +156,13 @@ describe('clients in a browser', () => {
     await page.goto(serverUrl(vite));
     await page.getByRole('link', { name: 'Robin Example' }).first().click();
     await page.getByRole('heading', { name: 'Robin Example' }).waitFor();
+  });
+
+  it('has no serious accessibility problems on the clients list and a client’s page, light or dark', async () => {
+    expect(await accessibilityProblemsInBothThemes(page)).toEqual([]);
+    await page.goto(`${serverUrl(vite)}#/clients`);
+    await page.getByRole('link', { name: 'Robin Example' }).waitFor();
+    expect(await accessibilityProblemsInBothThemes(page)).toEqual([]);
   });
 
   it('logs no console errors or warnings', () => {

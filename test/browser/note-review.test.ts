@@ -10,6 +10,7 @@ import { openDesk } from '../helpers/desk';
 import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
 import { testLlmModel } from '../helpers/notes';
 import { pipelineEnv, twoVoiceRecording } from '../helpers/pipeline';
+import { accessibilityProblemsInBothThemes } from '../helpers/accessibility';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test/artifacts');
 
@@ -97,6 +98,7 @@ describe('note review in a browser (note by the SmolLM2 test model)', () => {
     await firstTurn.getByTestId('edit-turn').click();
     const field = firstTurn.getByTestId('turn-editor-field').first();
     await field.fill('Corrected by the clinician.');
+    expect(await accessibilityProblemsInBothThemes(page)).toEqual([]);
     await firstTurn.getByTestId('turn-save-state').getByText('All changes saved').waitFor();
     await firstTurn.getByRole('button', { name: 'Done' }).click();
     await page.reload();
@@ -143,6 +145,7 @@ describe('note review in a browser (note by the SmolLM2 test model)', () => {
     expect(await addendum.textContent()).toContain('Client phoned the next day; sleep is better.');
     expect(await addendum.textContent()).toContain('Added by dr-lee');
     expect(await page.getByTestId('addendum-text').inputValue()).toBe('');
+    expect(await accessibilityProblemsInBothThemes(page)).toEqual([]);
   }, 60_000);
 
   it('logs no console errors or warnings', () => {

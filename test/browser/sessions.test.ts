@@ -5,6 +5,7 @@ import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../electron/core/app/core';
 import { serverUrl } from '../../electron/dev/web-server';
+import { accessibilityProblemsInBothThemes } from '../helpers/accessibility';
 import { openDesk } from '../helpers/desk';
 import { runCairn } from '../helpers/cli';
 import { pipelineEnv } from '../helpers/pipeline';
@@ -131,6 +132,13 @@ describe('Sessions page in a browser', () => {
       .waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('transcript').textContent()).not.toContain('SPEAKER_00');
     await page.screenshot({ path: path.join(ARTIFACTS, 'session-speakers.png'), fullPage: true });
+  });
+
+  it('has no serious accessibility problems on the session and the list, light or dark', async () => {
+    expect(await accessibilityProblemsInBothThemes(page)).toEqual([]);
+    await page.goto(serverUrl(vite));
+    await page.locator('[data-session-id]').first().waitFor();
+    expect(await accessibilityProblemsInBothThemes(page)).toEqual([]);
   });
 
   it('logs no console errors or warnings', () => {

@@ -10,6 +10,7 @@ import { openDesk } from '../helpers/desk';
 import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
 import { startModelServer, type ModelServer } from '../helpers/model-server';
 import { servedModel } from '../helpers/served-models';
+import { accessibilityProblemsInBothThemes } from '../helpers/accessibility';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test/artifacts');
 const tiny = servedModel('test-tiny', 2 * 1024 * 1024);
@@ -116,6 +117,10 @@ describe('the Settings page in a browser', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: path.join(ARTIFACTS, 'settings-dark.png'), fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('has no serious accessibility problems, light or dark', async () => {
+    expect(await accessibilityProblemsInBothThemes(page)).toEqual([]);
   });
 
   it('logs no console errors or warnings', () => {

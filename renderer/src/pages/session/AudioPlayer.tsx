@@ -127,14 +127,14 @@ export const AudioPlayer = forwardRef<
     <section className="player" aria-label="Recording" data-testid="player" data-ready={ready}>
       <div ref={container} className="waveform" />
       <div className="player-controls">
-        <button type="button" onClick={() => wave.current?.skip(-5)} aria-label="Back 5 seconds">
-          −5 s
+        <button type="button" onClick={() => wave.current?.skip(-5)} title="Back 5 seconds (←)">
+          −5 s<span className="visually-hidden"> (back 5 seconds)</span>
         </button>
         <button type="button" onClick={() => void wave.current?.playPause()} data-testid="play">
           {playing ? 'Pause' : 'Play'}
         </button>
-        <button type="button" onClick={() => wave.current?.skip(5)} aria-label="Forward 5 seconds">
-          +5 s
+        <button type="button" onClick={() => wave.current?.skip(5)} title="Forward 5 seconds (→)">
+          +5 s<span className="visually-hidden"> (forward 5 seconds)</span>
         </button>
         <span className="player-time" data-testid="player-time" data-seconds={time.toFixed(2)}>
           {formatDuration(time)} / {formatDuration(duration)}

@@ -91,6 +91,7 @@ export function SpeakersPanel({
               <td>
                 <span
                   className="talk-bar"
+                  role="img"
                   aria-label={`${Math.round(speaker.share * 100)} percent of talk time`}
                 >
                   <span

@@ -170,6 +170,7 @@ function TurnHead({
 }) {
   const api = useApi();
   const corrected = turn.lines.some((l) => l.corrected);
+  const at = formatDuration(turn.start);
   // Buttons and the select act on the turn; their clicks and keys must not seek or play.
   const keep = (event: { stopPropagation: () => void }) => event.stopPropagation();
   return (
@@ -199,24 +200,13 @@ function TurnHead({
       )}
       {!editing && (
         <span className="turn-actions" onClick={keep} onKeyDown={keep}>
-          <button
-            type="button"
-            className="link-button"
-            data-testid="edit-turn"
-            aria-label={`Correct the text of the turn at ${formatDuration(turn.start)}`}
-            onClick={onEdit}
-          >
-            Edit
+          <button type="button" className="link-button" data-testid="edit-turn" onClick={onEdit}>
+            Edit<span className="visually-hidden"> the text of the turn at {at}</span>
           </button>
           {corrected && (
-            <button
-              type="button"
-              className="link-button"
-              data-testid="undo-turn"
-              aria-label={`Undo the latest correction of the turn at ${formatDuration(turn.start)}`}
-              onClick={onUndo}
-            >
+            <button type="button" className="link-button" data-testid="undo-turn" onClick={onUndo}>
               Undo
+              <span className="visually-hidden"> the latest correction of the turn at {at}</span>
             </button>
           )}
         </span>
