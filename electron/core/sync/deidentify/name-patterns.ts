@@ -1,0 +1,106 @@
+import type { Finding } from './categories';
+import { EVIDENCE, type Candidate } from './combine';
+import {
+  AMBIGUOUS_GIVEN_NAMES,
+  COUNTRIES,
+  inList,
+  MONTHS,
+  NOT_IDENTIFYING,
+  RELATIONS,
+  TITLE_WORDS,
+  TITLES,
+  US_STATES,
+  WEEKDAYS,
+} from './lexicon';
+import { endWithoutPossessive, finding, startsSentence } from './text-spans';
+
+/**
+ * Person names from the words around them, for people the session's dictionary does not list:
+ * after a title ("Dr. Okafor", "Aunt Denise"), after a relation ("my husband Daniel", "the social
+ * worker, Heather Quinn"), after "named"/"called", and, as a last resort, any capitalised word in
+ * mid-sentence that is not a known common word (transcripts capitalise proper nouns; when in doubt,
+ * redact). A word that also reads as a common English word is trusted only with a title or relation.
+ */
+
+const NAME_WORD = "(?:[A-Z][a-z]*[A-Z][a-z]+|[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]\\.)(?![\\w])";
+/** One or two capitalised words: a first name, or first and last. */
+const NAME = `(?:${NAME_WORD})(?:\\s+(?:${NAME_WORD}))?`;
+
+const AFTER_TITLE = new RegExp(`\\b(?:${TITLES})\\.?\\s+(${NAME})`, 'gd');
+const AFTER_RELATION = new RegExp(
+  `\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?)\\s+(?:[a-z]+\\s+)?(?:${RELATIONS})(?:['’]s)?,?\\s+(${NAME})(?:(?:,?\\s+and|\\s*,)\\s+(${NAME}))?`,
+  'gd',
+);
+/** "a guy named Marcus", "everyone calls him Bobby"; not "a town called Millbrook". */
+const AFTER_NAMING = new RegExp(
+  `(?<!\\b(?:town|city|village|place|neighbou?rhood|area|suburb|street|road|school|bar|restaurant|company|store|shop|church|app|show|book|film|movie|band|song|group|program)\\s)\\b(?:named|called|calls\\s+(?:him|her|me|them)|call\\s+(?:him|her|me|them)|name\\s+is|name['’]s|named\\s+(?:him|her|the\\s+baby|them))\\s+(${NAME})`,
+  'gd',
+);
+
+/** Capitalised words in mid-sentence; the start of a sentence is capitalised anyway. */
+const CAPITALISED = new RegExp(`(?<![\\w'’.-])(${NAME_WORD})(?:\\s+(${NAME_WORD}))*`, 'g');
+
+export function isCommonCapitalised(word: string): boolean {
+  const bare = word.replace(/['’]s$/, '').replace(/\.$/, '');
+  return (
+    inList(NOT_IDENTIFYING, bare) ||
+    inList(TITLE_WORDS, bare) ||
+    inList(MONTHS, bare) ||
+    inList(WEEKDAYS, bare) ||
+    inList(US_STATES, bare) ||
+    inList(COUNTRIES, bare)
+  );
+}
+
+function nameFinding(text: string, start: number, end: number): Finding | undefined {
+  const trimmedEnd = endWithoutPossessive(text, start, end);
+  const value = text.slice(start, trimmedEnd);
+  const words = value.split(/\s+/);
+  // Keep the leading run of words that are not common ones ("Joe taught" is cut already; "Rose
+  // Monday" keeps "Rose").
+  let kept = 0;
+  for (const word of words) {
+    if (isCommonCapitalised(word)) break;
+    kept += 1;
+  }
+  if (kept === 0) return undefined;
+  const keptText = words.slice(0, kept).join(' ');
+  const keptEnd = start + text.slice(start).indexOf(keptText) + keptText.length;
+  return finding(text, 'NAME', start, endWithoutPossessive(text, start, keptEnd));
+}
+
+export function findNamesByContext(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const pattern of [AFTER_TITLE, AFTER_RELATION, AFTER_NAMING]) {
+    for (const match of text.matchAll(pattern)) {
+      for (const group of [1, 2]) {
+        const range = match.indices?.[group];
+        if (!range) continue;
+        const name = nameFinding(text, range[0], range[1]);
+        if (name) found.push({ ...name, evidence: EVIDENCE.pattern });
+      }
+    }
+  }
+  for (const match of text.matchAll(CAPITALISED)) {
+    const start = match.index;
+    const words = match[0].split(/\s+/);
+    // At a sentence start only the words after the first are evidence of a name ("Tom and…" is
+    // left to the NLP model and the dictionary).
+    const atStart = startsSentence(text, start);
+    const first = words[0] ?? '';
+    if (atStart && words.length === 1) continue;
+    if (atStart && (isCommonCapitalised(first) || inList(AMBIGUOUS_GIVEN_NAMES, first))) {
+      const rest = match[0].slice(first.length).trimStart();
+      if (rest === '') continue;
+      const restStart = start + match[0].indexOf(rest, first.length);
+      const name = nameFinding(text, restStart, restStart + rest.length);
+      if (name) found.push({ ...name, evidence: EVIDENCE.guess });
+      continue;
+    }
+    // Two capitalised words at a sentence start ("Anthony Russo is suing me") are still a name.
+    if (atStart && words.length < 2) continue;
+    const name = nameFinding(text, start, start + match[0].length);
+    if (name) found.push({ ...name, evidence: EVIDENCE.guess });
+  }
+  return found;
+}
