@@ -70,3 +70,5 @@ export const RELATIONS =
   'husband|wife|spouse|partner|boyfriend|girlfriend|fiancé|fiance|fiancée|fiancee|ex|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|son|sons|daughter|daughters|kid|kids|child|children|baby|stepson|stepdaughter|brother|brothers|sister|sisters|sibling|siblings|twin|twins|mom|mum|mother|dad|father|stepdad|stepmom|stepfather|stepmother|stepbrother|stepsister|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|aunt|uncle|cousin|nephew|niece|mother-in-law|father-in-law|sister-in-law|brother-in-law|son-in-law|daughter-in-law|friend|friends|roommate|neighbour|neighbor|boss|manager|supervisor|coworker|co-worker|colleague|teacher|coach|therapist|psychiatrist|psychologist|doctor|counselor|counsellor|sponsor|lawyer|attorney|caseworker|worker|landlord|landlady|pastor|priest|tutor|nanny|babysitter|classmate|bestie|buddy|mentor|ex-partner|wife’s|husband’s|dealer|parole officer|probation officer';
 
 export const TITLE_WORDS = words(TITLES);
+
+export const STATE_ABBREVIATION_WORDS = words(STATE_ABBREVIATIONS);

@@ -1,6 +1,12 @@
 import nlp from 'compromise';
 import type { Finding, IdentifierCategory } from './categories';
-import { AMBIGUOUS_GIVEN_NAMES, COUNTRIES, inList, US_STATES } from './lexicon';
+import {
+  AMBIGUOUS_GIVEN_NAMES,
+  COUNTRIES,
+  inList,
+  STATE_ABBREVIATION_WORDS,
+  US_STATES,
+} from './lexicon';
 import { isCommonCapitalised } from './name-patterns';
 import { endWithoutPossessive, finding, startsSentence } from './text-spans';
 
@@ -72,6 +78,7 @@ export function findNlpNamesAndPlaces(text: string): Finding[] {
       /^\p{Lu}/u.test(value) &&
       !isCommonCapitalised(value) &&
       !inList(US_STATES, value) &&
+      !(/^[A-Z]{2}$/.test(value) && inList(STATE_ABBREVIATION_WORDS, value)) &&
       !inList(COUNTRIES, value) &&
       !(startsSentence(text, start) && inList(AMBIGUOUS_GIVEN_NAMES, value));
     if (!usable) {
