@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deidBenchmark } from './deid';
 import { diarizeBenchmark } from './diarize';
 import { notesBenchmark } from './notes';
 import { pipelineBenchmark } from './pipeline';
@@ -12,7 +13,8 @@ import { preprocessBenchmark } from './preprocess';
 import { transcribeBenchmark } from './transcribe';
 import { uiBenchmark } from './ui';
 
-const benchmarks: Record<string, () => Promise<unknown>> = {
+const benchmarks: Record<string, () => unknown> = {
+  deid: deidBenchmark,
   diarize: diarizeBenchmark,
   notes: notesBenchmark,
   pipeline: pipelineBenchmark,

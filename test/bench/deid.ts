@@ -1,0 +1,64 @@
+/**
+ * De-identification: recall and precision per category on the main (tuned-on) and held-out
+ * labelled sets, and throughput — sentence by sentence, and as one long payload such as a whole
+ * session's note. It runs on every payload before upload, so its cost per 1,000 words matters.
+ * Figures only; the acceptance test (test/unit/deidentify-eval.test.ts) asserts.
+ */
+import { findIdentifiers } from '../../electron/core/sync/deidentify';
+import { HELD_OUT_SET } from '../fixtures/deidentify/held-out';
+import { MAIN_SET } from '../fixtures/deidentify/main-set';
+import { parseSentence } from '../fixtures/deidentify/markup';
+import { evaluate, reportTable, type Detect } from '../fixtures/deidentify/score';
+import { median } from './measure';
+
+const PASSES = 5;
+const detect: Detect = (text, knownNames) => findIdentifiers(text, { knownNames });
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+export function deidBenchmark() {
+  const main = evaluate(MAIN_SET, detect);
+  console.log(`main set (tuned on): ${main.sentences} sentences`);
+  console.table(reportTable(main));
+  const heldOut = evaluate(HELD_OUT_SET, detect);
+  console.log(`held-out set (not tuned on): ${heldOut.sentences} sentences`);
+  console.table(reportTable(heldOut));
+
+  const sentences = [...MAIN_SET, ...HELD_OUT_SET].map(parseSentence);
+  const words = sentences.reduce((total, s) => total + wordCount(s.text), 0);
+  for (const s of sentences) findIdentifiers(s.text, { knownNames: s.knownNames }); // warm-up
+
+  const perSentenceMs: number[] = [];
+  for (let pass = 0; pass < PASSES; pass++) {
+    const started = performance.now();
+    for (const s of sentences) findIdentifiers(s.text, { knownNames: s.knownNames });
+    perSentenceMs.push(performance.now() - started);
+  }
+  const sentencePassMs = median(perSentenceMs);
+
+  // One payload: every sentence as one text, with every session's names as the dictionary.
+  const payload = sentences.map((s) => s.text).join(' ');
+  const allNames = [...new Set(sentences.flatMap((s) => s.knownNames))];
+  const payloadMs: number[] = [];
+  for (let pass = 0; pass < PASSES; pass++) {
+    const started = performance.now();
+    findIdentifiers(payload, { knownNames: allNames });
+    payloadMs.push(performance.now() - started);
+  }
+  const payloadPassMs = median(payloadMs);
+
+  const throughput = {
+    sentences: sentences.length,
+    words,
+    sentencesPerSecond: Math.round(sentences.length / (sentencePassMs / 1000)),
+    msPer1000WordsSentenceBySentence: round2((sentencePassMs / words) * 1000),
+    msPer1000WordsOnePayload: round2((payloadMs.length ? payloadPassMs / words : 0) * 1000),
+    passes: PASSES,
+  };
+  console.table([throughput]);
+  return {
+    main: { overall: main.overall, perCategory: main.perCategory },
+    heldOut: { overall: heldOut.overall, perCategory: heldOut.perCategory },
+    throughput,
+  };
+}
