@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Every library a test makes is encrypted with this key (CLI runs inherit it). It guards
+    // nothing: test data is generated; tests of the key's own handling set their own.
+    env: { CAIRN_DB_KEY: '7e57'.repeat(16) },
     // CI also writes a JSON summary, from which .ci/run prints a plain "N passed, N failed" line.
     reporters: process.env.CI
       ? ['default', ['json', { outputFile: 'test/artifacts/vitest-results.json' }]]

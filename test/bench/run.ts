@@ -3,6 +3,7 @@
  * (machines are noisy; absolute times are printed for context only). Results are also written to
  * test/artifacts/bench-<name>.json.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deidBenchmark } from './deid';
@@ -24,6 +25,8 @@ const benchmarks: Record<string, () => unknown> = {
 };
 
 async function main(): Promise<void> {
+  // Benchmarks make throwaway libraries: a fresh key each run (CLI runs inherit it).
+  process.env.CAIRN_DB_KEY ??= randomBytes(32).toString('hex');
   const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
   const selected = names.length > 0 ? names : Object.keys(benchmarks);
   for (const name of selected) {

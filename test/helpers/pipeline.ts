@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { applyCipher } from '../../electron/core/security/database-cipher';
+import { testLibraryKey } from './sqlite';
 import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderSession } from '../fixtures/sessions/render';
@@ -48,6 +50,7 @@ export function processRecording(
 /** Reads the library's database directly (read-only), as an auditor would. */
 export function readLibrary(dataDir: string) {
   const db = new Database(path.join(dataDir, 'cairn.db'), { readonly: true });
+  applyCipher(db, testLibraryKey());
   return {
     /** The connection itself, for a query no helper covers. */
     raw: db,

@@ -1,5 +1,12 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import { applyCipher } from '../../electron/core/security/database-cipher';
+import { parseHexKey } from '../../electron/core/security/library-key';
+
+/** The key every test library is encrypted with (vitest.config.mts sets it). */
+export function testLibraryKey(): Buffer {
+  return parseHexKey(process.env.CAIRN_DB_KEY ?? '', 'CAIRN_DB_KEY');
+}
 
 /**
  * Reads a number straight from a library's database file, bypassing Cairn's data layer, so tests
@@ -16,6 +23,7 @@ export function withRawDatabase<T>(dataDirOrFile: string, work: (db: Database.Da
   const file = dataDirOrFile.endsWith('.db') ? dataDirOrFile : path.join(dataDirOrFile, 'cairn.db');
   const db = new Database(file);
   try {
+    applyCipher(db, testLibraryKey());
     return work(db);
   } finally {
     db.close();

@@ -6,7 +6,12 @@ import { findOrCreateClient, listClients } from '../../electron/core/store/repos
 import { getSetting, setSetting } from '../../electron/core/store/repositories/settings';
 import { z } from 'zod';
 import { makeTempDir } from '../helpers/fixtures';
-import { addMigrationFromTheFuture, countRows, withRawDatabase } from '../helpers/sqlite';
+import {
+  addMigrationFromTheFuture,
+  countRows,
+  testLibraryKey,
+  withRawDatabase,
+} from '../helpers/sqlite';
 
 const EXPECTED_TABLES = [
   'audit_log',
@@ -50,25 +55,29 @@ describe('openDatabase', () => {
   afterEach(() => temp.remove());
 
   it('applies the migrations to an empty database', () => {
-    openDatabase({ file }).close();
+    openDatabase({ file, key: testLibraryKey() }).close();
     expect(tableNames(file)).toEqual(EXPECTED_TABLES);
     expect(migrationCount(file)).toBeGreaterThan(0);
   });
 
   it('is idempotent: opening again applies nothing and keeps the data', () => {
-    const first = openDatabase({ file });
+    const first = openDatabase({ file, key: testLibraryKey() });
     findOrCreateClient(first.db, 'Ada');
     first.close();
     const applied = migrationCount(file);
 
-    const second = openDatabase({ file });
+    const second = openDatabase({ file, key: testLibraryKey() });
     expect(listClients(second.db).map((c) => c.name)).toEqual(['Ada']);
     second.close();
     expect(migrationCount(file)).toBe(applied);
   });
 
   it('sets the durability pragmas', () => {
-    const { connection, close } = openDatabase({ file, busyTimeoutMs: 1234 });
+    const { connection, close } = openDatabase({
+      file,
+      key: testLibraryKey(),
+      busyTimeoutMs: 1234,
+    });
     try {
       expect(connection.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(connection.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -80,7 +89,7 @@ describe('openDatabase', () => {
   });
 
   it('enforces foreign keys', () => {
-    const { connection, close } = openDatabase({ file });
+    const { connection, close } = openDatabase({ file, key: testLibraryKey() });
     try {
       expect(() =>
         connection
@@ -95,13 +104,13 @@ describe('openDatabase', () => {
   });
 
   it('refuses a database written by a newer Cairn, with a clear message, and leaves it untouched', () => {
-    openDatabase({ file }).close();
+    openDatabase({ file, key: testLibraryKey() }).close();
     addMigrationFromTheFuture(file);
     const before = migrationCount(file);
 
     let caught: unknown;
     try {
-      openDatabase({ file });
+      openDatabase({ file, key: testLibraryKey() });
     } catch (error) {
       caught = error;
     }
@@ -112,7 +121,7 @@ describe('openDatabase', () => {
   });
 
   it('stores settings as validated JSON', () => {
-    const { db, close } = openDatabase({ file });
+    const { db, close } = openDatabase({ file, key: testLibraryKey() });
     try {
       const Threads = z.number().int().positive();
       expect(getSetting(db, 'threads', Threads, 2)).toBe(2);

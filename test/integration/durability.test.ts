@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/store/open-database';
 import { listClients } from '../../electron/core/store/repositories/clients';
 import { makeTempDir } from '../helpers/fixtures';
+import { testLibraryKey } from '../helpers/sqlite';
 
 const CHILD = path.join(__dirname, '../helpers/commit-then-hang.ts');
 
@@ -34,7 +35,7 @@ describe('durability', () => {
     });
     expect(await exit).toBe('SIGKILL');
 
-    const reopened = openDatabase({ file });
+    const reopened = openDatabase({ file, key: testLibraryKey() });
     try {
       expect(listClients(reopened.db).map((c) => c.name)).toEqual(['Killed Right After']);
     } finally {

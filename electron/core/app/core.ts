@@ -7,6 +7,10 @@ import {
   type DataLayout,
 } from '../config/data-dir';
 import { TransientError } from '../errors';
+import type { KeyStore } from '../security/library-key';
+import { finishInterrupted } from '../security/encrypt-library';
+import { libraryKeyFor } from '../security/library-key-for';
+import { nodeKeyStores } from '../security/node-key-stores';
 import { openDatabase, type Database } from '../store/open-database';
 import { removeStaleTempFiles } from '../store/recording-files';
 import { readSetting } from '../config/settings';
@@ -26,6 +30,11 @@ export interface CoreOptions {
   actor: string;
   transport: AppInfo['transport'];
   resourcesDir?: string;
+  /**
+   * Where the library's key is kept: the app passes Electron's safeStorage (and the keyring);
+   * default: CAIRN_DB_KEY, then the OS keyring.
+   */
+  keyStores?: KeyStore[];
   /** Electron passes a better-sqlite3 binary built for its own ABI. */
   sqliteNativeBinding?: string;
   onInternalError?: (method: string, error: unknown) => void;
@@ -63,7 +72,11 @@ export interface Core {
 /** Everything Cairn is, minus the window: the CLI, the bridge, tests and the Electron shell all start here. */
 export async function startCore(options: CoreOptions): Promise<Core> {
   const layout = dataLayout(options.dataDir);
+  // An encryption (cairn encrypt-library) a crash interrupted is finished or undone first.
+  await finishInterrupted(layout);
+  const key = await libraryKeyFor(options.dataDir, options.keyStores ?? nodeKeyStores());
   const database = openDatabase({
+    key,
     file: layout.database,
     resourcesDir: options.resourcesDir,
     nativeBinding: options.sqliteNativeBinding,

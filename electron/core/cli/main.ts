@@ -15,6 +15,7 @@ import { registerNotesCommand, registerTemplatesCommand } from './commands/notes
 import { registerOllamaCommands } from './commands/ollama';
 import { registerPreprocessCommand } from './commands/preprocess';
 import { registerProcessCommand } from './commands/process';
+import { registerSecurityCommands } from './commands/security';
 import { registerSettingsCommand } from './commands/settings';
 import { registerRunCommands } from './commands/runs';
 import { registerTranscribeCommand } from './commands/transcribe';
@@ -89,6 +90,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerSettingsCommand(program, context);
   registerOllamaCommands(program, context);
   registerRunCommands(program, context);
+  registerSecurityCommands(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

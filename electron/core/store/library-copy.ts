@@ -4,6 +4,7 @@ import { dataLayout, type DataLayout } from '../config/data-dir';
 import { CancelledError, PermanentError } from '../errors';
 import { hashFile } from '../transcribe/models/download';
 import type { SqliteConnection } from './sqlite-driver';
+import { identityFile } from '../security/library-identity';
 
 export interface LibraryCopyOptions {
   connection: SqliteConnection;
@@ -26,8 +27,8 @@ const FOLDERS = ['recordings', 'cache', 'models'] as const;
 
 /**
  * Copies a library to a new folder without losing anything: every file is copied and compared
- * by SHA-256 with its source; the database is copied with SQLite's online backup (consistent
- * even while the app writes) and checked; finally every recording the copied database lists
+ * by SHA-256 with its source; the database is copied with VACUUM INTO (a consistent snapshot,
+ * even while the app writes, encrypted like the source) and checked; finally every recording the copied database lists
  * must be there, with its size (one imported during the copy is copied then). On any failure
  * what was copied is removed again and the source is untouched.
  */
@@ -50,7 +51,13 @@ export async function copyLibrary(options: LibraryCopyOptions): Promise<LibraryC
         files += 1;
       }
     }
-    await options.connection.backup(target.database);
+    // The identity names the key in the keyring: the copy must keep it to be opened.
+    bytes += await copyVerified(identityFile(from.root), identityFile(to));
+    files += 1;
+    // VACUUM INTO, not the backup API: SQLite3 Multiple Ciphers refuses to back up an encrypted
+    // database into a target it cannot key, while VACUUM INTO writes a consistent snapshot that
+    // is encrypted with the same key, with the app still running.
+    options.connection.prepare('VACUUM INTO ?').run(target.database);
     const copied = inspectLibraryDatabase(options.connection, target.database);
     for (const storedPath of copied.recordings) {
       const source = path.join(from.root, storedPath);

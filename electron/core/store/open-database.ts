@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { PermanentError } from '../errors';
+import { PermanentError, ValidationError } from '../errors';
+import { applyCipher, isPlaintextDatabase, libraryNotEncrypted } from '../security/database-cipher';
 import { resolveResourcesDir } from '../config/resources';
 import * as schema from './schema';
 import { connect, type DriverOptions, type SqliteConnection } from './sqlite-driver';
@@ -23,6 +25,11 @@ export interface OpenDatabaseOptions extends DriverOptions {
   resourcesDir?: string;
   /** How long a writer waits for another process's lock before failing (ms). */
   busyTimeoutMs?: number;
+  /**
+   * The library's 256-bit key: the file is encrypted with it (SQLCipher 4 settings). Without a
+   * key the database is plain SQLite, which only tests of the schema itself and ':memory:' use.
+   */
+  key?: Buffer;
 }
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
@@ -34,10 +41,11 @@ const MIGRATIONS_TABLE = '__drizzle_migrations';
  */
 export function openDatabase(options: OpenDatabaseOptions): Database {
   if (options.file !== ':memory:') mkdirSync(path.dirname(options.file), { recursive: true });
-  const connection = connect(options.file, options);
+  if (options.key && isPlaintextDatabase(options.file)) throw libraryNotEncrypted();
+  if (options.key && !existsSync(options.file)) createEncryptedFile(options.file, options.key);
+  const connection = connectWithKey(options);
   try {
-    connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    connection.pragma('journal_mode = WAL');
+    useWal(connection);
     connection.pragma('synchronous = FULL');
     connection.pragma('foreign_keys = ON');
     const db = drizzle(connection, { schema });
@@ -49,6 +57,77 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
     connection.close();
     throw error;
   }
+}
+
+/**
+ * A new encrypted database is made under a private name and linked into place whole. Keying an
+ * empty file picks a random salt in memory; two processes creating the library at once (the app
+ * and the CLI) would each pick one, and the loser could not read the winner's pages. Linking
+ * fails when the file exists, so exactly one complete database ever takes the name.
+ */
+function createEncryptedFile(file: string, key: Buffer): void {
+  const part = `${file}.${randomUUID()}.new`;
+  try {
+    const connection = connect(part);
+    try {
+      applyCipher(connection, key);
+      connection.pragma('synchronous = FULL');
+      connection.pragma('journal_mode = WAL'); // writes the first page, salt included
+    } finally {
+      connection.close();
+    }
+    linkSync(part, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(part, { force: true });
+  }
+}
+
+const KEY_ATTEMPTS = 5;
+
+/**
+ * Opens the file and applies the key. Another process (the app and the CLI share a library) may
+ * be creating this database at the same moment: SQLite3 Multiple Ciphers reads the key's salt
+ * from the first page without a lock, so a file half-way through its first write reads as "not a
+ * database" for a moment. That is retried briefly; a wrong key fails every time and is reported.
+ */
+function connectWithKey(options: OpenDatabaseOptions): SqliteConnection {
+  for (let attempt = 1; ; attempt += 1) {
+    const connection = connect(options.file, options);
+    try {
+      // First, so that checking the key waits for another process's write lock.
+      connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      if (options.key) applyCipher(connection, options.key);
+      return connection;
+    } catch (error) {
+      connection.close();
+      const wrongKey = error instanceof ValidationError && error.code === 'library_key_wrong';
+      if (!wrongKey || attempt === KEY_ATTEMPTS) throw error;
+      sleepSync(100 * attempt);
+    }
+  }
+}
+
+/**
+ * Switching to WAL needs the file to itself for a moment, and SQLite answers "locked" at once,
+ * without its busy handler, while another process is creating the same database: retried briefly.
+ */
+function useWal(connection: SqliteConnection): void {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      connection.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = (error as { code?: string }).code?.startsWith('SQLITE_BUSY') ?? false;
+      if (!busy || attempt === KEY_ATTEMPTS * 4) throw error;
+      sleepSync(50 * attempt);
+    }
+  }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function applyMigrations(db: Db, connection: SqliteConnection, migrationsFolder: string): void {

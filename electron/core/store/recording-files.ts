@@ -72,7 +72,7 @@ async function copyWithHash(source: string, target: string) {
 }
 
 /** Makes a rename durable: without it a power cut can forget the new directory entry. */
-async function fsyncDirectory(dir: string): Promise<void> {
+export async function fsyncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return; // directories cannot be opened for fsync there
   const handle = await open(dir, 'r');
   try {

@@ -2,9 +2,11 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 
 /**
- * The only file that names the SQLite driver. better-sqlite3-multiple-ciphers has the same
- * constructor and API, so switching encryption at rest on (SQLCipher mode + `PRAGMA key`) is a
- * change here and in openDatabase's pragmas, never in query code.
+ * The only file that names the SQLite driver: better-sqlite3-multiple-ciphers (better-sqlite3
+ * with SQLite3 Multiple Ciphers compiled in), installed under better-sqlite3's name by an npm
+ * alias so drizzle-orm's driver loads the same single native build, so the library is encrypted at rest (SQLCipher 4
+ * settings, see security/database-cipher). Same constructor and API as better-sqlite3, so query
+ * code never knows.
  */
 export type SqliteConnection = Database.Database;
 

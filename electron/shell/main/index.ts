@@ -4,10 +4,12 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../core/app/core';
 import { followLibraryPointer, libraryPointerFile } from '../../core/config/data-dir';
+import { envKeyStore, keyringKeyStore } from '../../core/security/node-key-stores';
 import { electronSqliteBindingPath } from '../../core/store/sqlite-driver';
 import { serveContractOverIpc } from './ipc-transport';
 import { registerMediaScheme, serveMedia } from './media-protocol';
 import { installMenu } from './menu';
+import { ALLOW_WEAK_KEY_STORAGE, safeStorageKeyStore } from './safe-storage-key-store';
 import { lockDown } from './security';
 import { createMainWindow, rendererLocation } from './window';
 
@@ -51,9 +53,19 @@ if (!app.requestSingleInstanceLock()) {
       installMenu();
       // A library moved in Settings is used from here on; the pointer stays in userData.
       const libraryPointer = libraryPointerFile(app.getPath('userData'));
+      const dataDir = followLibraryPointer(libraryPointer) ?? app.getPath('userData');
+      const keyring = keyringKeyStore();
       core = await startCore({
-        dataDir: followLibraryPointer(libraryPointer) ?? app.getPath('userData'),
+        dataDir,
         libraryPointer,
+        keyStores: [
+          envKeyStore(),
+          safeStorageKeyStore(dataDir, {
+            allowBasicText: app.commandLine.hasSwitch(ALLOW_WEAK_KEY_STORAGE),
+            mirror: keyring,
+          }),
+          keyring,
+        ],
         actor: `app:${userInfo().username}`,
         transport: 'ipc',
         resourcesDir: app.isPackaged

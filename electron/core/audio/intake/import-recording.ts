@@ -49,43 +49,48 @@ export async function importRecording(
     throw error;
   });
   try {
-    return context.db.transaction((tx) => {
-      const existing = findRecordingByHash(tx, stored.contentHash);
-      if (existing) {
-        return { sessionId: existing.sessionId, recordingId: existing.id, alreadyImported: true };
-      }
-      const client = input.clientName ? findOrCreateClient(tx, input.clientName) : undefined;
-      if (client?.created) {
+    return context.db.transaction(
+      (tx) => {
+        const existing = findRecordingByHash(tx, stored.contentHash);
+        if (existing) {
+          return { sessionId: existing.sessionId, recordingId: existing.id, alreadyImported: true };
+        }
+        const client = input.clientName ? findOrCreateClient(tx, input.clientName) : undefined;
+        if (client?.created) {
+          recordAudit(tx, {
+            actor: context.actor,
+            action: 'create',
+            entityType: 'client',
+            entityId: client.id,
+          });
+        }
+        const sessionId = createSession(tx, {
+          clientId: client?.id ?? null,
+          date: input.date ?? (context.today ?? localToday)(),
+          kind: input.kind ?? 'individual',
+        });
+        const recordingId = insertRecording(tx, {
+          sessionId,
+          contentHash: stored.contentHash,
+          originalName: path.basename(source),
+          format: recording.container,
+          durationSec: recording.durationSec,
+          sizeBytes: stored.sizeBytes,
+          storedPath: stored.relativePath,
+        });
         recordAudit(tx, {
           actor: context.actor,
-          action: 'create',
-          entityType: 'client',
-          entityId: client.id,
+          action: 'import',
+          entityType: 'recording',
+          entityId: recordingId,
+          detail: { sessionId, sizeBytes: stored.sizeBytes },
         });
-      }
-      const sessionId = createSession(tx, {
-        clientId: client?.id ?? null,
-        date: input.date ?? (context.today ?? localToday)(),
-        kind: input.kind ?? 'individual',
-      });
-      const recordingId = insertRecording(tx, {
-        sessionId,
-        contentHash: stored.contentHash,
-        originalName: path.basename(source),
-        format: recording.container,
-        durationSec: recording.durationSec,
-        sizeBytes: stored.sizeBytes,
-        storedPath: stored.relativePath,
-      });
-      recordAudit(tx, {
-        actor: context.actor,
-        action: 'import',
-        entityType: 'recording',
-        entityId: recordingId,
-        detail: { sessionId, sizeBytes: stored.sizeBytes },
-      });
-      return { sessionId, recordingId, alreadyImported: false };
-    });
+        return { sessionId, recordingId, alreadyImported: false };
+        // IMMEDIATE: it reads, then writes; a deferred transaction would fail ("database is
+        // locked", without waiting) when another process imports at the same moment.
+      },
+      { behavior: 'immediate' },
+    );
   } catch (error) {
     // A failed import leaves nothing behind: remove the file we placed unless a row (maybe a
     // concurrent import of the same content) points at it.

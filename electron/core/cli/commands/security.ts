@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { createRequire } from 'node:module';
+import type * as EncryptModule from '../../security/encrypt-library';
+import type * as KeyStoresModule from '../../security/node-key-stores';
+import type { CommandContext } from '../main';
+
+const requireHere = createRequire(__filename);
+
+/** `cairn encrypt-library`: encrypts a library made before Cairn encrypted its data. */
+export function registerSecurityCommands(program: Command, context: CommandContext): void {
+  program
+    .command('encrypt-library')
+    .description(
+      'encrypt a library made before encryption (checked copy first; run with Cairn closed)',
+    )
+    .option('--json', 'print machine-readable JSON')
+    .action(async (options: { json?: boolean }) => {
+      // Required on use, like the core (see main.ts): other commands never load SQLite.
+      const { encryptLibrary } = requireHere(
+        '../../security/encrypt-library',
+      ) as typeof EncryptModule;
+      const { nodeKeyStores } = requireHere(
+        '../../security/node-key-stores',
+      ) as typeof KeyStoresModule;
+      const result = await encryptLibrary(context.dataDir(), nodeKeyStores());
+      if (options.json) return context.io.out(JSON.stringify(result));
+      context.io.out(
+        result.encrypted
+          ? `Encrypted: ${result.tables} tables, ${result.rows} rows, each checked against the original.`
+          : 'This library is encrypted already (or empty): nothing to do.',
+      );
+    });
+}

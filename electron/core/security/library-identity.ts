@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { link, mkdir, open, rm } from 'node:fs/promises';
+import { fsyncDirectory } from '../store/recording-files';
+import path from 'node:path';
+import { z } from 'zod';
+import { PermanentError } from '../errors';
+
+/**
+ * `library.json`, the one file in a library that is not encrypted: an id to find the library's key
+ * by (the folder may move) and how the library is encrypted. It holds nothing about anyone.
+ */
+const LibraryIdentity = z.object({
+  libraryId: z.uuid(),
+  /** SQLCipher 4 settings for the database; AES-256-GCM in chunks for recordings. */
+  encryption: z.literal('sqlcipher4+aes256gcm'),
+});
+export type LibraryIdentity = z.infer<typeof LibraryIdentity>;
+
+export function identityFile(dataDir: string): string {
+  return path.join(dataDir, 'library.json');
+}
+
+export function readLibraryIdentity(dataDir: string): LibraryIdentity | null {
+  const file = identityFile(dataDir);
+  if (!existsSync(file)) return null;
+  const parsed = LibraryIdentity.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success)
+    throw new PermanentError(
+      'library_identity_damaged',
+      `${file} is damaged, so Cairn cannot tell which key opens this library. Restore it from a backup of the library folder.`,
+    );
+  return parsed.data;
+}
+
+/**
+ * Written once, atomically: a crash leaves no half identity, and when two processes (the app and
+ * the CLI) create it at the same moment, the first link wins and both read that one.
+ */
+export async function createLibraryIdentity(dataDir: string): Promise<LibraryIdentity> {
+  const identity: LibraryIdentity = {
+    libraryId: randomUUID(),
+    encryption: 'sqlcipher4+aes256gcm',
+  };
+  await mkdir(dataDir, { recursive: true });
+  const file = identityFile(dataDir);
+  const part = `${file}.${randomUUID()}.part`;
+  const handle = await open(part, 'wx');
+  try {
+    await handle.writeFile(`${JSON.stringify(identity, null, 2)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await link(part, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await rm(part, { force: true });
+  }
+  await fsyncDirectory(dataDir);
+  return readLibraryIdentity(dataDir) ?? identity;
+}

@@ -1,0 +1,46 @@
+import { AsyncEntry } from '@napi-rs/keyring';
+import type { KeyStore } from './library-key';
+import { parseHexKey } from './library-key';
+
+export const DB_KEY_ENV = 'CAIRN_DB_KEY';
+const KEYRING_SERVICE = 'Cairn';
+
+/** CAIRN_DB_KEY: for scripts, servers without a keyring, and tests. Read-only. */
+export function envKeyStore(env: NodeJS.ProcessEnv = process.env): KeyStore {
+  return {
+    name: DB_KEY_ENV,
+    read: (): Promise<Buffer | null> => {
+      const value = env[DB_KEY_ENV];
+      return Promise.resolve(value ? parseHexKey(value, DB_KEY_ENV) : null);
+    },
+    write: (): Promise<void> => Promise.reject(new Error(`${DB_KEY_ENV} is not set`)),
+  };
+}
+
+/**
+ * The OS keyring (macOS Keychain, Windows Credential Manager, the Secret Service on Linux), one
+ * entry per library. Where no keyring answers (a server, a locked session), reading finds nothing
+ * and writing fails with the keyring's own reason.
+ */
+export function keyringKeyStore(): KeyStore {
+  const entry = (libraryId: string) => new AsyncEntry(KEYRING_SERVICE, `library-${libraryId}`);
+  return {
+    name: 'the OS keyring',
+    read: async (libraryId) => {
+      try {
+        const secret = await entry(libraryId).getPassword();
+        return secret ? parseHexKey(secret, 'The key in the OS keyring') : null;
+      } catch {
+        return null;
+      }
+    },
+    write: async (libraryId, key) => {
+      await entry(libraryId).setPassword(key.toString('hex'));
+    },
+  };
+}
+
+/** Where the CLI, the bridge and tests look: CAIRN_DB_KEY first, then the OS keyring. */
+export function nodeKeyStores(env: NodeJS.ProcessEnv = process.env): KeyStore[] {
+  return [envKeyStore(env), keyringKeyStore()];
+}

@@ -1,0 +1,55 @@
+import { safeStorage } from 'electron';
+import { existsSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ValidationError } from '../../core/errors';
+import { parseHexKey, type KeyStore } from '../../core/security/library-key';
+
+/** Command-line switch that accepts Linux's basic_text backend (a fixed, public password). */
+export const ALLOW_WEAK_KEY_STORAGE = 'allow-weak-key-storage';
+
+/**
+ * The library's key, wrapped by Electron's safeStorage (Keychain on macOS, DPAPI on Windows,
+ * the Secret Service or KWallet on Linux) in `library-key.safe` beside the library. A copy goes
+ * to `mirror` (the OS keyring) when it can, so the `cairn` CLI opens the same library.
+ */
+export function safeStorageKeyStore(
+  dataDir: string,
+  options: { allowBasicText: boolean; mirror?: KeyStore },
+): KeyStore {
+  const file = path.join(dataDir, 'library-key.safe');
+  return {
+    name: "Electron's safeStorage",
+    read: async () => {
+      if (!existsSync(file)) return null;
+      await refuseWeakStorage(options.allowBasicText);
+      const { result } = await safeStorage.decryptStringAsync(await readFile(file));
+      return parseHexKey(result, 'library-key.safe');
+    },
+    write: async (libraryId, key) => {
+      await refuseWeakStorage(options.allowBasicText);
+      const part = `${file}.part`;
+      const wrapped = await safeStorage.encryptStringAsync(key.toString('hex'));
+      await writeFile(part, wrapped, { mode: 0o600 });
+      await rename(part, file);
+      await options.mirror?.write(libraryId, key).catch(() => undefined);
+    },
+  };
+}
+
+async function refuseWeakStorage(allowBasicText: boolean): Promise<void> {
+  if (!(await safeStorage.isAsyncEncryptionAvailable()))
+    throw new ValidationError(
+      'key_storage_unavailable',
+      'This computer offers Cairn no secure place for its key. Sign in to a desktop session with a keyring (GNOME Keyring, KWallet, macOS Keychain, Windows), then start Cairn again.',
+    );
+  if (
+    process.platform === 'linux' &&
+    safeStorage.getSelectedStorageBackend() === 'basic_text' &&
+    !allowBasicText
+  )
+    throw new ValidationError(
+      'key_storage_weak',
+      `No keyring is running, so Electron would protect Cairn's key with a fixed, publicly known password. Install and unlock GNOME Keyring or KWallet, then start Cairn again. If this computer's disk is encrypted and you accept the risk, start Cairn with --${ALLOW_WEAK_KEY_STORAGE}.`,
+    );
+}
