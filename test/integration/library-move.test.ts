@@ -90,6 +90,8 @@ describe('moving the library folder', () => {
 
   it('copies the library, and the next start there finds the same sessions and recordings', async () => {
     const before = await sessionIds(core);
+    // As the app leaves it: the key wrapped by safeStorage beside the library.
+    writeFileSync(path.join(oldDir, 'library-key.safe'), 'wrapped key');
     const moving = call('library.move', { target: newDir });
     // A save sent while the move starts either lands before the copy (and is in it) or is refused.
     const saved = await call('settings.set', { name: 'defaultTemplate', value: 'dap' });
@@ -109,6 +111,9 @@ describe('moving the library folder', () => {
     // The next start follows the pointer to the copy; the old folder is still whole.
     const next = followLibraryPointer(pointer);
     expect(next).toBe(newDir);
+    // The library's identity and the app's wrapped key travel with it, or it could not be opened.
+    for (const file of ['library.json', 'library-key.safe'])
+      expect(readFileSync(path.join(newDir, file))).toEqual(readFileSync(path.join(oldDir, file)));
     const moved2 = await open(next ?? '');
     expect(await sessionIds(moved2)).toEqual(before);
     const template = await moved2.invoke('settings.get', {});

@@ -21,6 +21,11 @@ export function identityFile(dataDir: string): string {
   return path.join(dataDir, 'library.json');
 }
 
+/** Where the app keeps the library's key wrapped by Electron's safeStorage (see the shell). */
+export function safeStorageKeyFile(dataDir: string): string {
+  return path.join(dataDir, 'library-key.safe');
+}
+
 export function readLibraryIdentity(dataDir: string): LibraryIdentity | null {
   const file = identityFile(dataDir);
   if (!existsSync(file)) return null;

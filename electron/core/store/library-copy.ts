@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dataLayout, type DataLayout } from '../config/data-dir';
 import { CancelledError, PermanentError } from '../errors';
 import { hashFile } from '../transcribe/models/download';
 import type { SqliteConnection } from './sqlite-driver';
-import { identityFile } from '../security/library-identity';
+import { identityFile, safeStorageKeyFile } from '../security/library-identity';
 
 export interface LibraryCopyOptions {
   connection: SqliteConnection;
@@ -28,8 +29,8 @@ const FOLDERS = ['recordings', 'cache', 'models'] as const;
 /**
  * Copies a library to a new folder without losing anything: every file is copied and compared
  * by SHA-256 with its source; the database is copied with VACUUM INTO (a consistent snapshot,
- * even while the app writes, encrypted like the source) and checked; finally every recording the copied database lists
- * must be there, with its size (one imported during the copy is copied then). On any failure
+ * even while the app writes, encrypted like the source) and checked; finally every recording the
+ * copied database lists must be there, with its size (one imported during the copy is copied then). On any failure
  * what was copied is removed again and the source is untouched.
  */
 export async function copyLibrary(options: LibraryCopyOptions): Promise<LibraryCopyResult> {
@@ -51,9 +52,13 @@ export async function copyLibrary(options: LibraryCopyOptions): Promise<LibraryC
         files += 1;
       }
     }
-    // The identity names the key in the keyring: the copy must keep it to be opened.
-    bytes += await copyVerified(identityFile(from.root), identityFile(to));
-    files += 1;
+    // The identity names the key in the keyring, and the app keeps its own wrapped copy of the
+    // key beside it: without them the copy could not be opened.
+    for (const file of [identityFile(from.root), safeStorageKeyFile(from.root)]) {
+      if (!existsSync(file)) continue;
+      bytes += await copyVerified(file, path.join(to, path.basename(file)));
+      files += 1;
+    }
     // VACUUM INTO, not the backup API: SQLite3 Multiple Ciphers refuses to back up an encrypted
     // database into a target it cannot key, while VACUUM INTO writes a consistent snapshot that
     // is encrypted with the same key, with the app still running.

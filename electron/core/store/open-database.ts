@@ -4,7 +4,7 @@ import path from 'node:path';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { PermanentError, ValidationError } from '../errors';
+import { PermanentError } from '../errors';
 import { applyCipher, isPlaintextDatabase, libraryNotEncrypted } from '../security/database-cipher';
 import { resolveResourcesDir } from '../config/resources';
 import * as schema from './schema';
@@ -84,28 +84,19 @@ function createEncryptedFile(file: string, key: Buffer): void {
   }
 }
 
-const KEY_ATTEMPTS = 5;
+const WAL_ATTEMPTS = 20;
 
-/**
- * Opens the file and applies the key. Another process (the app and the CLI share a library) may
- * be creating this database at the same moment: SQLite3 Multiple Ciphers reads the key's salt
- * from the first page without a lock, so a file half-way through its first write reads as "not a
- * database" for a moment. That is retried briefly; a wrong key fails every time and is reported.
- */
+/** Opens the file and applies the key; a wrong key is reported in words (library_key_wrong). */
 function connectWithKey(options: OpenDatabaseOptions): SqliteConnection {
-  for (let attempt = 1; ; attempt += 1) {
-    const connection = connect(options.file, options);
-    try {
-      // First, so that checking the key waits for another process's write lock.
-      connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-      if (options.key) applyCipher(connection, options.key);
-      return connection;
-    } catch (error) {
-      connection.close();
-      const wrongKey = error instanceof ValidationError && error.code === 'library_key_wrong';
-      if (!wrongKey || attempt === KEY_ATTEMPTS) throw error;
-      sleepSync(100 * attempt);
-    }
+  const connection = connect(options.file, options);
+  try {
+    // First, so that checking the key waits for another process's write lock.
+    connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    if (options.key) applyCipher(connection, options.key);
+    return connection;
+  } catch (error) {
+    connection.close();
+    throw error;
   }
 }
 
@@ -120,7 +111,7 @@ function useWal(connection: SqliteConnection): void {
       return;
     } catch (error) {
       const busy = (error as { code?: string }).code?.startsWith('SQLITE_BUSY') ?? false;
-      if (!busy || attempt === KEY_ATTEMPTS * 4) throw error;
+      if (!busy || attempt === WAL_ATTEMPTS) throw error;
       sleepSync(50 * attempt);
     }
   }

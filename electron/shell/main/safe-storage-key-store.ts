@@ -1,9 +1,9 @@
 import { safeStorage } from 'electron';
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ValidationError } from '../../core/errors';
 import { parseHexKey, type KeyStore } from '../../core/security/library-key';
+import { safeStorageKeyFile } from '../../core/security/library-identity';
 
 /** Command-line switch that accepts Linux's basic_text backend (a fixed, public password). */
 export const ALLOW_WEAK_KEY_STORAGE = 'allow-weak-key-storage';
@@ -17,7 +17,7 @@ export function safeStorageKeyStore(
   dataDir: string,
   options: { allowBasicText: boolean; mirror?: KeyStore },
 ): KeyStore {
-  const file = path.join(dataDir, 'library-key.safe');
+  const file = safeStorageKeyFile(dataDir);
   return {
     name: "Electron's safeStorage",
     read: async () => {
