@@ -1,11 +1,4 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  hkdfSync,
-  randomBytes,
-  type CipherGCM,
-  type DecipherGCM,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
@@ -69,14 +62,14 @@ function aad(header: Header, last: boolean): Buffer {
 }
 
 function sealChunk(header: Header, index: number, plain: Buffer, last: boolean): Buffer {
-  const cipher = createCipheriv('aes-256-gcm', header.fileKey, nonce(index)) as CipherGCM;
+  const cipher = createCipheriv('aes-256-gcm', header.fileKey, nonce(index));
   cipher.setAAD(aad(header, last));
   return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
 }
 
 function openChunk(header: Header, index: number, sealed: Buffer, last: boolean, file: string) {
   if (sealed.length < TAG_BYTES) throw damaged(file, 'it is cut short');
-  const decipher = createDecipheriv('aes-256-gcm', header.fileKey, nonce(index)) as DecipherGCM;
+  const decipher = createDecipheriv('aes-256-gcm', header.fileKey, nonce(index));
   decipher.setAAD(aad(header, last));
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
   try {
