@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/core/app/core';
@@ -187,9 +187,19 @@ describe('the encrypted library', () => {
     expect(existsSync(`${database}.encrypting`)).toBe(false);
     expect((await runCairn(['encrypt-library'], { dataDir })).code).toBe(0);
     expect(countRows(dataDir, 'clients')).toBe(1);
-    // Crashed after the swap, before the plain file was deleted: it goes at the next start.
+    // Crashed after the swap, before the plain file was deleted: it goes at the next start, and so
+    // does a new database a crash caught before it was linked into place.
     writeFileSync(`${database}.unencrypted`, readFileSync(database));
+    const unlinked = `${database}.6f1c2b9e-8d4a-4c6b-9e2f-1a2b3c4d5e6f.new`;
+    writeFileSync(unlinked, 'half-made database');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(unlinked, anHourAgo, anHourAgo);
+    // One being made right now by another process is left alone.
+    const fresh = `${database}.0a1b2c3d-8d4a-4c6b-9e2f-1a2b3c4d5e6f.new`;
+    writeFileSync(fresh, 'being made');
     expect((await runCairn(['sessions'], { dataDir })).code).toBe(0);
     expect(existsSync(`${database}.unencrypted`)).toBe(false);
+    expect(existsSync(unlinked)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dataLayout, type DataLayout } from '../config/data-dir';
 import { PermanentError, ValidationError } from '../errors';
@@ -17,6 +17,8 @@ export interface EncryptionResult {
 }
 
 const STAGING = '.encrypting';
+/** Making a new database file takes milliseconds; one this old was left by a crash. */
+const ABANDONED_AFTER_MS = 60_000;
 const PLAINTEXT_ASIDE = '.unencrypted';
 
 /**
@@ -89,9 +91,18 @@ export async function encryptLibrary(
 
 /**
  * Leftovers of an encryption a crash interrupted: with the encrypted file in place the plain one
- * is deleted; with no database at all the plain one is put back; a staging copy is removed.
+ * is deleted; with no database at all the plain one is put back; a staging copy is removed, and
+ * so is a new database a crash caught before it was linked into place (see openDatabase) — only
+ * an old one: a fresh one may be another process creating the library right now.
  */
 export async function finishInterrupted(layout: DataLayout): Promise<void> {
+  const base = path.basename(layout.database);
+  for (const name of await readdir(layout.root).catch(() => [] as string[])) {
+    if (!name.startsWith(`${base}.`) || !name.endsWith('.new')) continue;
+    const file = path.join(layout.root, name);
+    const modified = (await stat(file).catch(() => undefined))?.mtimeMs ?? Date.now();
+    if (Date.now() - modified > ABANDONED_AFTER_MS) await rm(file, { force: true });
+  }
   const aside = layout.database + PLAINTEXT_ASIDE;
   if (existsSync(aside)) {
     if (existsSync(layout.database)) await removePlaintext(layout);
