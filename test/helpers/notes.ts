@@ -10,6 +10,7 @@ import { speakers } from '../../electron/core/store/schema';
 import { TEST_LLM_MODEL } from '../models/fetch-test-models';
 import type { ChatBody } from './ollama-protocol-server';
 import type { PromptLine } from '../../electron/core/notes/generate/prompts';
+import type { NoteGeneration } from '../../shared/api/note-schemas';
 import {
   builtInTemplates,
   type NoteTemplate,
@@ -111,3 +112,17 @@ export function builtInTemplate(id: string): NoteTemplate {
 export function promptLine(ref: string, text: string, speaker = 'Client'): PromptLine {
   return { ref, speaker, text };
 }
+
+/** How a stored draft says it was made, for tests that store a draft without a model. */
+export const STORED_DRAFT_GENERATION: NoteGeneration = {
+  provider: 'embedded',
+  model: 'm.gguf',
+  promptVersion: 'p',
+  mode: 'direct',
+  chunks: 1,
+  promptTokens: 1,
+  generatedTokens: 1,
+  promptMs: 1,
+  generationMs: 1,
+  totalMs: 2,
+};

@@ -10,7 +10,7 @@ import {
 } from '../../electron/core/store/repositories/transcript';
 import { rejection } from '../helpers/errors';
 import { makeTempDir } from '../helpers/fixtures';
-import { seedTranscript, SHORT_SESSION } from '../helpers/notes';
+import { seedTranscript, SHORT_SESSION, STORED_DRAFT_GENERATION } from '../helpers/notes';
 
 /**
  * What the clinician changes in the record, through the API: transcript corrections (each a
@@ -186,18 +186,7 @@ describe('transcript corrections and addenda', () => {
       templateId: 'soap',
       content,
       text: 'Plan: none.',
-      generation: {
-        provider: 'embedded',
-        model: 'm.gguf',
-        promptVersion: 'p',
-        mode: 'direct',
-        chunks: 1,
-        promptTokens: 1,
-        generatedTokens: 1,
-        promptMs: 1,
-        generationMs: 1,
-        totalMs: 2,
-      },
+      generation: STORED_DRAFT_GENERATION,
       author: 'cairn',
     });
     expect(

@@ -6,6 +6,7 @@ import { createSession } from '../../electron/core/store/repositories/sessions';
 import { saveAiDraft } from '../../electron/core/store/repositories/notes';
 import { rejection } from '../helpers/errors';
 import { makeTempDir } from '../helpers/fixtures';
+import { STORED_DRAFT_GENERATION } from '../helpers/notes';
 
 /** The review side of the API (notes, templates, settings) through the core's gate. */
 
@@ -98,24 +99,12 @@ describe('notes, templates and settings through the API', () => {
         ],
       })),
     };
-    const generation = {
-      provider: 'embedded' as const,
-      model: 'm.gguf',
-      promptVersion: 'p',
-      mode: 'direct' as const,
-      chunks: 1,
-      promptTokens: 1,
-      generatedTokens: 1,
-      promptMs: 1,
-      generationMs: 1,
-      totalMs: 2,
-    };
     const noteId = saveAiDraft(core.database.db, {
       sessionId,
       templateId: 'soap',
       content,
       text: 'AI',
-      generation,
+      generation: STORED_DRAFT_GENERATION,
       author: 'cairn',
     });
 
