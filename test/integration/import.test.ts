@@ -8,6 +8,7 @@ import { listAudit } from '../../electron/core/store/repositories/audit';
 import { setSetting } from '../../electron/core/store/repositories/settings';
 import { listFiles } from '../helpers/files';
 import { makeTempDir, SAMPLE_WAV } from '../helpers/fixtures';
+import { plainBytesOf } from '../helpers/stored-files';
 
 describe('importing a recording (through the API gate)', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -50,7 +51,13 @@ describe('importing a recording (through the API gate)', () => {
       originalName: 'Session with Ada.wav',
       format: 'wav',
     });
-    const stored = readFileSync(path.join(core.layout.root, detail.recording?.storedPath ?? ''));
+    // Stored encrypted, under a name that does not give the content hash away.
+    const storedPath = path.join(core.layout.root, detail.recording?.storedPath ?? '');
+    expect(storedPath).not.toContain(hash);
+    expect(readFileSync(storedPath).includes(readFileSync(SAMPLE_WAV).subarray(44, 4096))).toBe(
+      false,
+    );
+    const stored = await plainBytesOf(storedPath);
     expect(createHash('sha256').update(stored).digest('hex')).toBe(hash);
   });
 

@@ -15,6 +15,8 @@ import { listFiles } from '../helpers/files';
 import { ffmpegSync } from '../helpers/media';
 import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
 import { processesMentioning, watchPeakRss } from '../helpers/process-tree';
+import { testLibraryKey } from '../helpers/sqlite';
+import { plainBytesOf } from '../helpers/stored-files';
 
 const MB = 1024 * 1024;
 
@@ -92,6 +94,7 @@ describe('a file deleted during import', () => {
       {
         db: database.db,
         layout,
+        libraryKey: testLibraryKey(),
         actor: 'test',
         afterValidation: () => Promise.resolve(rmSync(input)),
       },
@@ -116,13 +119,13 @@ describe('a file deleted during import', () => {
       }
     }, 1);
     const result = await importRecording(
-      { db: database.db, layout, actor: 'test' },
+      { db: database.db, layout, libraryKey: testLibraryKey(), actor: 'test' },
       { path: input },
     ).finally(() => clearInterval(watcher));
     expect(deleted).toBe(true);
     const stored = listFiles(layout.recordings);
     expect(stored).toHaveLength(1);
-    const storedBytes = readFileSync(path.join(layout.recordings, stored[0] ?? ''));
+    const storedBytes = await plainBytesOf(path.join(layout.recordings, stored[0] ?? ''));
     expect(createHash('sha256').update(storedBytes).digest('hex')).toBe(expectedHash);
     expect(result.alreadyImported).toBe(false);
   });

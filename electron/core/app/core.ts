@@ -13,6 +13,8 @@ import { libraryKeyFor } from '../security/library-key-for';
 import { nodeKeyStores } from '../security/node-key-stores';
 import { openDatabase, type Database } from '../store/open-database';
 import { removeStaleTempFiles } from '../store/recording-files';
+import { recordingMedia, type MediaResponse } from '../store/recording-media';
+import { wipeOrphanedPlainWorkspaces } from '../security/plain-workspace';
 import { readSetting } from '../config/settings';
 import { PipelineService } from '../pipeline/pipeline-service';
 import { EngineGuard, type ResilienceOptions } from '../pipeline/resilience';
@@ -65,6 +67,8 @@ export interface Core {
   pipeline: PipelineService;
   /** `method` is untrusted (it comes over a transport); the gate checks it against the contract. */
   invoke(method: string, input: unknown): Promise<Envelope>;
+  /** A session's recording for the player, decrypted; `range` is the HTTP Range header. */
+  recordingMedia(sessionId: string, range: string | null | undefined): Promise<MediaResponse>;
   /** Lets running work checkpoint, then closes the database. Safe to call twice. */
   shutdown(): Promise<void>;
 }
@@ -82,11 +86,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     nativeBinding: options.sqliteNativeBinding,
   });
   await removeStaleTempFiles(layout);
+  // Decrypted audio a crashed process left behind exists only until the next start.
+  await wipeOrphanedPlainWorkspaces(layout);
   const events = new EventBus();
   const pipeline = new PipelineService(
     {
       db: database.db,
       layout,
+      libraryKey: key,
       events,
       guard: new EngineGuard(options.pipeline?.resilience),
       actor: options.actor,
@@ -121,6 +128,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     db: database.db,
     connection: database.connection,
     layout,
+    libraryKey: key,
     events,
     actor: options.actor,
     version: CAIRN_VERSION,
@@ -152,6 +160,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       void call.finally(() => inFlight.delete(call));
       return call;
     },
+    recordingMedia: (sessionId, range) =>
+      recordingMedia(database.db, layout, key, sessionId, range),
     shutdown: () => {
       // New calls are refused at once; calls already running (an import mid-copy) finish and
       // commit first, so quitting never leaves half-done work behind.

@@ -10,6 +10,7 @@ import type { Db } from '../store/open-database';
 import type { SqliteConnection } from '../store/sqlite-driver';
 import type { CatalogueModel } from '../transcribe/models/catalogue';
 import { findRecordingForSession } from '../store/repositories/recordings';
+import { withPlainCopy } from '../store/stored-files';
 import { getSessionSummary, listSessionSummaries } from '../store/repositories/sessions';
 import type { PipelineService } from '../pipeline/pipeline-service';
 import { createClientHandlers } from './client-handlers';
@@ -32,6 +33,8 @@ export interface HandlerContext {
   connection: SqliteConnection;
   pipeline: PipelineService;
   layout: DataLayout;
+  /** Opens the library's encrypted recordings. */
+  libraryKey: Buffer;
   events: EventBus;
   actor: string;
   version: string;
@@ -97,15 +100,21 @@ export function createHandlers(context: HandlerContext): Handlers {
       const recording = findRecordingForSession(db, sessionId);
       if (!recording)
         throw new ValidationError('recording_not_found', 'This session has no recording.');
+      const stored = path.join(layout.root, recording.storedPath);
+      const name = `recording${path.extname(recording.originalName).toLowerCase()}`;
       return waveformPeaks(
-        path.join(layout.root, recording.storedPath),
+        (decode) => withPlainCopy(layout, context.libraryKey, stored, name, decode),
         path.join(layout.cache, 'peaks'),
-        recording.contentHash,
+        // Not the content hash: the cache's file names must not identify the recording.
+        recording.id,
       );
     },
     'recordings.import': async (input) => {
       const validation = { maxBytes: readSetting(db, 'maxRecordingBytes') };
-      const result = await importRecording({ db, layout, actor, validation }, input);
+      const result = await importRecording(
+        { db, layout, libraryKey: context.libraryKey, actor, validation },
+        input,
+      );
       if (!result.alreadyImported) events.emit('sessions.changed', { sessionId: result.sessionId });
       return result;
     },

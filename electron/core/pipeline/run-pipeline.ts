@@ -30,6 +30,8 @@ import { runStage, transaction } from './stage-runner';
 export interface PipelineDeps {
   db: Db;
   layout: DataLayout;
+  /** Opens the library's encrypted audio (see security/file-crypto). */
+  libraryKey: Buffer;
   events: EventBus;
   guard: EngineGuard;
   actor: string;
@@ -148,6 +150,7 @@ async function runStages(
   const context = (stage: PipelineStage, stepSignal: AbortSignal): StageContext => ({
     db,
     layout: deps.layout,
+    libraryKey: deps.libraryKey,
     runId,
     sessionId: run.sessionId,
     sessionKind: session.kind,

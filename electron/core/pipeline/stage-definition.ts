@@ -9,6 +9,8 @@ import type { RunOptions } from '../../../shared/api/schemas';
 export interface StageContext {
   db: Db;
   layout: DataLayout;
+  /** Opens the recording and the prepared audio, which are encrypted at rest. */
+  libraryKey: Buffer;
   runId: string;
   sessionId: string;
   sessionKind: SessionKind;

@@ -1,12 +1,19 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { DataLayout } from '../config/data-dir';
+import { encryptingStream, plaintextSize } from '../security/file-crypto';
+import { plainRoot } from '../security/plain-workspace';
 import { findRecordingForSession } from './repositories/recordings';
 import type { DbOrTx } from './repositories/types';
 
 export interface StoredFile {
+  /** SHA-256 of the plain content: finds a re-import of the same recording. */
   contentHash: string;
+  /** Of the plain content. */
   sizeBytes: number;
   /** Relative to the data directory; what the database stores. */
   relativePath: string;
@@ -16,20 +23,25 @@ export interface StoredFile {
 }
 
 /**
- * Copies a recording into the data directory under its SHA-256, so the clinician's original can
- * move or vanish and identical content is stored once. The copy is written to a temp file,
- * fsynced, renamed into place and the folder fsynced: a crash leaves either no file or a whole one.
+ * Copies a recording into the data directory, encrypted (AES-256-GCM, see file-crypto), so the
+ * clinician's original can move or vanish and identical content is stored once. The file is named
+ * by a keyed hash of its content: the plain SHA-256 would let anyone holding a copy of the
+ * recording confirm it is in the library. The copy is written to a temp file, fsynced, renamed
+ * into place and the folder fsynced: a crash leaves either no file or a whole one.
  */
-export async function storeRecordingFile(layout: DataLayout, source: string): Promise<StoredFile> {
+export async function storeRecordingFile(
+  layout: DataLayout,
+  libraryKey: Buffer,
+  source: string,
+): Promise<StoredFile> {
   await mkdir(layout.tmp, { recursive: true });
   const tmpPath = path.join(layout.tmp, `${randomUUID()}.part`);
   try {
-    const { contentHash, sizeBytes } = await copyWithHash(source, tmpPath);
-    const extension = path.extname(source).toLowerCase();
-    const relativePath = path.join('recordings', contentHash.slice(0, 2), contentHash + extension);
+    const { contentHash, sizeBytes } = await encryptWithHash(source, tmpPath, libraryKey);
+    const name = storedRecordingName(libraryKey, contentHash);
+    const relativePath = path.join('recordings', name.slice(0, 2), name);
     const absolutePath = path.join(layout.root, relativePath);
-    const existing = await stat(absolutePath).catch(() => undefined);
-    if (existing?.size === sizeBytes) {
+    if (await isWholeCopy(absolutePath, libraryKey, sizeBytes)) {
       await rm(tmpPath, { force: true });
       return { contentHash, sizeBytes, relativePath, absolutePath, placedNew: false };
     }
@@ -43,28 +55,40 @@ export async function storeRecordingFile(layout: DataLayout, source: string): Pr
   }
 }
 
-async function copyWithHash(source: string, target: string) {
+/** The stored file's name: HMAC of the content hash under a key derived for naming only. */
+export function storedRecordingName(libraryKey: Buffer, contentHash: string): string {
+  const namingKey = Buffer.from(hkdfSync('sha256', libraryKey, '', 'cairn/recording-name/v1', 32));
+  return `${createHmac('sha256', namingKey).update(contentHash).digest('hex')}${ENCRYPTED_EXTENSION}`;
+}
+
+export const ENCRYPTED_EXTENSION = '.cairnenc';
+
+async function isWholeCopy(file: string, libraryKey: Buffer, sizeBytes: number) {
+  if (!(await stat(file).catch(() => undefined))) return false;
+  // A damaged copy is replaced by the new one rather than trusted.
+  return (await plaintextSize(file, libraryKey).catch(() => -1)) === sizeBytes;
+}
+
+async function encryptWithHash(source: string, target: string, libraryKey: Buffer) {
   const hash = createHash('sha256');
   let sizeBytes = 0;
   // The original is opened first: once it is open, its bytes stay readable even if it is moved or
   // deleted meanwhile, and a file that is already gone fails before any temp file exists.
   const input = await open(source, 'r');
   try {
-    const out = await open(target, 'wx');
-    try {
-      for await (const chunk of input.createReadStream({
-        highWaterMark: 1 << 20,
-        autoClose: false,
-      })) {
-        const buffer = chunk as Buffer;
-        hash.update(buffer);
-        sizeBytes += buffer.length;
-        await out.write(buffer);
-      }
-      await out.sync();
-    } finally {
-      await out.close();
-    }
+    await pipeline(
+      input.createReadStream({ highWaterMark: 1 << 20, autoClose: false }),
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          hash.update(chunk);
+          sizeBytes += chunk.length;
+          done(null, chunk);
+        },
+      }),
+      encryptingStream(libraryKey),
+      // flush: fsynced before it closes, so the rename below never places a partial file.
+      createWriteStream(target, { flags: 'wx', mode: 0o600, flush: true }),
+    );
   } finally {
     await input.close();
   }
@@ -93,6 +117,8 @@ export async function removeStaleTempFiles(layout: DataLayout, now = Date.now())
   const names = await readdir(layout.tmp).catch(() => [] as string[]);
   for (const name of names) {
     const file = path.join(layout.tmp, name);
+    // Decrypted audio is owned by live processes, not by age: see plain-workspace.
+    if (file === plainRoot(layout)) continue;
     const info = await stat(file).catch(() => undefined);
     // Recursive: a browser upload (bridge) leaves a folder, not a file.
     if (info && now - info.mtimeMs > STALE_TEMP_AGE_MS)

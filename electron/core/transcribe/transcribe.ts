@@ -46,6 +46,7 @@ export async function transcribeWav(
     threads: options.threads,
     vadModel,
     timeoutMs: options.timeoutMs,
+    tempDir: options.tempDir,
     signal: options.signal,
     onProgress: options.onProgress,
   });

@@ -36,6 +36,8 @@ export interface TranscribeOptions {
   vadModel?: string | null;
   /** Kill the engine after this long; default 15 min + 6 × the audio's duration. */
   timeoutMs?: number;
+  /** Where whisper writes its JSON (it holds the transcript); default: the OS temp folder. */
+  tempDir?: string;
   signal?: AbortSignal;
   /** 0–100, never decreasing. */
   onProgress?: (percent: number) => void;

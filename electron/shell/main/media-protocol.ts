@@ -1,8 +1,7 @@
-import { net, protocol } from 'electron';
-import { pathToFileURL } from 'node:url';
+import { protocol } from 'electron';
+import { Readable } from 'node:stream';
 import { MEDIA_SCHEME } from '../../../shared/api/transport';
 import type { Core } from '../../core/app/core';
-import { storedRecordingFile } from '../../core/store/recording-files';
 
 /** Before the app is ready: the player's scheme streams (and seeks) like a normal URL. */
 export function registerMediaScheme(): void {
@@ -12,14 +11,14 @@ export function registerMediaScheme(): void {
 }
 
 /**
- * `cairn-media://session/<id>` → the session's stored recording, byte ranges included (Electron's
- * file fetch answers Range requests). Only stored recordings can be reached, by session id.
+ * `cairn-media://session/<id>` → the session's stored recording, decrypted as it streams, byte
+ * ranges included (see recording-media). Only stored recordings can be reached, by session id.
  */
 export function serveMedia(core: Core): void {
-  protocol.handle(MEDIA_SCHEME, (request) => {
+  protocol.handle(MEDIA_SCHEME, async (request) => {
     const sessionId = decodeURIComponent(new URL(request.url).pathname.replace(/^\//, ''));
-    const file = storedRecordingFile(core.database.db, core.layout, sessionId);
-    if (!file) return new Response('no recording', { status: 404 });
-    return net.fetch(pathToFileURL(file.path).toString(), { headers: request.headers });
+    const media = await core.recordingMedia(sessionId, request.headers.get('range'));
+    const body = media.body ? (Readable.toWeb(media.body) as ReadableStream<Uint8Array>) : null;
+    return new Response(body, { status: media.status, headers: media.headers });
   });
 }

@@ -14,6 +14,8 @@ import { validateRecording, type ValidationOptions } from './validate-recording'
 export interface ImportContext {
   db: Db;
   layout: DataLayout;
+  /** The stored copy is encrypted with it (see security/file-crypto). */
+  libraryKey: Buffer;
   actor: string;
   /** Today's date for sessions imported without one; injectable for tests. */
   today?: () => string;
@@ -38,16 +40,18 @@ export async function importRecording(
   });
   await context.afterValidation?.();
   const source = recording.path;
-  const stored = await storeRecordingFile(context.layout, source).catch((error: unknown) => {
-    // The file was there a moment ago: it was moved or deleted while Cairn copied it.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new ValidationError(
-        'file_vanished',
-        `${path.basename(source)} was moved or deleted while Cairn was importing it. Nothing was imported.`,
-      );
-    }
-    throw error;
-  });
+  const stored = await storeRecordingFile(context.layout, context.libraryKey, source).catch(
+    (error: unknown) => {
+      // The file was there a moment ago: it was moved or deleted while Cairn copied it.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new ValidationError(
+          'file_vanished',
+          `${path.basename(source)} was moved or deleted while Cairn was importing it. Nothing was imported.`,
+        );
+      }
+      throw error;
+    },
+  );
   try {
     return context.db.transaction(
       (tx) => {

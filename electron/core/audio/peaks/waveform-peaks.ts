@@ -8,7 +8,7 @@ import { ffmpegPath } from '../ffmpeg/binaries';
 /**
  * The waveform the clinician sees over a recording: the loudest sample per stretch of time, 0–1.
  * Decoded by ffmpeg at 8 kHz mono (plenty for a picture, ~3,000× realtime), so the renderer never
- * decodes an hour of audio itself; cached by the recording's content hash, as the audio never
+ * decodes an hour of audio itself; cached by recording, as the audio never
  * changes.
  */
 
@@ -23,37 +23,46 @@ const RATE = 8000;
 const FRAME = RATE / 50;
 const MAX_BUCKETS = 4000;
 
-/** Computations in flight, by content hash: a page opened twice at once decodes once. */
+/**
+ * A plain audio file, or a way to lend one (a decrypted copy that exists only while `decode` runs).
+ */
+export type PeaksSource =
+  string | ((decode: (plainFile: string) => Promise<WaveformPeaks>) => Promise<WaveformPeaks>);
+
+/** Computations in flight, by cache key: a page opened twice at once decodes once. */
 const inFlight = new Map<string, Promise<WaveformPeaks>>();
 
 export function waveformPeaks(
-  file: string,
+  source: PeaksSource,
   cacheDir: string,
-  contentHash: string,
+  cacheKey: string,
   signal?: AbortSignal,
 ): Promise<WaveformPeaks> {
-  const running = inFlight.get(contentHash);
+  const running = inFlight.get(cacheKey);
   if (running) return running;
-  const computing = cachedOrComputed(file, cacheDir, contentHash, signal).finally(() =>
-    inFlight.delete(contentHash),
+  const computing = cachedOrComputed(source, cacheDir, cacheKey, signal).finally(() =>
+    inFlight.delete(cacheKey),
   );
-  inFlight.set(contentHash, computing);
+  inFlight.set(cacheKey, computing);
   return computing;
 }
 
 async function cachedOrComputed(
-  file: string,
+  source: PeaksSource,
   cacheDir: string,
-  contentHash: string,
+  cacheKey: string,
   signal?: AbortSignal,
 ): Promise<WaveformPeaks> {
-  const cached = path.join(cacheDir, `${contentHash}.json`);
+  const cached = path.join(cacheDir, `${cacheKey}.json`);
   try {
     return JSON.parse(await readFile(cached, 'utf8')) as WaveformPeaks;
   } catch {
     // Not computed yet (or unreadable): compute it again.
   }
-  const computed = await decodePeaks(file, signal);
+  const computed =
+    typeof source === 'string'
+      ? await decodePeaks(source, signal)
+      : await source((plainFile) => decodePeaks(plainFile, signal));
   await mkdir(cacheDir, { recursive: true, mode: 0o700 });
   // Unique per writer: the app and the CLI may share the data directory.
   const partial = `${cached}.${randomUUID()}.part`;

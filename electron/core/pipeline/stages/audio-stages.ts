@@ -6,6 +6,8 @@ import { readSetting } from '../../config/settings';
 import { PermanentError } from '../../errors';
 import { findRecordingForSession } from '../../store/repositories/recordings';
 import { setRunAudioSeconds } from '../../store/repositories/runs';
+import { ENCRYPTED_EXTENSION } from '../../store/recording-files';
+import { sealIntoLibrary, withPlainCopy } from '../../store/stored-files';
 import type { StageContext, StageDefinition } from '../stage-definition';
 
 export interface ValidateOutput {
@@ -22,12 +24,24 @@ export interface PreprocessOutput {
   silent: boolean;
 }
 
-function storedRecording(context: StageContext): string {
+/**
+ * Runs `work` on a decrypted copy of the session's recording, which exists only until it returns
+ * (see plain-workspace).
+ */
+function withPlainRecording<T>(
+  context: StageContext,
+  work: (plainFile: string, workspaceDir: string) => Promise<T>,
+): Promise<T> {
   const recording = findRecordingForSession(context.db, context.sessionId);
   if (!recording)
     throw new PermanentError('recording_missing', 'This session has no recording to process.');
-  return path.join(context.layout.root, recording.storedPath);
+  const stored = path.join(context.layout.root, recording.storedPath);
+  const name = `recording${path.extname(recording.originalName).toLowerCase()}`;
+  return withPlainCopy(context.layout, context.libraryKey, stored, name, work);
 }
+
+/** Encrypted at rest like the recording; each engine decrypts its own copy while it runs. */
+const PREPARED_WAV = `prepared.wav${ENCRYPTED_EXTENSION}`;
 
 /** Checks the stored copy again: it may have been damaged or removed since it was imported. */
 export const validateStage: StageDefinition<ValidateOutput> = {
@@ -35,11 +49,13 @@ export const validateStage: StageDefinition<ValidateOutput> = {
   engine: 'ffmpeg',
   onFailure: 'fail-run',
   execute: async (context) => {
-    const recording = await validateRecording(storedRecording(context), {
-      maxBytes: readSetting(context.db, 'maxRecordingBytes'),
-      allowTruncated: true,
-      signal: context.signal,
-    });
+    const recording = await withPlainRecording(context, (plain) =>
+      validateRecording(plain, {
+        maxBytes: readSetting(context.db, 'maxRecordingBytes'),
+        allowTruncated: true,
+        signal: context.signal,
+      }),
+    );
     return { durationSec: recording.durationSec, format: recording.container };
   },
   commit: (tx, context, output) => setRunAudioSeconds(tx, context.runId, output.durationSec),
@@ -52,35 +68,57 @@ export const preprocessStage: StageDefinition<PreprocessOutput> = {
   engine: 'ffmpeg',
   onFailure: 'fail-run',
   execute: async (context) => {
-    const result = await preprocessRecording(
-      storedRecording(context),
-      path.join(context.workDir, 'prepared.wav'),
-      {},
-      {
-        signal: context.signal,
-        onProgress: (report) => context.progress(report.percent, report.phase),
-        validation: { allowTruncated: true },
-      },
-    );
+    const result = await withPlainRecording(context, async (plain, workspaceDir) => {
+      const preparedPlain = path.join(workspaceDir, 'prepared.wav');
+      const prepared = await preprocessRecording(
+        plain,
+        preparedPlain,
+        {},
+        {
+          signal: context.signal,
+          onProgress: (report) => context.progress(report.percent, report.phase),
+          validation: { allowTruncated: true },
+        },
+      );
+      await sealIntoLibrary(
+        preparedPlain,
+        path.join(context.workDir, PREPARED_WAV),
+        context.libraryKey,
+      );
+      return prepared;
+    });
     return {
-      wav: 'prepared.wav',
+      wav: PREPARED_WAV,
       offsetSec: result.offsets.startSec,
       durationSec: result.durationSec,
       silent: result.silent,
     };
   },
   summary: (output) => output,
-  stillValid: (context, output) => existsSync(path.join(context.workDir, output.wav)),
+  // A prepared WAV left in plain by a version before encryption is made again, encrypted.
+  stillValid: (context, output) =>
+    output.wav === PREPARED_WAV && existsSync(path.join(context.workDir, output.wav)),
 };
 
-/** The prepared WAV a completed preprocess stage left for the engines. */
-export function preparedWav(context: StageContext): {
-  wav: string;
-  offsetSec: number;
-  silent: boolean;
-} {
+/**
+ * Runs `work` on a decrypted copy of the prepared WAV a completed preprocess stage left for the
+ * engines; the copy and anything else `work` writes in the workspace are removed afterwards.
+ */
+export function withPreparedWav<T>(
+  context: StageContext,
+  work: (prepared: { wav: string; offsetSec: number; workspaceDir: string }) => Promise<T>,
+): Promise<T> {
   const prepared = context.outputOf('preprocess') as PreprocessOutput | undefined;
   if (!prepared)
     throw new PermanentError('stage_order', 'The recording has not been prepared for this run.');
-  return { ...prepared, wav: path.join(context.workDir, prepared.wav) };
+  const stored = path.join(context.workDir, prepared.wav);
+  return withPlainCopy(context.layout, context.libraryKey, stored, 'prepared.wav', (wav, dir) =>
+    work({ wav, offsetSec: prepared.offsetSec, workspaceDir: dir }),
+  );
+}
+
+/** Whether the prepared audio is silence (no engine needs to run). */
+export function preparedIsSilent(context: StageContext): boolean {
+  const prepared = context.outputOf('preprocess') as PreprocessOutput | undefined;
+  return prepared?.silent ?? false;
 }

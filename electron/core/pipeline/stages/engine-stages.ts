@@ -6,7 +6,7 @@ import { replaceTranscript } from '../../store/repositories/transcript';
 import { transcribeWav } from '../../transcribe/transcribe';
 import type { Transcript } from '../../transcribe/types';
 import type { StageContext, StageDefinition } from '../stage-definition';
-import { preparedWav } from './audio-stages';
+import { preparedIsSilent, withPreparedWav } from './audio-stages';
 
 export interface TranscribeSummary {
   segments: number;
@@ -43,17 +43,20 @@ export const transcribeStage: StageDefinition<Transcript> = {
   engine: 'whisper',
   onFailure: 'fail-run',
   execute: async (context) => {
-    const prepared = preparedWav(context);
-    if (prepared.silent) return { language: 'none', model: 'none', segments: [] };
-    return transcribeWav(
-      prepared.wav,
-      {
-        ...transcriptionChoice(context),
-        offsetSec: prepared.offsetSec,
-        signal: context.signal,
-        onProgress: (percent) => context.progress(percent),
-      },
-      { modelsDir: context.modelsDir, resourcesDir: context.resourcesDir },
+    if (preparedIsSilent(context)) return { language: 'none', model: 'none', segments: [] };
+    return withPreparedWav(context, (prepared) =>
+      transcribeWav(
+        prepared.wav,
+        {
+          ...transcriptionChoice(context),
+          offsetSec: prepared.offsetSec,
+          // Whisper's JSON holds the transcript: it stays in the private workspace too.
+          tempDir: prepared.workspaceDir,
+          signal: context.signal,
+          onProgress: (percent) => context.progress(percent),
+        },
+        { modelsDir: context.modelsDir, resourcesDir: context.resourcesDir },
+      ),
     );
   },
   commit: (tx, context, transcript) =>
@@ -76,15 +79,17 @@ export const diarizeStage: StageDefinition<DiarizeOutput> = {
   engine: 'diarizer',
   onFailure: 'continue',
   execute: async (context) => {
-    const prepared = preparedWav(context);
-    if (prepared.silent) return { engine: 'none', speakers: 0, turns: [] };
-    const result = await diarizeWav(
-      prepared.wav,
-      // Beside transcription, diarization yields the CPU: together they take about as long as
-      // transcription alone (measured by npm run bench -- pipeline).
-      { ...speakerCountFor(context.sessionKind, context.options.speakers), background: true },
-      { signal: context.signal, onProgress: (percent) => context.progress(percent) },
-    );
+    if (preparedIsSilent(context)) return { engine: 'none', speakers: 0, turns: [] };
+    const { result, prepared } = await withPreparedWav(context, async (prepared) => ({
+      prepared,
+      result: await diarizeWav(
+        prepared.wav,
+        // Beside transcription, diarization yields the CPU: together they take about as long as
+        // transcription alone (measured by npm run bench -- pipeline).
+        { ...speakerCountFor(context.sessionKind, context.options.speakers), background: true },
+        { signal: context.signal, onProgress: (percent) => context.progress(percent) },
+      ),
+    }));
     const turns = result.turns.map((t) => ({
       ...t,
       start: t.start + prepared.offsetSec,

@@ -15,6 +15,7 @@ export interface WhisperRun {
   threads?: number;
   vadModel?: string;
   timeoutMs?: number;
+  tempDir?: string;
   signal?: AbortSignal;
   onProgress?: (percent: number) => void;
 }
@@ -28,7 +29,7 @@ const PROGRESS_LINE = /progress\s*=\s*(\d+)%/;
  */
 export async function runWhisper(run: WhisperRun): Promise<WhisperJson> {
   if (run.signal?.aborted) throw new CancelledError();
-  const work = await mkdtemp(path.join(tmpdir(), 'cairn-whisper-'));
+  const work = await mkdtemp(path.join(run.tempDir ?? tmpdir(), 'cairn-whisper-'));
   const outBase = path.join(work, 'out');
   const args = [
     '-m',
