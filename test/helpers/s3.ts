@@ -23,7 +23,7 @@ export async function startTestBucket(directory: string, bucket = 'practice'): P
     directory,
     configureBuckets: [{ name: bucket, configs: [] }],
   });
-  const { port } = (await server.run()) as AddressInfo;
+  const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new S3Client({
     endpoint,
@@ -40,7 +40,8 @@ export async function startTestBucket(directory: string, bucket = 'practice'): P
       for (const { Key } of listed.Contents ?? []) {
         if (!Key) continue;
         const got = await client.send(new GetObjectCommand({ Bucket: bucket, Key }));
-        result.push({ key: Key, body: Buffer.from(await got.Body!.transformToByteArray()) });
+        if (!got.Body) throw new Error(`no body for ${Key}`);
+        result.push({ key: Key, body: Buffer.from(await got.Body.transformToByteArray()) });
       }
       return result;
     },

@@ -34,7 +34,10 @@ export function sessionSeed(client: string, clinician = 'Dr. Helen Okafor'): Sha
       ['client', 'My husband Daniel says I check my phone all night. We live in Tacoma now.'],
       ['clinician', 'Let us look at the thought that you will be fired, and the evidence for it.'],
       ['client', 'I guess there is not much evidence. I still feel anxious about it.'],
-      ['clinician', 'Keep the breathing exercise going before bed, and call 555-212-3344 if needed.'],
+      [
+        'clinician',
+        'Keep the breathing exercise going before bed, and call 555-212-3344 if needed.',
+      ],
     ],
     note: {
       subjective: [

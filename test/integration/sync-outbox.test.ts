@@ -60,7 +60,8 @@ describe('the sharing outbox', () => {
       const expectedKeys = await withCore(temp.dir, async (core) => {
         await enableSharing(core, proxy.endpoint, 'crash/');
         const ids: string[] = [];
-        for (const client of CLIENTS) ids.push(await seedApprovedSession(core, sessionSeed(client)));
+        for (const client of CLIENTS)
+          ids.push(await seedApprovedSession(core, sessionSeed(client)));
         expect(pendingOutboxItems(core.database.db)).toHaveLength(CLIENTS.length);
         return ids.map((id) => `crash/${outboxItemsOfSession(core.database.db, id)[0]?.objectKey}`);
       });
@@ -142,7 +143,9 @@ describe('the sharing outbox', () => {
       expect(run.stderr).toContain('1 abstract was blocked');
       expect(proxy.puts().length - putsBefore).toBe(1);
       expect(proxy.seen.some((r) => r.url.includes(taintedKey))).toBe(false);
-      const keys = (await bucket.objects()).map((o) => o.key).filter((k) => k.startsWith('blocked/'));
+      const keys = (await bucket.objects())
+        .map((o) => o.key)
+        .filter((k) => k.startsWith('blocked/'));
       expect(keys).toHaveLength(1);
       expect(keys[0]).not.toContain(taintedKey);
 
@@ -166,8 +169,13 @@ describe('the sharing outbox', () => {
         expect(await call(core, 'sync.run', {})).toMatchObject({ uploaded: 0, blocked: 0 });
         const audit = listAudit(core.database.db).find((e) => e.action === 'sync.blocked');
         expect(audit).toMatchObject({ entityType: 'session', entityId: tainted });
-        expect(JSON.parse(audit?.detailJson ?? '{}')).toMatchObject({ categories: 'NAME', count: 1 });
-        expect(JSON.stringify(listAudit(core.database.db)).toLowerCase()).not.toContain('zephyrine');
+        expect(JSON.parse(audit?.detailJson ?? '{}')).toMatchObject({
+          categories: 'NAME',
+          count: 1,
+        });
+        expect(JSON.stringify(listAudit(core.database.db)).toLowerCase()).not.toContain(
+          'zephyrine',
+        );
       });
       expect(proxy.seen.some((r) => r.url.includes(taintedKey))).toBe(false);
     } finally {
@@ -203,7 +211,9 @@ describe('the sharing outbox', () => {
           }, 10);
         });
         expect(core.sync.lastPass).toMatchObject({ uploaded: 0, error: { code: 'sync_disabled' } });
-        expect(await rejection(call(core, 'sync.run', {}))).toMatchObject({ code: 'sync_disabled' });
+        expect(await rejection(call(core, 'sync.run', {}))).toMatchObject({
+          code: 'sync_disabled',
+        });
         expect(await rejection(call(core, 'sync.testConnection', {}))).toMatchObject({
           code: 'sync_disabled',
         });

@@ -122,8 +122,7 @@ describe('sharing abstracts of approved sessions (S3)', () => {
 
     const audit = listAudit(core.database.db).filter((e) => e.action.startsWith('sync.'));
     expect(audit.map((e) => e.action)).toEqual(['sync.uploaded']);
-    for (const identifier of IDENTIFIERS)
-      expect(JSON.stringify(audit)).not.toContain(identifier);
+    for (const identifier of IDENTIFIERS) expect(JSON.stringify(audit)).not.toContain(identifier);
   });
 
   it('shares sessions approved before sharing was on, when a pass sweeps them up', async () => {
@@ -138,7 +137,8 @@ describe('sharing abstracts of approved sessions (S3)', () => {
     expect(objects).toHaveLength(2);
     for (const { body } of objects) {
       const text = body.toString('utf8').toLowerCase();
-      for (const word of ['ana', 'whitfield']) expect(text).not.toMatch(new RegExp(`\\b${word}\\b`));
+      for (const word of ['ana', 'whitfield'])
+        expect(text).not.toMatch(new RegExp(`\\b${word}\\b`));
     }
   });
 });

@@ -1,9 +1,5 @@
 import type { Db } from '../store/open-database';
-import {
-  runOutboxPass,
-  type OutboxPassResult,
-  type OutboxRetryOptions,
-} from './outbox/run-outbox';
+import { runOutboxPass, type OutboxPassResult, type OutboxRetryOptions } from './outbox/run-outbox';
 
 export interface SyncServiceOptions {
   db: Db;

@@ -43,7 +43,9 @@ function describeRun(result: SyncRunResult): string {
 export function registerSyncCommands(program: Command, context: CommandContext): void {
   const sync = program
     .command('sync')
-    .description('share de-identified abstracts of approved sessions with the practice’s S3 bucket');
+    .description(
+      'share de-identified abstracts of approved sessions with the practice’s S3 bucket',
+    );
 
   sync
     .command('status')

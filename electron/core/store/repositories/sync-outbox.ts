@@ -80,13 +80,24 @@ export function countOutboxAttempt(db: DbOrTx, id: string): void {
 export function markOutboxUploaded(db: DbOrTx, id: string): void {
   const now = Date.now();
   db.update(syncOutbox)
-    .set({ status: 'uploaded', uploadedAt: now, lastError: null, nextAttemptAt: null, updatedAt: now })
+    .set({
+      status: 'uploaded',
+      uploadedAt: now,
+      lastError: null,
+      nextAttemptAt: null,
+      updatedAt: now,
+    })
     .where(eq(syncOutbox.id, id))
     .run();
 }
 
 /** Never uploaded: the payload holds something the de-identifier recognises. */
-export function markOutboxBlocked(db: DbOrTx, id: string, categories: string[], reason: string): void {
+export function markOutboxBlocked(
+  db: DbOrTx,
+  id: string,
+  categories: string[],
+  reason: string,
+): void {
   db.update(syncOutbox)
     .set({
       status: 'blocked',
@@ -106,7 +117,11 @@ export function markOutboxFailed(
   failure: { message: string; nextAttemptAt: number },
 ): void {
   db.update(syncOutbox)
-    .set({ lastError: failure.message, nextAttemptAt: failure.nextAttemptAt, updatedAt: Date.now() })
+    .set({
+      lastError: failure.message,
+      nextAttemptAt: failure.nextAttemptAt,
+      updatedAt: Date.now(),
+    })
     .where(eq(syncOutbox.id, id))
     .run();
 }

@@ -79,7 +79,9 @@ export function buildSessionAbstract(db: DbOrTx, sessionId: string): BuiltAbstra
     year: Number.isFinite(year) ? year : null,
     sessionKind: session.kind,
     noteTemplates: [
-      ...new Set(notes.map((n) => (getTemplate(db, n.templateId)?.builtIn ? n.templateId : 'custom'))),
+      ...new Set(
+        notes.map((n) => (getTemplate(db, n.templateId)?.builtIn ? n.templateId : 'custom')),
+      ),
     ],
     frameworks: vocabulary.frameworks,
     themes: vocabulary.themes,

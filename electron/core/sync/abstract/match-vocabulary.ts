@@ -16,7 +16,8 @@ export interface VocabularyMatches {
  * A note records what was ruled out as carefully as what was found ("denies suicidal ideation",
  * "no panic attacks"): a term right after a negation is not a theme of the session.
  */
-const NEGATION_BEFORE = /\b(?:no|not|denies|denied|denying|without|never|nor|negative for)\s+(?:\S+\s+){0,2}$/i;
+const NEGATION_BEFORE =
+  /\b(?:no|not|denies|denied|denying|without|never|nor|negative for)\s+(?:\S+\s+){0,2}$/i;
 
 function sentencesOf(text: string): string[] {
   return text
@@ -41,11 +42,13 @@ function termIn(sentence: string, term: VocabularyTerm): boolean {
 /** Terms found in one sentence; a compound theme hides the parts it is made of. */
 function themesIn(sentence: string): VocabularyTerm[] {
   const found = THEMES.filter((term) => termIn(sentence, term));
-  const compound = found.filter((t) => t.requiresAll);
+  const compound = found.filter((t) => t.requiresAll !== undefined);
   return found.filter(
     (t) =>
-      t.requiresAll ||
-      !compound.some((c) => c.requiresAll?.some((group) => group.every((p) => t.patterns.includes(p)))),
+      t.requiresAll !== undefined ||
+      !compound.some((c) =>
+        c.requiresAll?.some((group) => group.every((p) => t.patterns.includes(p))),
+      ),
   );
 }
 
@@ -59,7 +62,8 @@ export function matchVocabulary(texts: readonly string[]): VocabularyMatches {
     const t = themesIn(sentence);
     for (const term of f) frameworks.set(term.id, { id: term.id, label: term.label });
     for (const term of t) themes.set(term.id, { id: term.id, label: term.label });
-    for (const framework of f) for (const theme of t) focus.add(`${framework.label} for ${theme.label}`);
+    for (const framework of f)
+      for (const theme of t) focus.add(`${framework.label} for ${theme.label}`);
   }
   return { frameworks: [...frameworks.values()], themes: [...themes.values()], focus: [...focus] };
 }

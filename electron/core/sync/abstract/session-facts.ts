@@ -79,8 +79,7 @@ export function sessionStatsOf(db: DbOrTx, sessionId: string): SessionStats {
     if (stage.status === 'completed' && stage.durationMs !== null)
       stageSeconds[stage.stage] = Math.round(stage.durationMs / 100) / 10;
   return {
-    durationMinutes:
-      recording?.durationSec == null ? null : Math.round(recording.durationSec / 60),
+    durationMinutes: recording?.durationSec == null ? null : Math.round(recording.durationSec / 60),
     speakers: speakers.length,
     talkShare: {
       clinician: twoDecimals(talk.clinician),

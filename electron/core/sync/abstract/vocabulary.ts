@@ -79,7 +79,11 @@ export const FRAMEWORKS: readonly VocabularyTerm[] = [
     patterns: words('motivational interviewing', 'decisional balance'),
   },
   { id: 'psychoeducation', label: 'psychoeducation', patterns: words('psycho-?education') },
-  { id: 'problem_solving', label: 'problem-solving therapy', patterns: words('problem[- ]solving') },
+  {
+    id: 'problem_solving',
+    label: 'problem-solving therapy',
+    patterns: words('problem[- ]solving'),
+  },
   {
     id: 'grounding',
     label: 'grounding techniques',
@@ -88,7 +92,11 @@ export const FRAMEWORKS: readonly VocabularyTerm[] = [
   { id: 'safety_planning', label: 'safety planning', patterns: words('safety plan(?:ning)?') },
   { id: 'emdr', label: 'EMDR', patterns: words('emdr', 'eye movement desensiti[sz]ation') },
   { id: 'psychodynamic', label: 'psychodynamic therapy', patterns: words('psychodynamic') },
-  { id: 'solution_focused', label: 'solution-focused therapy', patterns: words('solution[- ]focused') },
+  {
+    id: 'solution_focused',
+    label: 'solution-focused therapy',
+    patterns: words('solution[- ]focused'),
+  },
   {
     id: 'emotionally_focused',
     label: 'emotionally focused therapy',
@@ -96,13 +104,30 @@ export const FRAMEWORKS: readonly VocabularyTerm[] = [
   },
   { id: 'gottman', label: 'Gottman method', patterns: words('gottman') },
   { id: 'family_systems', label: 'family systems therapy', patterns: words('family systems') },
-  { id: 'interpersonal', label: 'interpersonal therapy', patterns: words('interpersonal therapy', 'ipt') },
-  { id: 'narrative', label: 'narrative therapy', patterns: words('narrative therapy', 'externali[sz]ing') },
+  {
+    id: 'interpersonal',
+    label: 'interpersonal therapy',
+    patterns: words('interpersonal therapy', 'ipt'),
+  },
+  {
+    id: 'narrative',
+    label: 'narrative therapy',
+    patterns: words('narrative therapy', 'externali[sz]ing'),
+  },
   { id: 'schema', label: 'schema therapy', patterns: words('schema therapy') },
 ];
 
 const ANXIETY = words('anxiety', 'anxious', 'worr(?:y|ies|ied|ying)', 'panic', 'nervous');
-const WORK = words('work', 'job', 'workplace', 'boss', 'manager', 'career', 'colleagues?', 'office');
+const WORK = words(
+  'work',
+  'job',
+  'workplace',
+  'boss',
+  'manager',
+  'career',
+  'colleagues?',
+  'office',
+);
 
 /** Presenting themes; a compound theme comes first, so it is reported instead of its parts. */
 export const THEMES: readonly VocabularyTerm[] = [
@@ -113,7 +138,11 @@ export const THEMES: readonly VocabularyTerm[] = [
     requiresAll: [ANXIETY, WORK],
   },
   { id: 'anxiety', label: 'anxiety', patterns: ANXIETY },
-  { id: 'work_stress', label: 'work stress', patterns: words('burn-?out', 'work stress', 'overwork') },
+  {
+    id: 'work_stress',
+    label: 'work stress',
+    patterns: words('burn-?out', 'work stress', 'overwork'),
+  },
   {
     id: 'low_mood',
     label: 'low mood and depression',
@@ -122,15 +151,34 @@ export const THEMES: readonly VocabularyTerm[] = [
   {
     id: 'sleep',
     label: 'sleep difficulties',
-    patterns: words('insomnia', 'poor sleep', 'sleep(?:ing)? (?:badly|poorly|problems?|difficult(?:y|ies))', 'awake at night', 'lies? awake'),
+    patterns: words(
+      'insomnia',
+      'poor sleep',
+      'sleep(?:ing)? (?:badly|poorly|problems?|difficult(?:y|ies))',
+      'awake at night',
+      'lies? awake',
+    ),
   },
   {
     id: 'suicidal_ideation',
     label: 'suicidal ideation',
-    patterns: words('suicidal', 'suicide', 'passive (?:death wish|ideation)', 'not (?:to )?wake up'),
+    patterns: words(
+      'suicidal',
+      'suicide',
+      'passive (?:death wish|ideation)',
+      'not (?:to )?wake up',
+    ),
   },
-  { id: 'self_harm', label: 'self-harm', patterns: words('self[- ]harm(?:ing)?', 'cutting herself', 'cutting himself') },
-  { id: 'grief', label: 'grief and loss', patterns: words('grie(?:f|ving)', 'bereave(?:d|ment)', 'mourning') },
+  {
+    id: 'self_harm',
+    label: 'self-harm',
+    patterns: words('self[- ]harm(?:ing)?', 'cutting herself', 'cutting himself'),
+  },
+  {
+    id: 'grief',
+    label: 'grief and loss',
+    patterns: words('grie(?:f|ving)', 'bereave(?:d|ment)', 'mourning'),
+  },
   {
     id: 'relationship',
     label: 'relationship difficulties',
@@ -138,19 +186,51 @@ export const THEMES: readonly VocabularyTerm[] = [
   },
   { id: 'family', label: 'family conflict', patterns: words('family (?:conflict|tension|stress)') },
   { id: 'parenting', label: 'parenting', patterns: words('parenting') },
-  { id: 'trauma', label: 'trauma', patterns: words('trauma(?:tic)?', 'ptsd', 'flashbacks?', 'nightmares?') },
+  {
+    id: 'trauma',
+    label: 'trauma',
+    patterns: words('trauma(?:tic)?', 'ptsd', 'flashbacks?', 'nightmares?'),
+  },
   {
     id: 'substance_use',
     label: 'substance use',
     patterns: words('alcohol', 'drinking', 'substance use', 'cannabis', 'opioids?', 'relapse'),
   },
   { id: 'anger', label: 'anger', patterns: words('anger', 'angry', 'irritab(?:le|ility)') },
-  { id: 'self_esteem', label: 'self-esteem', patterns: words('self-esteem', 'self-worth', 'self-critical') },
+  {
+    id: 'self_esteem',
+    label: 'self-esteem',
+    patterns: words('self-esteem', 'self-worth', 'self-critical'),
+  },
   { id: 'stress', label: 'stress', patterns: words('stress(?:ed|ful)?', 'overwhelm(?:ed)?') },
-  { id: 'loneliness', label: 'loneliness and isolation', patterns: words('lonel(?:y|iness)', 'isolat(?:ed|ion)') },
-  { id: 'ocd', label: 'obsessions and compulsions', patterns: words('ocd', 'obsessi(?:ve|ons?)', 'compulsi(?:ve|ons?)') },
-  { id: 'eating', label: 'eating concerns', patterns: words('eating disorder', 'binge(?:ing)?', 'restrict(?:ing|ive) eating') },
-  { id: 'attention', label: 'attention difficulties', patterns: words('adhd', 'attention difficult(?:y|ies)') },
-  { id: 'health', label: 'health and chronic pain', patterns: words('chronic pain', 'chronic illness', 'diagnosis') },
-  { id: 'life_transition', label: 'life transitions', patterns: words('life transitions?', 'retirement', 'moving house') },
+  {
+    id: 'loneliness',
+    label: 'loneliness and isolation',
+    patterns: words('lonel(?:y|iness)', 'isolat(?:ed|ion)'),
+  },
+  {
+    id: 'ocd',
+    label: 'obsessions and compulsions',
+    patterns: words('ocd', 'obsessi(?:ve|ons?)', 'compulsi(?:ve|ons?)'),
+  },
+  {
+    id: 'eating',
+    label: 'eating concerns',
+    patterns: words('eating disorder', 'binge(?:ing)?', 'restrict(?:ing|ive) eating'),
+  },
+  {
+    id: 'attention',
+    label: 'attention difficulties',
+    patterns: words('adhd', 'attention difficult(?:y|ies)'),
+  },
+  {
+    id: 'health',
+    label: 'health and chronic pain',
+    patterns: words('chronic pain', 'chronic illness', 'diagnosis'),
+  },
+  {
+    id: 'life_transition',
+    label: 'life transitions',
+    patterns: words('life transitions?', 'retirement', 'moving house'),
+  },
 ];

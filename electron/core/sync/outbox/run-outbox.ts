@@ -67,7 +67,8 @@ export async function runOutboxPass(db: Db, options: OutboxPassOptions): Promise
   if (!readSetting(db, 'syncEnabled')) {
     result.error = {
       code: 'sync_disabled',
-      message: 'Sharing is off. Turn it on in Settings → Sharing (S3) (cairn settings syncEnabled true).',
+      message:
+        'Sharing is off. Turn it on in Settings → Sharing (S3) (cairn settings syncEnabled true).',
     };
     return result;
   }
@@ -123,18 +124,26 @@ async function sendItem(
         action: 'sync.blocked',
         entityType: 'session',
         entityId: item.sessionId,
-        detail: { item: item.id, kind: item.kind, categories: scan.categories.join(','), count: scan.count },
+        detail: {
+          item: item.id,
+          kind: item.kind,
+          categories: scan.categories.join(','),
+          count: scan.count,
+        },
       });
     });
     return { status: 'blocked' };
   }
-  const policy = retry(handleWhen((error) => error instanceof TransientError), {
-    maxAttempts: (options.retry?.maxAttempts ?? 3) - 1,
-    backoff: new ExponentialBackoff({
-      initialDelay: options.retry?.initialDelayMs ?? 1000,
-      maxDelay: options.retry?.maxDelayMs ?? 10_000,
-    }),
-  });
+  const policy = retry(
+    handleWhen((error) => error instanceof TransientError),
+    {
+      maxAttempts: (options.retry?.maxAttempts ?? 3) - 1,
+      backoff: new ExponentialBackoff({
+        initialDelay: options.retry?.initialDelayMs ?? 1000,
+        maxDelay: options.retry?.maxDelayMs ?? 10_000,
+      }),
+    },
+  );
   let attempts = item.attempts;
   try {
     await policy.execute(async (context) => {

@@ -1,4 +1,9 @@
-import { HeadBucketCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  HeadBucketCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { readSetting } from '../../config/settings';
 import { PermanentError, TransientError, ValidationError, type CairnError } from '../../errors';
 import type { DbOrTx } from '../../store/repositories/types';
@@ -106,8 +111,7 @@ const THROTTLED = new Set(['SlowDown', 'Throttling', 'ThrottlingException', 'Req
  * not help), a network problem or a busy server is transient. Never includes the payload.
  */
 export function classifyS3Error(error: unknown, config: S3Config): CairnError {
-  const status =
-    error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+  const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
   const name = error instanceof Error ? error.name : '';
   const where = config.endpoint === '' ? `AWS (${config.region})` : config.endpoint;
   if (status === 403 || name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch')

@@ -20,16 +20,22 @@ const TEXT_FIELDS = [
  * Opt-in sharing of de-identified abstracts with the practice's S3 bucket: its settings (the
  * secret is write-only), a connection test, and what is pending, uploaded or blocked.
  */
-export function SharingSection({ settings, values }: { settings: Settings; values: SettingValues }) {
+export function SharingSection({
+  settings,
+  values,
+}: {
+  settings: Settings;
+  values: SettingValues;
+}) {
   const enabled = values.syncEnabled === true;
   return (
     <section aria-labelledby="sharing-title" className="settings-section">
       <h2 id="sharing-title">Sharing (S3)</h2>
       <p className="hint">
-        Off by default. When on, each approved session sends only an abstract (themes, frameworks,
-        a de-identified summary, statistics) under a pseudonym; never the recording, the
-        transcript, names or dates. Every upload is scanned again first and blocked if anything
-        identifying remains.
+        Off by default. When on, each approved session sends only an abstract (themes, frameworks, a
+        de-identified summary, statistics) under a pseudonym; never the recording, the transcript,
+        names or dates. Every upload is scanned again first and blocked if anything identifying
+        remains.
       </p>
       <Field id="sync-enabled" label="Share abstracts" status={settings.statusOf('syncEnabled')}>
         <input
@@ -41,7 +47,12 @@ export function SharingSection({ settings, values }: { settings: Settings; value
         />
       </Field>
       {TEXT_FIELDS.map((field) => (
-        <Field key={field.name} id={field.id} label={field.label} status={settings.statusOf(field.name)}>
+        <Field
+          key={field.name}
+          id={field.id}
+          label={field.label}
+          status={settings.statusOf(field.name)}
+        >
           <TextSetting
             id={field.id}
             value={textSetting(values, field.name)}
@@ -58,7 +69,10 @@ export function SharingSection({ settings, values }: { settings: Settings; value
         status={settings.statusOf('syncSecretAccessKey')}
         hint="Write-only: Cairn never shows it again. Type a new one to replace it."
       >
-        <SecretInput onSave={(value) => void settings.save('syncSecretAccessKey', value)} isSet={textSetting(values, 'syncSecretAccessKey') !== ''} />
+        <SecretInput
+          onSave={(value) => void settings.save('syncSecretAccessKey', value)}
+          isSet={textSetting(values, 'syncSecretAccessKey') !== ''}
+        />
       </Field>
       <Field
         id="sync-path-style"
@@ -115,7 +129,9 @@ function SyncStatusPanel({ enabled }: { enabled: boolean }) {
         ? api.call('sync.testConnection', {}).then((r) => ({ ok: r.ok, text: r.message }))
         : api.call('sync.run', {}).then((r) => ({
             ok: r.error === null,
-            text: r.error?.message ?? `Uploaded ${r.uploaded}, blocked ${r.blocked}, still pending ${r.pending}.`,
+            text:
+              r.error?.message ??
+              `Uploaded ${r.uploaded}, blocked ${r.blocked}, still pending ${r.pending}.`,
           }));
     work
       .then(setMessage, (error: unknown) => setMessage({ ok: false, text: messageOf(error) }))
