@@ -37,6 +37,7 @@ import {
   ModelName,
   ModelsListing,
 } from './settings-schemas';
+import { SyncRunResult, SyncStatus } from './sync-schemas';
 
 /**
  * The one API contract between the renderer and the core.
@@ -189,6 +190,18 @@ export const methods = {
     input: z.object({ target: z.string().min(1).max(4096) }),
     output: LibraryMoveResult,
   },
+  /**
+   * Sharing with the practice's S3 bucket: counts of pending, uploaded and blocked abstracts, the
+   * latest error and what to do; with `sessionId`, that session's item too.
+   */
+  'sync.status': { input: z.object({ sessionId: Id.optional() }), output: SyncStatus },
+  /** Uploads every pending abstract now (ignoring backoff) and answers when done. */
+  'sync.run': { input: z.object({}), output: SyncRunResult },
+  /** Asks the bucket whether it exists and accepts these keys (refused while sharing is off). */
+  'sync.testConnection': {
+    input: z.object({}),
+    output: z.object({ ok: z.boolean(), message: z.string() }),
+  },
 } as const;
 
 /** Events the core pushes to every connected renderer. */
@@ -212,6 +225,8 @@ export const events = {
   'models.downloadProgress': ModelDownloadProgress,
   /** A Whisper model was downloaded, cancelled, failed or deleted: the listing changed. */
   'models.changed': z.object({ name: z.string() }),
+  /** A sharing pass ended or an abstract was queued: counts and statuses may have moved. */
+  'sync.changed': z.object({ sessionId: Id.nullable() }),
   /** A run changed status (queued, running, completed…). */
   'runs.changed': z.object({ runId: Id, sessionId: Id, status: z.enum(RUN_STATUSES) }),
 } as const;

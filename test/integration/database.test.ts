@@ -27,6 +27,7 @@ const EXPECTED_TABLES = [
   'sessions',
   'settings',
   'speakers',
+  'sync_outbox',
   'transcript_revisions',
   'transcript_segments',
 ];

@@ -20,6 +20,8 @@ import { PipelineService } from '../pipeline/pipeline-service';
 import { EngineGuard, type ResilienceOptions } from '../pipeline/resilience';
 import type { CatalogueModel } from '../transcribe/models/catalogue';
 import { resolveModelsDir } from '../transcribe/models/model-store';
+import { SyncService } from '../sync/sync-service';
+import type { OutboxRetryOptions } from '../sync/outbox/run-outbox';
 import { EventBus } from './event-bus';
 import { invokeThroughGate } from './gate';
 import { LibraryFreeze } from './library-freeze';
@@ -57,6 +59,12 @@ export interface CoreOptions {
     notesSweepMs?: number;
     resilience?: ResilienceOptions;
   };
+  /** Sharing's outbox (it runs in the background only with `pipeline.recover`, i.e. in the app). */
+  sync?: {
+    /** Between background passes (default a minute); an approval starts one at once. */
+    intervalMs?: number;
+    retry?: OutboxRetryOptions;
+  };
 }
 
 export interface Core {
@@ -65,6 +73,7 @@ export interface Core {
   events: EventBus;
   handlers: Handlers;
   pipeline: PipelineService;
+  sync: SyncService;
   /** `method` is untrusted (it comes over a transport); the gate checks it against the contract. */
   invoke(method: string, input: unknown): Promise<Envelope>;
   /** A session's recording for the player, decrypted; `range` is the HTTP Range header. */
@@ -123,6 +132,17 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const freeze = new LibraryFreeze(async () => {
     while (inFlight.size > 1) await Promise.race([...inFlight].map((c) => c.then(() => c)));
   });
+  const sync = new SyncService({
+    db: database.db,
+    actor: options.actor,
+    retry: options.sync?.retry,
+    onError: (error) => options.onInternalError?.('sync', error),
+    onPassEnd: () => events.emit('sync.changed', { sessionId: null }),
+    // A library being moved takes no writes, the outbox's included.
+    paused: () => freeze.frozen,
+  });
+  // The app uploads in the background; a CLI command only when asked (cairn sync run).
+  if (options.pipeline?.recover) sync.start(options.sync?.intervalMs ?? 60_000);
   const handlers = createHandlers({
     pipeline,
     db: database.db,
@@ -142,6 +162,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         : options.libraryPointer,
     closing: closing.signal,
     freeze,
+    sync,
+    onInternalError: (error) => options.onInternalError?.('approve', error),
   });
   let shutdown: Promise<void> | undefined;
 
@@ -151,6 +173,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     events,
     handlers,
     pipeline,
+    sync,
     invoke: (method, input) => {
       if (shutdown) return Promise.resolve(SHUTTING_DOWN);
       const refusal = freeze.refusal(method);
@@ -168,6 +191,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       clearInterval(sweep);
       closing.abort();
       shutdown ??= Promise.allSettled([...inFlight])
+        .then(() => sync.stop())
         .then(() => pipeline.shutdown())
         .then(() => database.close());
       return shutdown;

@@ -23,6 +23,8 @@ import { createPipelineHandlers } from './pipeline-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSpeakerHandlers } from './speaker-handlers';
+import { createSyncHandlers } from './sync-handlers';
+import type { SyncService } from '../sync/sync-service';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -32,6 +34,8 @@ export interface HandlerContext {
   db: Db;
   connection: SqliteConnection;
   pipeline: PipelineService;
+  /** The outbox of abstracts shared with the practice's bucket (opt-in). */
+  sync: SyncService;
   layout: DataLayout;
   /** Opens the library's encrypted recordings. */
   libraryKey: Buffer;
@@ -49,13 +53,26 @@ export interface HandlerContext {
   closing: AbortSignal;
   /** Stops every write while the library is copied elsewhere, and after it moved. */
   freeze: LibraryFreeze;
+  /** Work that failed without failing the call (a background side effect), for the log. */
+  onInternalError?: (error: unknown) => void;
 }
 
 /** The core's implementation of every contract method; the mapped type makes a missing one a type error. */
 export function createHandlers(context: HandlerContext): Handlers {
   const { db, layout, events, actor } = context;
   return {
-    ...createPipelineHandlers({ db, pipeline: context.pipeline, events, actor }),
+    ...createPipelineHandlers({
+      db,
+      pipeline: context.pipeline,
+      events,
+      actor,
+      onSyncQueued: (sessionId) => {
+        events.emit('sync.changed', { sessionId });
+        context.sync.kick();
+      },
+      onError: context.onInternalError,
+    }),
+    ...createSyncHandlers({ db, sync: context.sync }),
     ...createSpeakerHandlers({ db, events, actor }),
     ...createReviewHandlers({ db, events, actor }),
     ...createClientHandlers({ db, events, actor }),
@@ -66,7 +83,12 @@ export function createHandlers(context: HandlerContext): Handlers {
       modelsDir: context.modelsDir,
       resourcesDir: context.resourcesDir,
     }),
-    ...createSettingsHandlers({ db, pipeline: context.pipeline, actor }),
+    ...createSettingsHandlers({
+      db,
+      pipeline: context.pipeline,
+      actor,
+      onSyncSettingChanged: () => context.sync.kick(),
+    }),
     ...createModelHandlers({
       db,
       events,

@@ -4,6 +4,8 @@ import { ValidationError } from '../errors';
 import type { PipelineService } from '../pipeline/pipeline-service';
 import { transaction } from '../pipeline/stage-runner';
 import type { Db } from '../store/open-database';
+import { atomically, type Tx } from '../store/repositories/types';
+import { enqueueIfSharing } from '../sync/outbox/enqueue';
 import { recordAudit } from '../store/repositories/audit';
 import {
   acknowledgeRiskFlag,
@@ -24,6 +26,9 @@ interface PipelineHandlerContext {
   pipeline: PipelineService;
   events: EventBus;
   actor: string;
+  /** An approval queued an abstract for sharing: the outbox worker is told. */
+  onSyncQueued?: (sessionId: string) => void;
+  onError?: (error: unknown) => void;
 }
 
 type PipelineHandlers = Pick<
@@ -98,14 +103,30 @@ export function createPipelineHandlers(context: PipelineHandlerContext): Pipelin
         for (const noteId of approveNotesOfSession(tx, id, actor))
           recordAudit(tx, { actor, action: 'note.approved', entityType: 'note', entityId: noteId });
         recordAudit(tx, { actor, action: 'session.approved', entityType: 'session', entityId: id });
-        return getSessionSummary(tx, id);
+        const queued = queueForSharing(tx, id, context.onError);
+        return { summary: getSessionSummary(tx, id), queued };
       });
       events.emit('sessions.changed', { sessionId: id });
-      if (!approved)
+      if (approved.queued) context.onSyncQueued?.(id);
+      if (!approved.summary)
         throw new ValidationError('session_not_found', `There is no session with id ${id}.`);
-      return approved;
+      return approved.summary;
     },
   };
+}
+
+/**
+ * With sharing on, the approval queues the session's abstract in its own transaction (a
+ * savepoint), so both commit together. Building it must never block an approval: if it fails,
+ * the savepoint is undone, the error reported, and the outbox's sweep queues it later.
+ */
+function queueForSharing(tx: Tx, sessionId: string, onError?: (error: unknown) => void): boolean {
+  try {
+    return atomically(tx, (inner) => enqueueIfSharing(inner, sessionId));
+  } catch (error) {
+    onError?.(error);
+    return false;
+  }
 }
 
 function requireRun(db: Db, id: string): RunRow {

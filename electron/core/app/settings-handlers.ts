@@ -1,4 +1,10 @@
-import { SETTINGS, readSetting, type SettingName } from '../config/settings';
+import {
+  SECRET_MASK,
+  SECRET_SETTINGS,
+  SETTINGS,
+  readSetting,
+  type SettingName,
+} from '../config/settings';
 import { ValidationError } from '../errors';
 import type { PipelineService } from '../pipeline/pipeline-service';
 import { transaction } from '../pipeline/stage-runner';
@@ -11,6 +17,8 @@ interface SettingsHandlerContext {
   db: Db;
   pipeline: PipelineService;
   actor: string;
+  /** Sharing was switched on or its bucket changed: the outbox worker looks again. */
+  onSyncSettingChanged?: () => void;
 }
 
 type SettingsHandlers = Pick<Handlers, 'settings.get' | 'settings.set'>;
@@ -24,6 +32,8 @@ export function createSettingsHandlers(context: SettingsHandlerContext): Setting
       if (!Object.hasOwn(SETTINGS, name))
         throw new ValidationError('setting_unknown', `There is no setting called "${name}".`);
       const setting = SETTINGS[name as SettingName];
+      // The form sends back what it was shown: the mask means "unchanged", not a new secret.
+      if (SECRET_SETTINGS.has(name) && value === SECRET_MASK) return allSettings(db);
       const parsed = setting.schema.safeParse(value);
       if (!parsed.success)
         throw new ValidationError(
@@ -42,13 +52,19 @@ export function createSettingsHandlers(context: SettingsHandlerContext): Setting
       // The other settings are read when they are used; the queue's size is held by the queue.
       if (name === 'pipelineConcurrency')
         context.pipeline.setConcurrency(readSetting(db, 'pipelineConcurrency'));
+      if (name.startsWith('sync')) context.onSyncSettingChanged?.();
       return allSettings(db);
     },
   };
 }
 
+/** Every setting by name; a secret only as whether it is set, so it never reaches a renderer. */
 function allSettings(db: Db): Record<string, unknown> {
   return Object.fromEntries(
-    (Object.keys(SETTINGS) as SettingName[]).map((name) => [name, readSetting(db, name)]),
+    (Object.keys(SETTINGS) as SettingName[]).map((name) => {
+      const value = readSetting(db, name);
+      if (!SECRET_SETTINGS.has(name)) return [name, value];
+      return [name, value === '' ? '' : SECRET_MASK];
+    }),
   );
 }

@@ -18,6 +18,7 @@ import { registerProcessCommand } from './commands/process';
 import { registerSecurityCommands } from './commands/security';
 import { registerSettingsCommand } from './commands/settings';
 import { registerRunCommands } from './commands/runs';
+import { registerSyncCommands } from './commands/sync';
 import { registerTranscribeCommand } from './commands/transcribe';
 import { registerSessionCommands } from './commands/sessions';
 import {
@@ -91,6 +92,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerOllamaCommands(program, context);
   registerRunCommands(program, context);
   registerSecurityCommands(program, context);
+  registerSyncCommands(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -80,7 +80,61 @@ export const SETTINGS = {
     schema: z.string().min(1).max(100),
     fallback: 'soap' as string,
   },
+  /**
+   * Sharing de-identified abstracts with the practice's S3 bucket. Off by default: while it is off
+   * Cairn makes no connection at all and nothing is queued.
+   */
+  syncEnabled: { key: 'sync.enabled', schema: z.boolean(), fallback: false as boolean },
+  /** An S3-compatible endpoint (MinIO, Ceph, Wasabi…); empty: AWS itself for the region. */
+  syncEndpoint: {
+    key: 'sync.s3.endpoint',
+    schema: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
+    fallback: '' as string,
+  },
+  syncRegion: {
+    key: 'sync.s3.region',
+    schema: z.string().regex(/^[a-z0-9-]{1,50}$/, 'a region such as us-east-1'),
+    fallback: 'us-east-1' as string,
+  },
+  syncBucket: {
+    key: 'sync.s3.bucket',
+    schema: z.union([
+      z.literal(''),
+      z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a bucket name (lower case)'),
+    ]),
+    fallback: '' as string,
+  },
+  /** Folder-like start of every object key, e.g. "practice-a/"; may be empty. */
+  syncPrefix: {
+    key: 'sync.s3.prefix',
+    schema: z.string().regex(/^[A-Za-z0-9!_.*'()/-]{0,200}$/, 'letters, digits and / - _ . only'),
+    fallback: 'cairn/' as string,
+  },
+  /** Most S3-compatible stores want bucket-in-path URLs; AWS wants the bucket in the host. */
+  syncForcePathStyle: {
+    key: 'sync.s3.forcePathStyle',
+    schema: z.boolean(),
+    fallback: false as boolean,
+  },
+  syncAccessKeyId: {
+    key: 'sync.s3.accessKeyId',
+    schema: z.string().max(200),
+    fallback: '' as string,
+  },
+  /** Write-only: `settings.get` reports only whether it is set (see SECRET_SETTINGS). */
+  syncSecretAccessKey: {
+    key: 'sync.s3.secretAccessKey',
+    schema: z.string().max(200),
+    fallback: '' as string,
+  },
 } as const;
+
+/**
+ * Settings that are never read back through the API or the CLI: `settings.get` shows
+ * SECRET_MASK when one is set (empty when not), and setting the mask itself keeps the stored value.
+ */
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['syncSecretAccessKey']);
+export const SECRET_MASK = '••••••••';
 
 export type SettingName = keyof typeof SETTINGS;
 

@@ -323,3 +323,19 @@ export function sessionsWithFailedNotes(db: DbOrTx): string[] {
     .filter((row) => latestRunForSession(db, row.sessionId)?.id === row.runId)
     .map((row) => row.sessionId);
 }
+
+/** The session's newest run that got through the pipeline (completed, or waiting for review). */
+export function latestFinishedRunForSession(db: DbOrTx, sessionId: string): RunRow | undefined {
+  return db
+    .select()
+    .from(pipelineRuns)
+    .where(
+      and(
+        eq(pipelineRuns.sessionId, sessionId),
+        inArray(pipelineRuns.status, ['completed', 'awaiting_review']),
+      ),
+    )
+    .orderBy(desc(pipelineRuns.createdAt))
+    .limit(1)
+    .get();
+}

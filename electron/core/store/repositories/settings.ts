@@ -21,3 +21,16 @@ export function setSetting(db: DbOrTx, key: string, value: unknown): void {
     })
     .run();
 }
+
+/**
+ * A value made once and kept (a per-library secret): the first writer wins, so two processes
+ * creating it at the same time end up reading the same value.
+ */
+export function getOrCreateSetting(db: DbOrTx, key: string, create: () => string): string {
+  db.insert(settings)
+    .values({ key, valueJson: JSON.stringify(create()) })
+    .onConflictDoNothing()
+    .run();
+  const row = db.select().from(settings).where(eq(settings.key, key)).get();
+  return JSON.parse(row?.valueJson ?? 'null') as string;
+}

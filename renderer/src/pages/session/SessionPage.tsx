@@ -9,6 +9,7 @@ import { ClientSelector } from './ClientSelector';
 import { NotePanel } from './notes/NotePanel';
 import { RiskBanner } from './notes/RiskBanner';
 import { RunPanel } from './RunPanel';
+import { SharingStatus } from './SharingStatus';
 import { SpeakersPanel } from './SpeakersPanel';
 import { TranscriptView, type SeekRequest } from './TranscriptView';
 import { QueryNotice } from '../../ui/QueryNotice';
@@ -108,6 +109,7 @@ export function SessionPage() {
               flags.status === 'ready' ? flags.data.filter((f) => !f.acknowledgedAt).length : 0
             }
           />
+          <SharingStatus sessionId={id} />
           <NotePanel sessionId={id} segmentStart={segmentStart} onSeek={seek} />
           <RunPanel sessionId={id} />
           {speakerList.length > 0 && (
