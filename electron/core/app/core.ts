@@ -18,10 +18,12 @@ import { PipelineService } from '../pipeline/pipeline-service';
 import { EngineGuard, type ResilienceOptions } from '../pipeline/resilience';
 import type { CatalogueModel } from '../transcribe/models/catalogue';
 import { resolveModelsDir } from '../transcribe/models/model-store';
+import { AppLock, type SystemUnlock } from './app-lock';
 import { EventBus } from './event-bus';
 import { invokeThroughGate } from './gate';
 import { LibraryFreeze } from './library-freeze';
 import { createHandlers, type Handlers } from './handlers';
+import { ViewLog, withViewAudit } from './view-audit';
 import { CAIRN_VERSION } from './version';
 
 export interface CoreOptions {
@@ -46,6 +48,10 @@ export interface CoreOptions {
   libraryPointer?: string | null;
   /** Whisper models offered for download (default: whisper.cpp's; tests serve their own). */
   modelCatalogue?: readonly CatalogueModel[];
+  /** Milliseconds since 1970, for the lock's inactivity timeouts (tests pass their own). */
+  clock?: () => number;
+  /** Touch ID and the like, where the shell has it: an alternative to the passcode. */
+  systemUnlock?: SystemUnlock;
   pipeline?: {
     /**
      * Resume queued runs and runs a crash left behind, and sweep for failed notes every
@@ -63,6 +69,8 @@ export interface Core {
   events: EventBus;
   handlers: Handlers;
   pipeline: PipelineService;
+  /** The app lock: while it is locked nothing readable is served (media routes check it too). */
+  lock: AppLock;
   /** `method` is untrusted (it comes over a transport); the gate checks it against the contract. */
   invoke(method: string, input: unknown): Promise<Envelope>;
   /** Lets running work checkpoint, then closes the database. Safe to call twice. */
@@ -116,7 +124,22 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const freeze = new LibraryFreeze(async () => {
     while (inFlight.size > 1) await Promise.race([...inFlight].map((c) => c.then(() => c)));
   });
-  const handlers = createHandlers({
+  const now = options.clock ?? Date.now;
+  const views = new ViewLog(database.db, options.actor, now);
+  const lock = new AppLock({
+    db: database.db,
+    events,
+    actor: options.actor,
+    // The CLI is run by the OS user at a terminal, with the library's key: it is not locked.
+    enforced: options.transport !== 'in-process',
+    now,
+    systemUnlock: options.systemUnlock,
+    onAccessEnded: () => views.forget(),
+  });
+  // Locks and logs off on time even when no call comes in to notice.
+  const lockTimer = setInterval(() => lock.evaluate(), 15_000);
+  lockTimer.unref();
+  const baseHandlers = createHandlers({
     pipeline,
     db: database.db,
     connection: database.connection,
@@ -134,7 +157,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         : options.libraryPointer,
     closing: closing.signal,
     freeze,
+    lock,
   });
+  const handlers = withViewAudit(baseHandlers, views);
   let shutdown: Promise<void> | undefined;
 
   return {
@@ -143,11 +168,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     events,
     handlers,
     pipeline,
+    lock,
     invoke: (method, input) => {
       if (shutdown) return Promise.resolve(SHUTTING_DOWN);
       const refusal = freeze.refusal(method);
       if (refusal) return Promise.resolve(frozenEnvelope(refusal));
-      const call = invokeThroughGate(handlers, method, input, options.onInternalError);
+      const call = invokeThroughGate(handlers, method, input, options.onInternalError, (m) =>
+        lock.admit(m),
+      );
       inFlight.add(call);
       void call.finally(() => inFlight.delete(call));
       return call;
@@ -156,6 +184,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       // New calls are refused at once; calls already running (an import mid-copy) finish and
       // commit first, so quitting never leaves half-done work behind.
       clearInterval(sweep);
+      clearInterval(lockTimer);
       closing.abort();
       shutdown ??= Promise.allSettled([...inFlight])
         .then(() => pipeline.shutdown())

@@ -12,10 +12,13 @@ import type { CatalogueModel } from '../transcribe/models/catalogue';
 import { findRecordingForSession } from '../store/repositories/recordings';
 import { getSessionSummary, listSessionSummaries } from '../store/repositories/sessions';
 import type { PipelineService } from '../pipeline/pipeline-service';
+import type { AppLock } from './app-lock';
+import { createAuditHandlers } from './audit-handlers';
 import { createClientHandlers } from './client-handlers';
 import type { EventBus } from './event-bus';
 import type { LibraryFreeze } from './library-freeze';
 import { createLibraryHandlers } from './library-handlers';
+import { createLockHandlers } from './lock-handlers';
 import { createModelHandlers } from './model-handlers';
 import { createNotesHandlers } from './notes-handlers';
 import { createPipelineHandlers } from './pipeline-handlers';
@@ -46,6 +49,7 @@ export interface HandlerContext {
   closing: AbortSignal;
   /** Stops every write while the library is copied elsewhere, and after it moved. */
   freeze: LibraryFreeze;
+  lock: AppLock;
 }
 
 /** The core's implementation of every contract method; the mapped type makes a missing one a type error. */
@@ -64,6 +68,8 @@ export function createHandlers(context: HandlerContext): Handlers {
       resourcesDir: context.resourcesDir,
     }),
     ...createSettingsHandlers({ db, pipeline: context.pipeline, actor }),
+    ...createLockHandlers(context.lock),
+    ...createAuditHandlers({ db, actor }),
     ...createModelHandlers({
       db,
       events,

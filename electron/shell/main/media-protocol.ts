@@ -17,6 +17,8 @@ export function registerMediaScheme(): void {
  */
 export function serveMedia(core: Core): void {
   protocol.handle(MEDIA_SCHEME, (request) => {
+    // Locked: nothing readable is served, the recording included.
+    if (core.lock.isLocked) return new Response('Cairn is locked', { status: 423 });
     const sessionId = decodeURIComponent(new URL(request.url).pathname.replace(/^\//, ''));
     const file = storedRecordingFile(core.database.db, core.layout, sessionId);
     if (!file) return new Response('no recording', { status: 404 });

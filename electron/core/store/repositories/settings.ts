@@ -21,3 +21,7 @@ export function setSetting(db: DbOrTx, key: string, value: unknown): void {
     })
     .run();
 }
+
+export function deleteSetting(db: DbOrTx, key: string): void {
+  db.delete(settings).where(eq(settings.key, key)).run();
+}
