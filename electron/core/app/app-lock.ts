@@ -247,6 +247,11 @@ export class AppLock {
   }
 
   private audit(action: string, detail?: Record<string, string | number>): void {
-    recordAudit(this.options.db, { actor: this.options.actor, action, entityType: 'access', detail });
+    recordAudit(this.options.db, {
+      actor: this.options.actor,
+      action,
+      entityType: 'access',
+      detail,
+    });
   }
 }

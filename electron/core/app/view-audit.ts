@@ -32,7 +32,10 @@ export class ViewLog {
   }
 }
 
-type Viewed = (input: Record<string, unknown>, output: unknown) => [string, AuditEntityType, string][];
+type Viewed = (
+  input: Record<string, unknown>,
+  output: unknown,
+) => [string, AuditEntityType, string][];
 
 /** Which reads show a record's content, and what each logs (ids only). */
 const VIEWS: Partial<Record<MethodName, Viewed>> = {

@@ -30,8 +30,12 @@ type PasscodeRecord = z.infer<typeof PasscodeRecord>;
 function derive(passcode: string, salt: Buffer, cost: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // maxmem: scrypt needs 128 * N * r bytes; Node's default limit (32 MB) is just below that.
-    scrypt(passcode.normalize('NFC'), salt, KEY_LENGTH, { ...cost, maxmem: 64 * 1024 * 1024 }, (e, key) =>
-      e ? reject(e) : resolve(key),
+    scrypt(
+      passcode.normalize('NFC'),
+      salt,
+      KEY_LENGTH,
+      { ...cost, maxmem: 64 * 1024 * 1024 },
+      (e, key) => (e ? reject(e) : resolve(key)),
     );
   });
 }
@@ -39,7 +43,12 @@ function derive(passcode: string, salt: Buffer, cost: ScryptOptions): Promise<Bu
 export async function hashPasscode(passcode: string): Promise<PasscodeRecord> {
   const salt = randomBytes(16);
   const hash = await derive(passcode, salt, COST);
-  return { algorithm: 'scrypt', ...COST, salt: salt.toString('base64'), hash: hash.toString('base64') };
+  return {
+    algorithm: 'scrypt',
+    ...COST,
+    salt: salt.toString('base64'),
+    hash: hash.toString('base64'),
+  };
 }
 
 export async function passcodeMatches(record: PasscodeRecord, passcode: string): Promise<boolean> {
