@@ -219,8 +219,9 @@ export const methods = {
   /** Audit entries, newest first, filtered and paged. Viewing it is not itself logged. */
   'audit.list': {
     input: AuditFilter.extend({
-      limit: z.number().int().min(1).max(500).default(100),
-      offset: z.number().int().min(0).default(0),
+      /** Default 100. */
+      limit: z.number().int().min(1).max(500).optional(),
+      offset: z.number().int().min(0).optional(),
     }),
     output: AuditPage,
   },

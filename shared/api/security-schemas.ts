@@ -56,7 +56,8 @@ export type AuditPage = z.infer<typeof AuditPage>;
 export const AUDIT_EXPORT_FORMATS = ['csv', 'jsonl'] as const;
 
 export const AuditExportInput = AuditFilter.extend({
-  format: z.enum(AUDIT_EXPORT_FORMATS).default('csv'),
+  /** Default csv. */
+  format: z.enum(AUDIT_EXPORT_FORMATS).optional(),
   /** An absolute path ending in .csv or .jsonl; without one the export comes back as text. */
   path: z.string().min(1).max(4096).optional(),
 });

@@ -12,11 +12,11 @@ type AuditHandlers = Pick<Handlers, 'audit.list' | 'audit.export'>;
 export function createAuditHandlers(context: { db: Db; actor: string }): AuditHandlers {
   const { db, actor } = context;
   return {
-    'audit.list': ({ limit, offset, ...filter }) => {
+    'audit.list': ({ limit = 100, offset = 0, ...filter }) => {
       const { rows, total } = queryAudit(db, filter, { limit, offset });
       return { entries: rows.map(toAuditEntry), total };
     },
-    'audit.export': async ({ format, path: target, ...filter }) => {
+    'audit.export': async ({ format = 'csv', path: target, ...filter }) => {
       if (target !== undefined) checkTarget(target, format);
       const entries = allAudit(db, filter).map(toAuditEntry);
       const text = formatAudit(entries, format);
