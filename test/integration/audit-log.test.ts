@@ -132,7 +132,7 @@ describe('the audit log', () => {
     const csvFile = path.join(temp.dir, 'audit.csv');
     const csv = await call(core, 'audit.export', { format: 'csv', path: csvFile });
     const text = readFileSync(csvFile, 'utf8');
-    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { columns: true });
     expect(rows).toHaveLength(csv.rows);
     expect(Object.keys(rows[0] ?? {})).toEqual([
       'id',

@@ -1,6 +1,7 @@
 import { DataSection } from './DataSection';
 import { NotesSection } from './NotesSection';
 import { ProcessingSection } from './ProcessingSection';
+import { SecuritySection } from './SecuritySection';
 import { TranscriptionSection } from './TranscriptionSection';
 import { useSettings } from './use-settings';
 import './settings.css';
@@ -23,6 +24,7 @@ export function SettingsPage() {
           <TranscriptionSection settings={settings} values={values} />
           <NotesSection settings={settings} values={values} />
           <ProcessingSection settings={settings} values={values} />
+          <SecuritySection settings={settings} values={values} />
           <DataSection />
         </>
       )}
