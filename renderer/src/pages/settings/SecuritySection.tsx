@@ -59,7 +59,7 @@ export function SecuritySection({
   return (
     <section aria-labelledby="security-title" className="settings-section">
       <h2 id="security-title">Security</h2>
-      <form onSubmit={submit} aria-label="Passcode">
+      <form onSubmit={submit} aria-label="Set or change the passcode">
         <p className="hint">
           {hasPasscode
             ? 'Cairn locks with this passcode after the time below, and when you choose Lock now.'
