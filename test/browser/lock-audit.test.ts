@@ -57,7 +57,7 @@ describe('the app lock and the audit log in a browser', () => {
     temp.remove();
   });
 
-  const bodyText = () => page.evaluate('document.body.innerText') as Promise<string>;
+  const bodyText = () => page.evaluate<string>('document.body.innerText');
 
   it('sets a passcode in Settings', async () => {
     await page.goto(`${serverUrl(vite)}/#/settings`);

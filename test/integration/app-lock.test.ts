@@ -4,6 +4,7 @@ import type { LockStatus } from '../../shared/api/security-schemas';
 import type { EventMessage } from '../../shared/api/transport';
 import { startCore, type Core } from '../../electron/core/app/core';
 import { call } from '../../electron/core/cli/call';
+import { runCairn } from '../helpers/cli';
 import { envelopeError } from '../helpers/errors';
 import { makeTempDir } from '../helpers/fixtures';
 import { pipelineEnv, twoVoiceRecording } from '../helpers/pipeline';
@@ -195,6 +196,14 @@ describe('the app lock', () => {
     expect(await status(cli)).toMatchObject({ enforced: false, locked: false, passcodeSet: true });
     expect((await cli.invoke('sessions.list', {})).ok).toBe(true);
     expect(envelopeError(await cli.invoke('lock.lock', {})).code).toBe('lock_not_enforced');
+    await cli.shutdown();
+
+    // A forgotten passcode: the OS user removes it from a terminal, and the app opens unlocked.
+    const cleared = await runCairn(['passcode', 'clear'], { dataDir });
+    expect(cleared.code).toBe(0);
+    const after = await appCore('restart');
+    expect(await status(after)).toMatchObject({ locked: false, passcodeSet: false });
+    expect(auditActions(after)).toContain('access.passcode_cleared');
   }, 60_000);
 
   it('keeps processing a session while locked, and serves it only after unlocking', async () => {

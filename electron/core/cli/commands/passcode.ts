@@ -12,7 +12,7 @@ export function registerPasscodeCommand(program: Command, context: CommandContex
     .command('clear')
     .description('remove a forgotten passcode (audited); set a new one in Settings → Security')
     .action(async () => {
-      await context.withCore(async (core) => core.lock.clearForgottenPasscode());
+      await context.withCore((core) => Promise.resolve(core.lock.clearForgottenPasscode()));
       context.io.out('The passcode is removed. Set a new one in Settings → Security.');
     });
 }
