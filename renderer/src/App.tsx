@@ -1,4 +1,7 @@
 import { HashRouter, NavLink, Route, Routes } from 'react-router';
+import { LockGate } from './lock/LockGate';
+import { LockNowButton } from './lock/LockNowButton';
+import { AuditPage } from './pages/audit/AuditPage';
 import { ClientPage } from './pages/clients/ClientPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
 import { SessionPage } from './pages/session/SessionPage';
@@ -8,27 +11,32 @@ import { SettingsPage } from './pages/settings/SettingsPage';
 /** Hash routing: the packaged app loads from file://, where path routing has nothing to serve. */
 export function App() {
   return (
-    <HashRouter>
-      <div className="shell">
-        <nav className="sidebar" aria-label="Main">
-          <div className="brand">Cairn</div>
-          <NavLink to="/" end>
-            Sessions
-          </NavLink>
-          <NavLink to="/clients">Clients</NavLink>
-          <NavLink to="/settings">Settings</NavLink>
-        </nav>
-        <main className="content">
-          <Routes>
-            <Route path="/" element={<SessionsPage />} />
-            <Route path="/sessions/:id" element={<SessionPage />} />
-            <Route path="/clients" element={<ClientsPage />} />
-            <Route path="/clients/:id" element={<ClientPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="*" element={<p>Nothing here.</p>} />
-          </Routes>
-        </main>
-      </div>
-    </HashRouter>
+    <LockGate>
+      <HashRouter>
+        <div className="shell">
+          <nav className="sidebar" aria-label="Main">
+            <div className="brand">Cairn</div>
+            <NavLink to="/" end>
+              Sessions
+            </NavLink>
+            <NavLink to="/clients">Clients</NavLink>
+            <NavLink to="/audit">Audit log</NavLink>
+            <NavLink to="/settings">Settings</NavLink>
+            <LockNowButton />
+          </nav>
+          <main className="content">
+            <Routes>
+              <Route path="/" element={<SessionsPage />} />
+              <Route path="/sessions/:id" element={<SessionPage />} />
+              <Route path="/clients" element={<ClientsPage />} />
+              <Route path="/clients/:id" element={<ClientPage />} />
+              <Route path="/audit" element={<AuditPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="*" element={<p>Nothing here.</p>} />
+            </Routes>
+          </main>
+        </div>
+      </HashRouter>
+    </LockGate>
   );
 }

@@ -38,6 +38,15 @@ import {
   ModelsListing,
 } from './settings-schemas';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
+import {
+  AuditExportInput,
+  AuditExportResult,
+  AuditFilter,
+  AuditPage,
+  LOCK_REASONS,
+  LockStatus,
+  Passcode,
+} from './security-schemas';
 
 /**
  * The one API contract between the renderer and the core.
@@ -202,6 +211,35 @@ export const methods = {
     input: z.object({}),
     output: z.object({ ok: z.boolean(), message: z.string() }),
   },
+  /** Whether Cairn is locked, and how it unlocks; answered while locked. */
+  'lock.status': { input: z.object({}), output: LockStatus },
+  /**
+   * Sets, changes or (null) removes the passcode; the current one is needed when one is set.
+   * Only its scrypt hash is stored, and no method returns it.
+   */
+  'lock.setPasscode': {
+    input: z.object({ current: z.string().max(200).optional(), passcode: Passcode.nullable() }),
+    output: LockStatus,
+  },
+  /** Locks now (refused without a passcode: nothing could unlock it). */
+  'lock.lock': { input: z.object({}), output: LockStatus },
+  /** Answered while locked; repeated wrong passcodes make the next try wait, never for good. */
+  'lock.unlock': { input: z.object({ passcode: z.string().max(200) }), output: LockStatus },
+  /** The system's own unlock (Touch ID on a Mac), where the app offers it. */
+  'lock.unlockWithSystem': { input: z.object({}), output: LockStatus },
+  /** The clinician is active (the renderer reports pointer and keys, throttled). */
+  'lock.touch': { input: z.object({}), output: LockStatus },
+  /** Audit entries, newest first, filtered and paged. Viewing it is not itself logged. */
+  'audit.list': {
+    input: AuditFilter.extend({
+      /** Default 100. */
+      limit: z.number().int().min(1).max(500).optional(),
+      offset: z.number().int().min(0).optional(),
+    }),
+    output: AuditPage,
+  },
+  /** Every matching entry as CSV or JSON Lines, to a file or returned as text; audited itself. */
+  'audit.export': { input: AuditExportInput, output: AuditExportResult },
 } as const;
 
 /** Events the core pushes to every connected renderer. */
@@ -229,6 +267,8 @@ export const events = {
   'sync.changed': z.object({ sessionId: Id.nullable() }),
   /** A run changed status (queued, running, completed…). */
   'runs.changed': z.object({ runId: Id, sessionId: Id, status: z.enum(RUN_STATUSES) }),
+  /** Cairn locked or unlocked; `logoff`: the renderer drops what it holds and starts again. */
+  'lock.changed': z.object({ locked: z.boolean(), reason: z.enum(LOCK_REASONS) }),
 } as const;
 
 export type Methods = typeof methods;

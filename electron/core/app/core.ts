@@ -22,10 +22,12 @@ import type { CatalogueModel } from '../transcribe/models/catalogue';
 import { resolveModelsDir } from '../transcribe/models/model-store';
 import { SyncService } from '../sync/sync-service';
 import type { OutboxRetryOptions } from '../sync/outbox/run-outbox';
+import { AppLock, type SystemUnlock } from './app-lock';
 import { EventBus } from './event-bus';
 import { invokeThroughGate } from './gate';
 import { LibraryFreeze } from './library-freeze';
 import { createHandlers, type Handlers } from './handlers';
+import { ViewLog, withViewAudit } from './view-audit';
 import { CAIRN_VERSION } from './version';
 
 export interface CoreOptions {
@@ -50,6 +52,10 @@ export interface CoreOptions {
   libraryPointer?: string | null;
   /** Whisper models offered for download (default: whisper.cpp's; tests serve their own). */
   modelCatalogue?: readonly CatalogueModel[];
+  /** Milliseconds since 1970, for the lock's inactivity timeouts (tests pass their own). */
+  clock?: () => number;
+  /** Touch ID and the like, where the shell has it: an alternative to the passcode. */
+  systemUnlock?: SystemUnlock;
   pipeline?: {
     /**
      * Resume queued runs and runs a crash left behind, and sweep for failed notes every
@@ -74,6 +80,8 @@ export interface Core {
   handlers: Handlers;
   pipeline: PipelineService;
   sync: SyncService;
+  /** The app lock: while it is locked nothing readable is served (media routes check it too). */
+  lock: AppLock;
   /** `method` is untrusted (it comes over a transport); the gate checks it against the contract. */
   invoke(method: string, input: unknown): Promise<Envelope>;
   /** A session's recording for the player, decrypted; `range` is the HTTP Range header. */
@@ -143,7 +151,22 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   // The app uploads in the background; a CLI command only when asked (cairn sync run).
   if (options.pipeline?.recover) sync.start(options.sync?.intervalMs ?? 60_000);
-  const handlers = createHandlers({
+  const now = options.clock ?? Date.now;
+  const views = new ViewLog(database.db, options.actor, now);
+  const lock = new AppLock({
+    db: database.db,
+    events,
+    actor: options.actor,
+    // The CLI is run by the OS user at a terminal, with the library's key: it is not locked.
+    enforced: options.transport !== 'in-process',
+    now,
+    systemUnlock: options.systemUnlock,
+    onAccessEnded: () => views.forget(),
+  });
+  // Locks and logs off on time even when no call comes in to notice.
+  const lockTimer = setInterval(() => lock.evaluate(), 15_000);
+  lockTimer.unref();
+  const baseHandlers = createHandlers({
     pipeline,
     db: database.db,
     connection: database.connection,
@@ -164,7 +187,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     freeze,
     sync,
     onInternalError: (error) => options.onInternalError?.('approve', error),
+    lock,
   });
+  const handlers = withViewAudit(baseHandlers, views);
   let shutdown: Promise<void> | undefined;
 
   return {
@@ -174,21 +199,28 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     handlers,
     pipeline,
     sync,
+    lock,
     invoke: (method, input) => {
       if (shutdown) return Promise.resolve(SHUTTING_DOWN);
       const refusal = freeze.refusal(method);
       if (refusal) return Promise.resolve(frozenEnvelope(refusal));
-      const call = invokeThroughGate(handlers, method, input, options.onInternalError);
+      const call = invokeThroughGate(handlers, method, input, options.onInternalError, (m) =>
+        lock.admit(m),
+      );
       inFlight.add(call);
       void call.finally(() => inFlight.delete(call));
       return call;
     },
     recordingMedia: (sessionId, range) =>
-      recordingMedia(database.db, layout, key, sessionId, range),
+      // Locked: nothing readable is served, the recording included, whatever the transport.
+      lock.isLocked
+        ? Promise.resolve({ status: 423, headers: { 'content-type': 'text/plain' } })
+        : recordingMedia(database.db, layout, key, sessionId, range),
     shutdown: () => {
       // New calls are refused at once; calls already running (an import mid-copy) finish and
       // commit first, so quitting never leaves half-done work behind.
       clearInterval(sweep);
+      clearInterval(lockTimer);
       closing.abort();
       shutdown ??= Promise.allSettled([...inFlight])
         .then(() => sync.stop())

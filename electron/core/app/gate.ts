@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isMethodName, methods, type MethodName } from '../../../shared/api/contract';
 import type { Envelope } from '../../../shared/api/envelope';
-import { toCairnError, ValidationError } from '../errors';
+import { toCairnError, ValidationError, type CairnError } from '../errors';
 import type { Handlers } from './handlers';
 
 /**
@@ -14,6 +14,8 @@ export async function invokeThroughGate(
   method: unknown,
   rawInput: unknown,
   onInternalError: (method: string, error: unknown) => void = () => undefined,
+  /** Whether the method may run now (the app lock); an error refuses it before its input is read. */
+  admit: (method: string) => CairnError | null = () => null,
 ): Promise<Envelope> {
   try {
     if (!isMethodName(method)) {
@@ -22,6 +24,8 @@ export async function invokeThroughGate(
         `Cairn has no operation called ${String(method)}.`,
       );
     }
+    const refusal = admit(method);
+    if (refusal) throw refusal;
     const value = await dispatch(handlers, method, rawInput);
     return { ok: true, value };
   } catch (error) {

@@ -13,10 +13,13 @@ import { findRecordingForSession } from '../store/repositories/recordings';
 import { withPlainCopy } from '../store/stored-files';
 import { getSessionSummary, listSessionSummaries } from '../store/repositories/sessions';
 import type { PipelineService } from '../pipeline/pipeline-service';
+import type { AppLock } from './app-lock';
+import { createAuditHandlers } from './audit-handlers';
 import { createClientHandlers } from './client-handlers';
 import type { EventBus } from './event-bus';
 import type { LibraryFreeze } from './library-freeze';
 import { createLibraryHandlers } from './library-handlers';
+import { createLockHandlers } from './lock-handlers';
 import { createModelHandlers } from './model-handlers';
 import { createNotesHandlers } from './notes-handlers';
 import { createPipelineHandlers } from './pipeline-handlers';
@@ -55,6 +58,7 @@ export interface HandlerContext {
   freeze: LibraryFreeze;
   /** Work that failed without failing the call (a background side effect), for the log. */
   onInternalError?: (error: unknown) => void;
+  lock: AppLock;
 }
 
 /** The core's implementation of every contract method; the mapped type makes a missing one a type error. */
@@ -89,6 +93,8 @@ export function createHandlers(context: HandlerContext): Handlers {
       actor,
       onSyncSettingChanged: () => context.sync.kick(),
     }),
+    ...createLockHandlers(context.lock),
+    ...createAuditHandlers({ db, actor }),
     ...createModelHandlers({
       db,
       events,

@@ -56,6 +56,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const isMedia = request.method === 'GET' && url.pathname.startsWith(BRIDGE_MEDIA_PREFIX);
     const given = isMedia ? url.searchParams.get('token') : request.headers[BRIDGE_TOKEN_HEADER];
     if (!matches(given, expected)) return send(response, 401, { error: 'missing or wrong token' });
+    // Locked: no recording is streamed and nothing is uploaded (the API routes refuse by themselves).
+    if ((isMedia || url.pathname === BRIDGE_UPLOAD_PATH) && options.core.lock.isLocked)
+      return send(response, 423, { error: 'Cairn is locked' });
     if (isMedia)
       return serveRecording(
         options.core,

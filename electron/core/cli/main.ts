@@ -7,6 +7,7 @@ import type { Core } from '../app/core';
 
 import { movablePointer, resolveDataDir } from '../config/data-dir';
 import { CairnError, CancelledError, toCairnError } from '../errors';
+import { registerAuditCommands } from './commands/audit';
 import { registerClientCommands } from './commands/clients';
 import { registerDiarizeCommand } from './commands/diarize';
 import { registerImportCommand } from './commands/import';
@@ -14,6 +15,7 @@ import { registerModelCommands } from './commands/models';
 import { registerNotesCommand, registerTemplatesCommand } from './commands/notes';
 import { registerOllamaCommands } from './commands/ollama';
 import { registerPreprocessCommand } from './commands/preprocess';
+import { registerPasscodeCommand } from './commands/passcode';
 import { registerProcessCommand } from './commands/process';
 import { registerSecurityCommands } from './commands/security';
 import { registerSettingsCommand } from './commands/settings';
@@ -93,6 +95,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerRunCommands(program, context);
   registerSecurityCommands(program, context);
   registerSyncCommands(program, context);
+  registerAuditCommands(program, context);
+  registerPasscodeCommand(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

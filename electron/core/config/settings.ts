@@ -127,6 +127,24 @@ export const SETTINGS = {
     schema: z.string().max(200),
     fallback: '' as string,
   },
+  /**
+   * Minutes without activity before the app locks (when a passcode is set). There is no "never":
+   * an unattended, unlocked screen is exactly what the lock is for.
+   */
+  lockAfterMinutes: {
+    key: 'security.lockAfterMinutes',
+    schema: z.number().int().min(1).max(240),
+    fallback: 10 as number,
+  },
+  /**
+   * Minutes without activity before automatic logoff: the app drops everything it holds in
+   * memory and starts again at the lock screen. A shorter value than the lock's locks then too.
+   */
+  logoffAfterMinutes: {
+    key: 'security.logoffAfterMinutes',
+    schema: z.number().int().min(5).max(1440),
+    fallback: 60 as number,
+  },
 } as const;
 
 /**

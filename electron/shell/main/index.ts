@@ -11,6 +11,7 @@ import { registerMediaScheme, serveMedia } from './media-protocol';
 import { installMenu } from './menu';
 import { ALLOW_WEAK_KEY_STORAGE, safeStorageKeyStore } from './safe-storage-key-store';
 import { lockDown } from './security';
+import { touchIdUnlock } from './system-unlock';
 import { createMainWindow, rendererLocation } from './window';
 
 /**
@@ -68,6 +69,7 @@ if (!app.requestSingleInstanceLock()) {
         ],
         actor: `app:${userInfo().username}`,
         transport: 'ipc',
+        systemUnlock: touchIdUnlock(),
         resourcesDir: app.isPackaged
           ? path.join(process.resourcesPath, 'resources')
           : path.join(app.getAppPath(), 'resources'),

@@ -1,4 +1,27 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiCallError } from '../../../shared/api/envelope';
+
+/** Every mounted autosave's "send what is waiting, and tell me when it landed". */
+const everyFlush = new Set<() => Promise<void>>();
+/** Saves the core refused because it had locked first; sent again after the unlock. */
+const heldWhileLocked: (() => Promise<unknown>)[] = [];
+
+/** Before locking or logging off: everything typed so far is saved first. */
+export async function flushAllAutosaves(): Promise<void> {
+  await Promise.all([...everyFlush].map((flush) => flush()));
+}
+
+/** Edits the lock caught in flight, still to be saved (a logoff waits for them). */
+export function editsHeldWhileLocked(): number {
+  return heldWhileLocked.length;
+}
+
+/** After an unlock: the edits the lock caught are saved now, in the order they were made. */
+export async function saveEditsHeldWhileLocked(): Promise<void> {
+  for (const save of heldWhileLocked.splice(0)) await save().catch(() => undefined);
+}
+
+const isLocked = (error: unknown) => error instanceof ApiCallError && error.error.code === 'locked';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | { error: string };
 
@@ -22,8 +45,9 @@ export function useAutosave<V>(
     saveRef.current = save;
   });
 
-  const flush = useCallback(() => {
-    if (pending.current.size === 0) return;
+  const sendPending = useCallback((): Promise<void> => {
+    if (pending.current.size === 0)
+      return Promise.all(chains.current.values()).then(() => undefined);
     const entries = [...pending.current];
     pending.current.clear();
     setState('saving');
@@ -41,12 +65,23 @@ export function useAutosave<V>(
           },
           (error: unknown) => {
             inFlight.current -= 1;
-            setState({ error: error instanceof Error ? error.message : String(error) });
+            // Locked before this was sent: kept, and saved once the clinician unlocks.
+            if (isLocked(error)) heldWhileLocked.push(() => saveRef.current(key, value));
+            else setState({ error: error instanceof Error ? error.message : String(error) });
           },
         );
       chains.current.set(key, next);
     }
+    return Promise.all(chains.current.values()).then(() => undefined);
   }, []);
+  const flush = useCallback(() => void sendPending(), [sendPending]);
+
+  useEffect(() => {
+    everyFlush.add(sendPending);
+    return () => {
+      everyFlush.delete(sendPending);
+    };
+  }, [sendPending]);
 
   // Whatever happens next (another page, a closed window), what was typed is sent first.
   useEffect(() => {

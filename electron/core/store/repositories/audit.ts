@@ -1,8 +1,20 @@
+import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../schema';
 import type { DbOrTx } from './types';
 
 export type AuditEntityType =
-  'client' | 'session' | 'recording' | 'note' | 'template' | 'settings' | 'run' | 'risk_flag';
+  | 'client'
+  | 'session'
+  | 'recording'
+  | 'note'
+  | 'template'
+  | 'settings'
+  | 'run'
+  | 'risk_flag'
+  /** Locking, unlocking, logoff and the passcode: who got in, and when. */
+  | 'access'
+  /** The audit log itself (its exports). */
+  | 'audit';
 
 export interface AuditEntry {
   actor: string;
@@ -30,4 +42,54 @@ export function recordAudit(db: DbOrTx, entry: AuditEntry): void {
 
 export function listAudit(db: DbOrTx) {
   return db.select().from(auditLog).orderBy(auditLog.id).all();
+}
+
+export interface AuditQuery {
+  entityType?: string;
+  entityId?: string;
+  /** Exact, or a prefix when it ends with a dot (`note.`). */
+  action?: string;
+  from?: number;
+  to?: number;
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+function whereOf(query: AuditQuery): SQL | undefined {
+  const action = query.action;
+  return and(
+    query.entityType === undefined ? undefined : eq(auditLog.entityType, query.entityType),
+    query.entityId === undefined ? undefined : eq(auditLog.entityId, query.entityId),
+    action === undefined
+      ? undefined
+      : action.endsWith('.')
+        ? sql`substr(${auditLog.action}, 1, ${action.length}) = ${action}`
+        : eq(auditLog.action, action),
+    query.from === undefined ? undefined : gte(auditLog.at, query.from),
+    query.to === undefined ? undefined : lte(auditLog.at, query.to),
+  );
+}
+
+/** One page of matching entries, newest first, and how many match in all. */
+export function queryAudit(
+  db: DbOrTx,
+  query: AuditQuery,
+  page: { limit: number; offset: number },
+): { rows: AuditRow[]; total: number } {
+  const where = whereOf(query);
+  const rows = db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+  const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+  return { rows, total };
+}
+
+/** Every matching entry, oldest first (an export reads as a chronicle). */
+export function allAudit(db: DbOrTx, query: AuditQuery): AuditRow[] {
+  return db.select().from(auditLog).where(whereOf(query)).orderBy(auditLog.id).all();
 }

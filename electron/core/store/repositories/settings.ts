@@ -34,3 +34,7 @@ export function getOrCreateSetting(db: DbOrTx, key: string, create: () => string
   const row = db.select().from(settings).where(eq(settings.key, key)).get();
   return JSON.parse(row?.valueJson ?? 'null') as string;
 }
+
+export function deleteSetting(db: DbOrTx, key: string): void {
+  db.delete(settings).where(eq(settings.key, key)).run();
+}

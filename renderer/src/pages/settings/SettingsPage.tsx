@@ -2,6 +2,7 @@ import { DataSection } from './DataSection';
 import { NotesSection } from './NotesSection';
 import { ProcessingSection } from './ProcessingSection';
 import { SharingSection } from './SharingSection';
+import { SecuritySection } from './SecuritySection';
 import { TranscriptionSection } from './TranscriptionSection';
 import { useSettings } from './use-settings';
 import './settings.css';
@@ -25,6 +26,7 @@ export function SettingsPage() {
           <NotesSection settings={settings} values={values} />
           <ProcessingSection settings={settings} values={values} />
           <SharingSection settings={settings} values={values} />
+          <SecuritySection settings={settings} values={values} />
           <DataSection />
         </>
       )}
