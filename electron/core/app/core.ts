@@ -15,6 +15,7 @@ import { openDatabase, type Database } from '../store/open-database';
 import { removeStaleTempFiles } from '../store/recording-files';
 import { readSetting } from '../config/settings';
 import { PipelineService } from '../pipeline/pipeline-service';
+import { sweepRetention } from '../retention/retention-sweep';
 import { EngineGuard, type ResilienceOptions } from '../pipeline/resilience';
 import type { CatalogueModel } from '../transcribe/models/catalogue';
 import { resolveModelsDir } from '../transcribe/models/model-store';
@@ -53,6 +54,8 @@ export interface CoreOptions {
      */
     recover?: boolean;
     notesSweepMs?: number;
+    /** How often the retention sweep runs when `recover` is set (it also runs at start-up). */
+    retentionSweepMs?: number;
     resilience?: ResilienceOptions;
   };
 }
@@ -101,6 +104,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   );
   let sweep: NodeJS.Timeout | undefined;
   if (options.pipeline?.recover) {
+    // Queued and orphaned runs are back in the queue first, so the sweep sees them as live.
     pipeline.recover();
     sweep = setInterval(
       () => {
@@ -136,6 +140,23 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     freeze,
   });
   let shutdown: Promise<void> | undefined;
+  let retentionTimer: NodeJS.Timeout | undefined;
+  let retentionSweep: Promise<unknown> = Promise.resolve();
+  // One sweep at a time; a failure is reported and the next sweep tries again.
+  const sweepRetentionNow = () => {
+    if (freeze.frozen || shutdown) return;
+    retentionSweep = retentionSweep
+      .then(() => sweepRetention({ db: database.db, layout, actor: 'retention', events }))
+      .catch((error: unknown) => options.onInternalError?.('retention.sweep', error));
+  };
+  if (options.pipeline?.recover) {
+    sweepRetentionNow();
+    retentionTimer = setInterval(
+      sweepRetentionNow,
+      options.pipeline.retentionSweepMs ?? 60 * 60_000,
+    );
+    retentionTimer.unref();
+  }
 
   return {
     layout,
@@ -156,8 +177,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       // New calls are refused at once; calls already running (an import mid-copy) finish and
       // commit first, so quitting never leaves half-done work behind.
       clearInterval(sweep);
+      clearInterval(retentionTimer);
       closing.abort();
-      shutdown ??= Promise.allSettled([...inFlight])
+      shutdown ??= Promise.allSettled([...inFlight, retentionSweep])
         .then(() => pipeline.shutdown())
         .then(() => database.close());
       return shutdown;

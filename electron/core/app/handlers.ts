@@ -22,6 +22,7 @@ import { createPipelineHandlers } from './pipeline-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSpeakerHandlers } from './speaker-handlers';
+import { audioDeletedError, retentionDeletions } from '../retention/retention-guard';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -91,12 +92,17 @@ export function createHandlers(context: HandlerContext): Handlers {
       const summary = getSessionSummary(db, id);
       if (!summary)
         throw new ValidationError('session_not_found', `There is no session with id ${id}.`);
-      return { ...summary, recording: findRecordingForSession(db, id) ?? null };
+      return {
+        ...summary,
+        recording: findRecordingForSession(db, id) ?? null,
+        transcriptDeletedAt: retentionDeletions(db, id).transcriptDeletedAt,
+      };
     },
     'recordings.peaks': async ({ sessionId }) => {
       const recording = findRecordingForSession(db, sessionId);
       if (!recording)
         throw new ValidationError('recording_not_found', 'This session has no recording.');
+      if (recording.audioDeletedAt !== null) throw audioDeletedError(recording.audioDeletedAt);
       return waveformPeaks(
         path.join(layout.root, recording.storedPath),
         path.join(layout.cache, 'peaks'),

@@ -23,6 +23,11 @@ const RATE = 8000;
 const FRAME = RATE / 50;
 const MAX_BUCKETS = 4000;
 
+/** Where a recording's peaks are kept once computed (removed with the audio by retention). */
+export function cachedPeaksFile(cacheDir: string, contentHash: string): string {
+  return path.join(cacheDir, `${contentHash}.json`);
+}
+
 /** Computations in flight, by content hash: a page opened twice at once decodes once. */
 const inFlight = new Map<string, Promise<WaveformPeaks>>();
 
@@ -47,7 +52,7 @@ async function cachedOrComputed(
   contentHash: string,
   signal?: AbortSignal,
 ): Promise<WaveformPeaks> {
-  const cached = path.join(cacheDir, `${contentHash}.json`);
+  const cached = cachedPeaksFile(cacheDir, contentHash);
   try {
     return JSON.parse(await readFile(cached, 'utf8')) as WaveformPeaks;
   } catch {

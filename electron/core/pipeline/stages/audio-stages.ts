@@ -6,6 +6,7 @@ import { readSetting } from '../../config/settings';
 import { PermanentError } from '../../errors';
 import { findRecordingForSession } from '../../store/repositories/recordings';
 import { setRunAudioSeconds } from '../../store/repositories/runs';
+import { audioDeletedError } from '../../retention/retention-guard';
 import type { StageContext, StageDefinition } from '../stage-definition';
 
 export interface ValidateOutput {
@@ -26,6 +27,7 @@ function storedRecording(context: StageContext): string {
   const recording = findRecordingForSession(context.db, context.sessionId);
   if (!recording)
     throw new PermanentError('recording_missing', 'This session has no recording to process.');
+  if (recording.audioDeletedAt !== null) throw audioDeletedError(recording.audioDeletedAt);
   return path.join(context.layout.root, recording.storedPath);
 }
 
