@@ -138,6 +138,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         : options.libraryPointer,
     closing: closing.signal,
     freeze,
+    libraryKey: key,
   });
   let shutdown: Promise<void> | undefined;
   let retentionTimer: NodeJS.Timeout | undefined;

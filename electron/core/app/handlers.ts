@@ -23,6 +23,7 @@ import { createReviewHandlers } from './review-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSpeakerHandlers } from './speaker-handlers';
 import { audioDeletedError, retentionDeletions } from '../retention/retention-guard';
+import { sweepRetention } from '../retention/retention-sweep';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -47,6 +48,8 @@ export interface HandlerContext {
   closing: AbortSignal;
   /** Stops every write while the library is copied elsewhere, and after it moved. */
   freeze: LibraryFreeze;
+  /** The library's key, for sealing backup manifests. */
+  libraryKey: Buffer;
 }
 
 /** The core's implementation of every contract method; the mapped type makes a missing one a type error. */
@@ -81,7 +84,11 @@ export function createHandlers(context: HandlerContext): Handlers {
       actor,
       closing: context.closing,
       freeze: context.freeze,
+      libraryKey: context.libraryKey,
+      version: context.version,
     }),
+    'retention.sweep': ({ dryRun }) =>
+      sweepRetention({ db, layout, actor, events }, { dryRun: dryRun ?? false }),
     'app.info': () => ({
       version: context.version,
       dataDir: layout.root,

@@ -7,6 +7,7 @@ import type { Core } from '../app/core';
 
 import { movablePointer, resolveDataDir } from '../config/data-dir';
 import { CairnError, CancelledError, toCairnError } from '../errors';
+import { registerBackupCommands } from './commands/backup';
 import { registerClientCommands } from './commands/clients';
 import { registerDiarizeCommand } from './commands/diarize';
 import { registerImportCommand } from './commands/import';
@@ -15,6 +16,7 @@ import { registerNotesCommand, registerTemplatesCommand } from './commands/notes
 import { registerOllamaCommands } from './commands/ollama';
 import { registerPreprocessCommand } from './commands/preprocess';
 import { registerProcessCommand } from './commands/process';
+import { registerRetentionCommands } from './commands/retention';
 import { registerSecurityCommands } from './commands/security';
 import { registerSettingsCommand } from './commands/settings';
 import { registerRunCommands } from './commands/runs';
@@ -91,6 +93,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerOllamaCommands(program, context);
   registerRunCommands(program, context);
   registerSecurityCommands(program, context);
+  registerBackupCommands(program, context);
+  registerRetentionCommands(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

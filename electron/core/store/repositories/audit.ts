@@ -2,7 +2,15 @@ import { auditLog } from '../schema';
 import type { DbOrTx } from './types';
 
 export type AuditEntityType =
-  'client' | 'session' | 'recording' | 'note' | 'template' | 'settings' | 'run' | 'risk_flag';
+  | 'client'
+  | 'session'
+  | 'recording'
+  | 'note'
+  | 'template'
+  | 'settings'
+  | 'run'
+  | 'risk_flag'
+  | 'library';
 
 export interface AuditEntry {
   actor: string;
