@@ -23,7 +23,7 @@ export function SettingsPage() {
           <TranscriptionSection settings={settings} values={values} />
           <NotesSection settings={settings} values={values} />
           <ProcessingSection settings={settings} values={values} />
-          <DataSection />
+          <DataSection settings={settings} values={values} />
         </>
       )}
     </section>
