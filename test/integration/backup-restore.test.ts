@@ -54,9 +54,9 @@ describe('backup and restore', () => {
       destination: path.join(source, 'backups'),
     });
     expect(envelopeError(inside).code).toBe('backup_inside_library');
-    expect(envelopeError(await core.invoke('library.backup', { destination: 'backups' })).code).toBe(
-      'path_not_absolute',
-    );
+    expect(
+      envelopeError(await core.invoke('library.backup', { destination: 'backups' })).code,
+    ).toBe('path_not_absolute');
     expect(existsSync(path.join(source, 'backups'))).toBe(false);
   });
 
@@ -116,7 +116,8 @@ describe('backup and restore', () => {
     expect(database.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\u0000');
     for (const file of listFiles(backup.folder)) {
       const bytes = readFileSync(path.join(backup.folder, file));
-      for (const secret of SECRETS) expect(bytes.includes(secret), `${secret} in ${file}`).toBe(false);
+      for (const secret of SECRETS)
+        expect(bytes.includes(secret), `${secret} in ${file}`).toBe(false);
     }
     // The check itself finds words where they are: the source's transcript has them.
     expect(SHORT_SESSION.map(([, text]) => text).join(' ')).toContain('breathing exercise');
@@ -137,18 +138,18 @@ describe('backup and restore', () => {
     const manifest = manifestOf(backup.folder);
     for (const table of ['clients', 'sessions', 'recordings', 'transcript_segments', 'speakers'])
       expect(countRows(target, table), table).toBe(manifest.rows[table]);
-    expect(
-      withRawDatabase(target, (db) => db.pragma('integrity_check', { simple: true })),
-    ).toBe('ok');
+    expect(withRawDatabase(target, (db) => db.pragma('integrity_check', { simple: true }))).toBe(
+      'ok',
+    );
     const listed = await runCairn(['sessions', '--json'], { dataDir: target });
     expect(listed.code).toBe(0);
-    expect((JSON.parse(listed.stdout) as { id: string; clientName: string }[])).toEqual([
+    expect(JSON.parse(listed.stdout) as { id: string; clientName: string }[]).toEqual([
       expect.objectContaining({ id: sessionId, clientName: CLIENT }),
     ]);
-    const processed = await runCairn(
-      ['process', JFK_MP3, '--skip-notes', '--force', '--json'],
-      { dataDir: target, env: pipelineEnv() },
-    );
+    const processed = await runCairn(['process', JFK_MP3, '--skip-notes', '--force', '--json'], {
+      dataDir: target,
+      env: pipelineEnv(),
+    });
     expect(processed.code, processed.stderr).toBe(0);
     const result = JSON.parse(processed.stdout) as { sessionId: string; status: string };
     expect(result).toMatchObject({ sessionId, status: 'completed' });

@@ -89,7 +89,9 @@ describe('the retention sweep', () => {
     const files = new Map(
       kinds.map((kind) => {
         const recording = core.database.connection
-          .prepare('SELECT stored_path AS p, content_hash AS h FROM recordings WHERE session_id = ?')
+          .prepare(
+            'SELECT stored_path AS p, content_hash AS h FROM recordings WHERE session_id = ?',
+          )
           .get(sessions[kind]) as { p: string; h: string };
         return [
           kind,
@@ -107,7 +109,8 @@ describe('the retention sweep', () => {
       sessions,
       audioFiles: (kind) => files.get(kind) ?? [],
     };
-    for (const kind of kinds) for (const file of library.audioFiles(kind)) expect(existsSync(file)).toBe(true);
+    for (const kind of kinds)
+      for (const file of library.audioFiles(kind)) expect(existsSync(file)).toBe(true);
     return library;
   }
 
@@ -189,15 +192,21 @@ describe('the retention sweep', () => {
     const detail = await call(core, 'sessions.get', { id: sessions.transcribed });
     expect(detail.recording?.audioDeletedAt).toEqual(expect.any(Number));
     expect(detail.transcriptDeletedAt).toBeNull();
-    expect(await rejection(call(core, 'recordings.peaks', { sessionId: sessions.transcribed })))
-      .toMatchObject({ code: 'audio_deleted', userMessage: expect.stringMatching(/retention policy/) as unknown });
+    expect(
+      await rejection(call(core, 'recordings.peaks', { sessionId: sessions.transcribed })),
+    ).toMatchObject({
+      code: 'audio_deleted',
+      userMessage: expect.stringMatching(/retention policy/) as unknown,
+    });
     const refused = await rejection(
       call(core, 'pipeline.process', { sessionId: sessions.transcribed, options: { force: true } }),
     );
     expect(refused).toMatchObject({
       category: 'validation',
       code: 'audio_deleted',
-      userMessage: expect.stringMatching(/deleted under the practice's retention policy/) as unknown,
+      userMessage: expect.stringMatching(
+        /deleted under the practice's retention policy/,
+      ) as unknown,
     });
 
     // Idempotent: a second sweep finds nothing new and writes nothing.
@@ -323,9 +332,11 @@ describe('the retention sweep', () => {
     const library = await makeLibrary('startup', { retentionRawAudio: 'afterApproval' });
     const { sessions, dataDir } = library;
     await call(library.core, 'runs.cancel', {
-      id: (library.core.database.connection
-        .prepare("SELECT id FROM pipeline_runs WHERE session_id = ? AND status = 'queued'")
-        .get(sessions.busy) as { id: string }).id,
+      id: (
+        library.core.database.connection
+          .prepare("SELECT id FROM pipeline_runs WHERE session_id = ? AND status = 'queued'")
+          .get(sessions.busy) as { id: string }
+      ).id,
     });
     await library.core.shutdown();
     const app = await startCore({

@@ -4,8 +4,12 @@ import path from 'node:path';
 import type { BackupResult } from '../../../shared/api/data-schemas';
 import type { DataLayout } from '../config/data-dir';
 import { PermanentError, ValidationError } from '../errors';
-import { identityFile, readLibraryIdentity, safeStorageKeyFile } from '../security/library-identity';
-import { rowCounts, snapshotDatabase, withAttachedDatabase } from '../store/database-snapshot';
+import {
+  identityFile,
+  readLibraryIdentity,
+  safeStorageKeyFile,
+} from '../security/library-identity';
+import { inspectSnapshot, snapshotDatabase } from '../store/database-snapshot';
 import { fsyncDirectory } from '../store/recording-files';
 import type { SqliteConnection } from '../store/sqlite-driver';
 import { copyVerified } from '../store/verified-copy';
@@ -51,6 +55,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     const database = path.join(partial, path.basename(layout.database));
     snapshotDatabase(connection, database);
     const snapshot = inspectSnapshot(connection, database);
+    if (snapshot.problems.length > 0)
+      throw new PermanentError(
+        'backup_check_failed',
+        `The backup's database did not check out (${snapshot.problems.join('; ')}). Nothing was backed up; check the destination disk and try again.`,
+      );
     add(path.basename(database), {
       bytes: (await stat(database)).size,
       sha256: await hashFile(database, 'sha256'),
@@ -97,43 +106,6 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   }
 }
 
-interface Snapshot {
-  rows: Record<string, number>;
-  recordings: string[];
-  schema: { migrations: number; latestMigrationAt: number | null };
-}
-
-/** The snapshot read back through the library key: every page checked, rows counted. */
-function inspectSnapshot(connection: SqliteConnection, file: string): Snapshot {
-  return withAttachedDatabase(connection, file, (copy) => {
-    // Every page decrypted and its HMAC checked on the way: a page written wrong fails here.
-    const problems = (connection.pragma(`${copy}.integrity_check`) as { integrity_check: string }[])
-      .map((row) => row.integrity_check)
-      .filter((message) => message !== 'ok');
-    if (problems.length > 0)
-      throw new PermanentError(
-        'backup_check_failed',
-        `The backup's database did not check out (${problems.join('; ')}). Nothing was backed up; check the destination disk and try again.`,
-      );
-    const recordings = connection
-      .prepare(`SELECT stored_path AS p FROM ${copy}.recordings WHERE audio_deleted_at IS NULL`)
-      .all() as { p: string }[];
-    const migrations = connection
-      .prepare(
-        `SELECT count(*) AS n, max(created_at) AS latest FROM ${copy}.__drizzle_migrations`,
-      )
-      .get() as { n: number; latest: number | string | null };
-    return {
-      rows: rowCounts(connection, copy),
-      recordings: recordings.map((r) => r.p),
-      schema: {
-        migrations: migrations.n,
-        latestMigrationAt: migrations.latest === null ? null : Number(migrations.latest),
-      },
-    };
-  });
-}
-
 /** A full path outside the library (a backup inside it would be backed up into itself). */
 async function checkDestination(requested: string, libraryRoot: string): Promise<string> {
   const destination = absoluteFolder(requested, 'backup folder');
@@ -151,13 +123,19 @@ async function checkDestination(requested: string, libraryRoot: string): Promise
 
 /** e.g. 20250314T093000Z: sorts by time, and is a valid file name everywhere. */
 function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 function uniqueFolder(parent: string, name: string): string {
   for (let n = 1; ; n += 1) {
     const candidate = path.join(parent, n === 1 ? name : `${name}-${n}`);
-    if (!existsSync(candidate) && !existsSync(path.join(parent, `.${path.basename(candidate)}.partial`)))
+    if (
+      !existsSync(candidate) &&
+      !existsSync(path.join(parent, `.${path.basename(candidate)}.partial`))
+    )
       return candidate;
   }
 }

@@ -58,7 +58,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       `${target} is not empty. Choose an empty or new folder, or add --replace to move what is there aside (it is kept, renamed) and restore in its place.`,
     );
   const identity = readLibraryIdentity(backup);
-  if (!identity || identity.libraryId !== manifest.libraryId)
+  if (identity?.libraryId !== manifest.libraryId)
     throw new ValidationError(
       'backup_damaged',
       "The backup's library.json is missing or belongs to another library. Restore another backup.",
@@ -66,12 +66,19 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const key = await resolveLibraryKey(identity.libraryId, options.keyStores, { create: false });
 
   await mkdir(path.dirname(target), { recursive: true });
-  const staging = path.join(path.dirname(target), `.${path.basename(target)}.restoring-${randomUUID()}`);
+  const staging = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.restoring-${randomUUID()}`,
+  );
   try {
     const bytes = await copyChecked(manifest, backup, staging);
     const sessions = checkDatabase(manifest, path.join(staging, 'cairn.db'), key);
     // The normal open: applies this Cairn's migrations, refuses a library from a newer Cairn.
-    openDatabase({ file: path.join(staging, 'cairn.db'), key, resourcesDir: options.resourcesDir }).close();
+    openDatabase({
+      file: path.join(staging, 'cairn.db'),
+      key,
+      resourcesDir: options.resourcesDir,
+    }).close();
     await fsyncDirectory(staging);
     const previousMovedTo = occupied ? await moveAside(target) : await removeEmpty(target);
     await rename(staging, target);
@@ -108,7 +115,10 @@ async function copyChecked(manifest: Manifest, backup: string, staging: string):
 /** Opens the copy with the key; checks the seal, every page and the rows. Returns the sessions. */
 function checkDatabase(manifest: Manifest, file: string, key: Buffer): number {
   if (!manifest.files.some((f) => f.path === 'cairn.db'))
-    throw new ValidationError('backup_damaged', 'The backup holds no database. Restore another backup.');
+    throw new ValidationError(
+      'backup_damaged',
+      'The backup holds no database. Restore another backup.',
+    );
   const connection: SqliteConnection = connect(file);
   try {
     applyCipher(connection, key); // a wrong key: library_key_wrong, in words
@@ -146,7 +156,10 @@ async function occupiedTarget(target: string): Promise<boolean> {
 
 /** The library that was there, renamed beside it with the time: kept until the user removes it. */
 async function moveAside(target: string): Promise<string> {
-  const stampText = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stampText = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   let aside = `${target}.replaced-${stampText}`;
   for (let n = 2; existsSync(aside); n += 1) aside = `${target}.replaced-${stampText}-${n}`;
   await rename(target, aside);

@@ -1,32 +1,12 @@
-import { eq } from 'drizzle-orm';
 import type { PipelineStage } from '../../../shared/domain/enums';
 import { ValidationError } from '../errors';
+import { retentionDeletions } from '../store/repositories/retention';
 import type { DbOrTx } from '../store/repositories/types';
-import { recordings, sessions } from '../store/schema';
+
+export { retentionDeletions };
 
 /** The stages that read the recording (directly or through the prepared audio). */
 const AUDIO_STAGES: readonly PipelineStage[] = ['validate', 'preprocess', 'transcribe', 'diarize'];
-
-/** What the retention sweep deleted of a session: null where it is still there. */
-export function retentionDeletions(
-  db: DbOrTx,
-  sessionId: string,
-): { audioDeletedAt: number | null; transcriptDeletedAt: number | null } {
-  const session = db
-    .select({ transcriptDeletedAt: sessions.transcriptDeletedAt })
-    .from(sessions)
-    .where(eq(sessions.id, sessionId))
-    .get();
-  const recording = db
-    .select({ audioDeletedAt: recordings.audioDeletedAt })
-    .from(recordings)
-    .where(eq(recordings.sessionId, sessionId))
-    .get();
-  return {
-    audioDeletedAt: recording?.audioDeletedAt ?? null,
-    transcriptDeletedAt: session?.transcriptDeletedAt ?? null,
-  };
-}
 
 /**
  * Refuses a run that would need what the retention policy deleted: any stage up to diarization

@@ -1,4 +1,3 @@
-import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RetentionSweepResult } from '../../../shared/api/data-schemas';
@@ -11,11 +10,11 @@ import type { Db } from '../store/open-database';
 import { recordAudit } from '../store/repositories/audit';
 import { liveRunForSession } from '../store/repositories/runs';
 import {
-  recordings,
-  sessions,
-  transcriptRevisions,
-  transcriptSegments,
-} from '../store/schema';
+  deleteTranscriptText,
+  markAudioDeleted,
+  recordingsWithDeletedAudio,
+  transcriptSize,
+} from '../store/repositories/retention';
 import { dueForDeletion, readRetentionPolicy, type RetentionPolicy } from './retention-due';
 
 export interface RetentionDeps {
@@ -57,17 +56,17 @@ export async function sweepRetention(
       else result.audioDeleted.push(item);
       continue;
     }
-    const outcome = markAudioDeleted(deps, item, policy, now);
+    const outcome = markAudio(deps, item, policy, now);
     if (outcome === 'busy') skip(item.sessionId);
     if (outcome === 'marked') result.audioDeleted.push(item);
   }
   for (const sessionId of due.transcripts) {
     if (dryRun) {
       if (liveRunForSession(db, sessionId)) skip(sessionId);
-      else result.transcriptsDeleted.push({ sessionId, ...transcriptCounts(db, sessionId) });
+      else result.transcriptsDeleted.push({ sessionId, ...transcriptSize(db, sessionId) });
       continue;
     }
-    const deleted = deleteTranscriptText(deps, sessionId, policy, now);
+    const deleted = deleteTranscript(deps, sessionId, policy, now);
     if (deleted === 'busy') skip(sessionId);
     else if (deleted) result.transcriptsDeleted.push({ sessionId, ...deleted });
   }
@@ -76,12 +75,13 @@ export async function sweepRetention(
     ...result.audioDeleted.map((a) => a.sessionId),
     ...result.transcriptsDeleted.map((t) => t.sessionId),
   ]);
-  if (!dryRun) for (const sessionId of changed) deps.events?.emit('sessions.changed', { sessionId });
+  if (!dryRun)
+    for (const sessionId of changed) deps.events?.emit('sessions.changed', { sessionId });
   return result;
 }
 
 /** Marks one recording's audio deleted, with its audit entry; refused while a run needs it. */
-function markAudioDeleted(
+function markAudio(
   deps: RetentionDeps,
   item: { sessionId: string; recordingId: string },
   policy: RetentionPolicy,
@@ -89,12 +89,7 @@ function markAudioDeleted(
 ): 'marked' | 'busy' | 'gone' {
   return transaction(deps.db, (tx) => {
     if (liveRunForSession(tx, item.sessionId)) return 'busy';
-    const marked = tx
-      .update(recordings)
-      .set({ audioDeletedAt: now })
-      .where(and(eq(recordings.id, item.recordingId), isNull(recordings.audioDeletedAt)))
-      .run();
-    if (marked.changes === 0) return 'gone';
+    if (!markAudioDeleted(tx, item.recordingId, now)) return 'gone';
     recordAudit(tx, {
       actor: deps.actor,
       action: 'retention.audio_deleted',
@@ -111,7 +106,7 @@ function markAudioDeleted(
  * segment rows stay (times and speakers, no words): the approved note cites them by id, and the
  * speakers' talk-time statistics are computed from them.
  */
-function deleteTranscriptText(
+function deleteTranscript(
   deps: RetentionDeps,
   sessionId: string,
   policy: RetentionPolicy,
@@ -119,21 +114,9 @@ function deleteTranscriptText(
 ): { segments: number; revisions: number } | 'busy' | null {
   return transaction(deps.db, (tx) => {
     if (liveRunForSession(tx, sessionId)) return 'busy';
-    const marked = tx
-      .update(sessions)
-      .set({ transcriptDeletedAt: now })
-      .where(and(eq(sessions.id, sessionId), isNull(sessions.transcriptDeletedAt)))
-      .run();
-    if (marked.changes === 0) return null;
-    const segments = tx
-      .update(transcriptSegments)
-      .set({ text: '', wordsJson: '[]', updatedAt: now })
-      .where(eq(transcriptSegments.sessionId, sessionId))
-      .run().changes;
-    const revisions = tx
-      .delete(transcriptRevisions)
-      .where(eq(transcriptRevisions.sessionId, sessionId))
-      .run().changes;
+    const deleted = deleteTranscriptText(tx, sessionId, now);
+    if (!deleted) return null;
+    const { segments, revisions } = deleted;
     recordAudit(tx, {
       actor: deps.actor,
       action: 'retention.transcript_deleted',
@@ -145,20 +128,6 @@ function deleteTranscriptText(
   });
 }
 
-function transcriptCounts(db: Db, sessionId: string): { segments: number; revisions: number } {
-  const segments = db
-    .select({ n: count() })
-    .from(transcriptSegments)
-    .where(eq(transcriptSegments.sessionId, sessionId))
-    .get();
-  const revisions = db
-    .select({ n: count() })
-    .from(transcriptRevisions)
-    .where(eq(transcriptRevisions.sessionId, sessionId))
-    .get();
-  return { segments: segments?.n ?? 0, revisions: revisions?.n ?? 0 };
-}
-
 /**
  * Every file of audio the database says is deleted: the stored recording (its path from the row),
  * the session's work folder (prepared audio) and the waveform computed from it. Runs every sweep,
@@ -167,15 +136,7 @@ function transcriptCounts(db: Db, sessionId: string): { segments: number; revisi
  */
 async function removeDeletedAudioFiles(deps: RetentionDeps): Promise<number> {
   const { db, layout } = deps;
-  const deleted = db
-    .select({
-      sessionId: recordings.sessionId,
-      storedPath: recordings.storedPath,
-      contentHash: recordings.contentHash,
-    })
-    .from(recordings)
-    .where(isNotNull(recordings.audioDeletedAt))
-    .all();
+  const deleted = recordingsWithDeletedAudio(db);
   let removed = 0;
   for (const recording of deleted) {
     const files = [

@@ -43,3 +43,37 @@ export function rowCounts(connection: SqliteConnection, schema = 'main'): Record
     ]),
   );
 }
+
+export interface SnapshotContents {
+  /** What the page check found; empty when every page decrypted and checked out. */
+  problems: string[];
+  rows: Record<string, number>;
+  /** Stored paths of the recordings whose audio is kept. */
+  recordings: string[];
+  schema: { migrations: number; latestMigrationAt: number | null };
+}
+
+/** A snapshot read back through this connection's key: every page checked, rows counted. */
+export function inspectSnapshot(connection: SqliteConnection, file: string): SnapshotContents {
+  return withAttachedDatabase(connection, file, (copy) => {
+    // Every page decrypted and its HMAC checked on the way: a page written wrong shows here.
+    const problems = (connection.pragma(`${copy}.integrity_check`) as { integrity_check: string }[])
+      .map((row) => row.integrity_check)
+      .filter((message) => message !== 'ok');
+    const recordings = connection
+      .prepare(`SELECT stored_path AS p FROM ${copy}.recordings WHERE audio_deleted_at IS NULL`)
+      .all() as { p: string }[];
+    const migrations = connection
+      .prepare(`SELECT count(*) AS n, max(created_at) AS latest FROM ${copy}.__drizzle_migrations`)
+      .get() as { n: number; latest: number | string | null };
+    return {
+      problems,
+      rows: rowCounts(connection, copy),
+      recordings: recordings.map((r) => r.p),
+      schema: {
+        migrations: migrations.n,
+        latestMigrationAt: migrations.latest === null ? null : Number(migrations.latest),
+      },
+    };
+  });
+}

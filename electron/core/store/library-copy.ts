@@ -47,7 +47,10 @@ export async function copyLibrary(options: LibraryCopyOptions): Promise<LibraryC
       for (const relative of await listFiles(path.join(from.root, folder))) {
         if (signal?.aborted) throw new CancelledError();
         bytes += (
-          await copyVerified(path.join(from.root, folder, relative), path.join(to, folder, relative))
+          await copyVerified(
+            path.join(from.root, folder, relative),
+            path.join(to, folder, relative),
+          )
         ).bytes;
         files += 1;
       }

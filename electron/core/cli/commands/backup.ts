@@ -33,9 +33,7 @@ export function registerBackupCommands(program: Command, context: CommandContext
     .option('--json', 'print machine-readable JSON')
     .action(async (backup: string, options: { replace?: boolean; json?: boolean }) => {
       // Required on use, like the core (see main.ts): other commands never load SQLite.
-      const { restoreBackup } = requireHere(
-        '../../backup/restore-backup',
-      ) as typeof RestoreModule;
+      const { restoreBackup } = requireHere('../../backup/restore-backup') as typeof RestoreModule;
       const { nodeKeyStores } = requireHere(
         '../../security/node-key-stores',
       ) as typeof KeyStoresModule;

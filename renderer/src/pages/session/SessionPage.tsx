@@ -94,7 +94,7 @@ export function SessionPage() {
               the practice&apos;s retention policy. The transcript and notes are kept.
             </p>
           )}
-          {state.data.recording && state.data.recording.audioDeletedAt === null && (
+          {state.data.recording?.audioDeletedAt === null && (
             <AudioPlayer
               ref={player}
               sessionId={id}

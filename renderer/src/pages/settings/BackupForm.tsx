@@ -44,9 +44,9 @@ export function BackupForm() {
         </button>
       </div>
       <p className="hint" id="backup-destination-hint">
-        A folder outside the library, ideally on another disk. Cairn adds a dated cairn-backup folder
-        there: the database stays encrypted with this library&apos;s key, and every file is checked.
-        Restore with <code>cairn restore</code>.
+        A folder outside the library, ideally on another disk. Cairn adds a dated cairn-backup
+        folder there: the database stays encrypted with this library&apos;s key, and every file is
+        checked. Restore with <code>cairn restore</code>.
       </p>
       <div aria-live="polite">
         {running && <p className="muted">Copying and checking… you can keep working.</p>}
