@@ -47,6 +47,7 @@ import {
   LockStatus,
   Passcode,
 } from './security-schemas';
+import { BackupResult, RetentionSweepResult } from './data-schemas';
 
 /**
  * The one API contract between the renderer and the core.
@@ -240,6 +241,24 @@ export const methods = {
   },
   /** Every matching entry as CSV or JSON Lines, to a file or returned as text; audited itself. */
   'audit.export': { input: AuditExportInput, output: AuditExportResult },
+  /**
+   * Backs the library up, while it is in use, into a new `cairn-backup-<UTC time>` folder inside
+   * `destination` (a full path outside the library): the encrypted database, library.json, the
+   * recordings and a sealed manifest, each checked. Restore with `cairn restore`.
+   */
+  'library.backup': {
+    input: z.object({ destination: z.string().min(1).max(4096) }),
+    output: BackupResult,
+  },
+  /**
+   * Applies the retention policy now (it also runs at start-up and hourly in the app): deletes
+   * the audio and transcripts it says are due, skipping sessions a run still needs. `dryRun`
+   * only reports what would go.
+   */
+  'retention.sweep': {
+    input: z.object({ dryRun: z.boolean().optional() }),
+    output: RetentionSweepResult,
+  },
 } as const;
 
 /** Events the core pushes to every connected renderer. */

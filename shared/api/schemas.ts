@@ -45,6 +45,8 @@ export const RecordingInfo = z.object({
   durationSec: z.number().nullable(),
   sizeBytes: z.number().int().nonnegative(),
   storedPath: z.string(),
+  /** When the retention sweep deleted the audio (the player says so instead of playing); else null. */
+  audioDeletedAt: z.number().int().nullable(),
 });
 export type RecordingInfo = z.infer<typeof RecordingInfo>;
 
@@ -73,6 +75,11 @@ export type SessionSummary = z.infer<typeof SessionSummary>;
 
 export const SessionDetail = SessionSummary.extend({
   recording: RecordingInfo.nullable(),
+  /**
+   * When the retention sweep deleted the transcript's text (the approved note stays whole);
+   * `sessions.transcript` then answers with no lines. Null while the transcript is kept.
+   */
+  transcriptDeletedAt: z.number().int().nullable(),
 });
 export type SessionDetail = z.infer<typeof SessionDetail>;
 

@@ -50,3 +50,11 @@ export const PIPELINE_STAGES = [
   'finalize',
 ] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
+/** Retention policy for raw audio: keep it, or delete it after transcription or after approval. */
+export const RAW_AUDIO_RETENTION = ['keep', 'afterTranscription', 'afterApproval'] as const;
+export type RawAudioRetention = (typeof RAW_AUDIO_RETENTION)[number];
+
+/** Retention policy for transcript text: keep it, or delete it after the note is approved. */
+export const TRANSCRIPT_RETENTION = ['keep', 'afterApproval'] as const;
+export type TranscriptRetention = (typeof TRANSCRIPT_RETENTION)[number];

@@ -119,6 +119,31 @@ describe('the Settings page in a browser', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('saves the retention policy and backs the library up from Settings → Data', async () => {
+    await page.getByLabel('Raw audio').selectOption('afterApproval');
+    await page.locator('#retention-raw-audio-state').getByText('Saved').waitFor();
+    await page.getByLabel('Transcripts').selectOption('afterApproval');
+    await page.locator('#retention-transcripts-state').getByText('Saved').waitFor();
+    await page.getByLabel('Grace period').selectOption('30');
+    await page.locator('#retention-grace-state').getByText('Saved').waitFor();
+    expect(await core.invoke('settings.get', {})).toMatchObject({
+      value: {
+        retentionRawAudio: 'afterApproval',
+        retentionTranscripts: 'afterApproval',
+        retentionGraceDays: 30,
+      },
+    });
+    await page.getByLabel('Back up to').fill(path.join(temp.dir, 'data', 'backups'));
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await page.getByRole('alert').getByText('outside the library folder').waitFor();
+    await page.getByLabel('Back up to').fill(path.join(temp.dir, 'backups'));
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    const done = page.getByTestId('backup-done');
+    await done.waitFor();
+    expect(await done.textContent()).toMatch(/Backed up 0 sessions .*\/cairn-backup-\d{8}T\d{6}Z/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'settings-data.png'), fullPage: true });
+  });
+
   it('has no serious accessibility problems, light or dark', async () => {
     expect(await accessibilityProblemsInBothThemes(page)).toEqual([]);
   });

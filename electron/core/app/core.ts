@@ -17,6 +17,7 @@ import { recordingMedia, type MediaResponse } from '../store/recording-media';
 import { wipeOrphanedPlainWorkspaces } from '../security/plain-workspace';
 import { readSetting } from '../config/settings';
 import { PipelineService } from '../pipeline/pipeline-service';
+import { sweepRetention } from '../retention/retention-sweep';
 import { EngineGuard, type ResilienceOptions } from '../pipeline/resilience';
 import type { CatalogueModel } from '../transcribe/models/catalogue';
 import { resolveModelsDir } from '../transcribe/models/model-store';
@@ -63,6 +64,8 @@ export interface CoreOptions {
      */
     recover?: boolean;
     notesSweepMs?: number;
+    /** How often the retention sweep runs when `recover` is set (it also runs at start-up). */
+    retentionSweepMs?: number;
     resilience?: ResilienceOptions;
   };
   /** Sharing's outbox (it runs in the background only with `pipeline.recover`, i.e. in the app). */
@@ -125,6 +128,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   );
   let sweep: NodeJS.Timeout | undefined;
   if (options.pipeline?.recover) {
+    // Queued and orphaned runs are back in the queue first, so the sweep sees them as live.
     pipeline.recover();
     sweep = setInterval(
       () => {
@@ -191,6 +195,23 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   const handlers = withViewAudit(baseHandlers, views);
   let shutdown: Promise<void> | undefined;
+  let retentionTimer: NodeJS.Timeout | undefined;
+  let retentionSweep: Promise<unknown> = Promise.resolve();
+  // One sweep at a time; a failure is reported and the next sweep tries again.
+  const sweepRetentionNow = () => {
+    if (freeze.frozen || shutdown) return;
+    retentionSweep = retentionSweep
+      .then(() => sweepRetention({ db: database.db, layout, actor: 'retention', events }))
+      .catch((error: unknown) => options.onInternalError?.('retention.sweep', error));
+  };
+  if (options.pipeline?.recover) {
+    sweepRetentionNow();
+    retentionTimer = setInterval(
+      sweepRetentionNow,
+      options.pipeline.retentionSweepMs ?? 60 * 60_000,
+    );
+    retentionTimer.unref();
+  }
 
   return {
     layout,
@@ -221,8 +242,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       // commit first, so quitting never leaves half-done work behind.
       clearInterval(sweep);
       clearInterval(lockTimer);
+      clearInterval(retentionTimer);
       closing.abort();
-      shutdown ??= Promise.allSettled([...inFlight])
+      shutdown ??= Promise.allSettled([...inFlight, retentionSweep])
         .then(() => sync.stop())
         .then(() => pipeline.shutdown())
         .then(() => database.close());

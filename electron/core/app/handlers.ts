@@ -28,6 +28,8 @@ import { createSettingsHandlers } from './settings-handlers';
 import { createSpeakerHandlers } from './speaker-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import type { SyncService } from '../sync/sync-service';
+import { audioDeletedError, retentionDeletions } from '../retention/retention-guard';
+import { sweepRetention } from '../retention/retention-sweep';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -111,7 +113,11 @@ export function createHandlers(context: HandlerContext): Handlers {
       actor,
       closing: context.closing,
       freeze: context.freeze,
+      libraryKey: context.libraryKey,
+      version: context.version,
     }),
+    'retention.sweep': ({ dryRun }) =>
+      sweepRetention({ db, layout, actor, events }, { dryRun: dryRun ?? false }),
     'app.info': () => ({
       version: context.version,
       dataDir: layout.root,
@@ -122,12 +128,17 @@ export function createHandlers(context: HandlerContext): Handlers {
       const summary = getSessionSummary(db, id);
       if (!summary)
         throw new ValidationError('session_not_found', `There is no session with id ${id}.`);
-      return { ...summary, recording: findRecordingForSession(db, id) ?? null };
+      return {
+        ...summary,
+        recording: findRecordingForSession(db, id) ?? null,
+        transcriptDeletedAt: retentionDeletions(db, id).transcriptDeletedAt,
+      };
     },
     'recordings.peaks': async ({ sessionId }) => {
       const recording = findRecordingForSession(db, sessionId);
       if (!recording)
         throw new ValidationError('recording_not_found', 'This session has no recording.');
+      if (recording.audioDeletedAt !== null) throw audioDeletedError(recording.audioDeletedAt);
       const stored = path.join(layout.root, recording.storedPath);
       const name = `recording${path.extname(recording.originalName).toLowerCase()}`;
       return waveformPeaks(

@@ -9,6 +9,7 @@ import {
 import { ValidationError } from '../errors';
 import type { Db } from '../store/open-database';
 import type { SqliteConnection } from '../store/sqlite-driver';
+import { createBackup } from '../backup/create-backup';
 import { copyLibrary, inspectLibraryDatabase } from '../store/library-copy';
 import { recordAudit } from '../store/repositories/audit';
 import { queuedRuns, runningRuns } from '../store/repositories/runs';
@@ -26,9 +27,12 @@ interface LibraryHandlerContext {
   actor: string;
   closing: AbortSignal;
   freeze: LibraryFreeze;
+  /** Seals backup manifests (an HMAC under a key derived from it). */
+  libraryKey: Buffer;
+  version: string;
 }
 
-type LibraryHandlers = Pick<Handlers, 'library.location' | 'library.move'>;
+type LibraryHandlers = Pick<Handlers, 'library.location' | 'library.move' | 'library.backup'>;
 
 /** Where the library lives, and moving it: copied and verified here, used from the next start. */
 export function createLibraryHandlers(context: LibraryHandlerContext): LibraryHandlers {
@@ -42,6 +46,22 @@ export function createLibraryHandlers(context: LibraryHandlerContext): LibraryHa
         nextDataDir: next !== undefined && next !== layout.root ? next : null,
         movable: context.libraryPointer !== null,
       };
+    },
+    'library.backup': async ({ destination }) => {
+      const result = await createBackup({
+        connection,
+        layout,
+        destination,
+        libraryKey: context.libraryKey,
+        cairnVersion: context.version,
+      });
+      recordAudit(db, {
+        actor,
+        action: 'library.backed_up',
+        entityType: 'library',
+        detail: { sessions: result.sessions, files: result.files, bytes: result.bytes },
+      });
+      return result;
     },
     'library.move': async ({ target: requested }) => {
       const pointer = context.libraryPointer;

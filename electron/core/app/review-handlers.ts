@@ -23,6 +23,7 @@ import {
 } from '../store/repositories/transcript-revisions';
 import type { EventBus } from './event-bus';
 import type { Handlers } from './handlers';
+import { retentionDeletions } from '../retention/retention-guard';
 
 type ReviewHandlers = Pick<
   Handlers,
@@ -75,12 +76,21 @@ export function createReviewHandlers(context: {
   };
   return {
     'sessions.transcript': ({ id }) => {
+      // Deleted under the retention policy: the rows stay blank (the note's citations point at
+      // them), and the session detail says when and why there is nothing to show.
+      if (retentionDeletions(db, id).transcriptDeletedAt !== null) return [];
       const corrected = correctedSegmentIds(db, id);
       return readTranscript(db, id).map((s) => toLine(s, corrected.has(s.id)));
     },
     'transcript.correct': ({ segmentId, text }) => {
       const { sessionId, flagsAdded } = transaction(db, (tx) => {
         const correction = correctSegment(tx, { segmentId, text: text.trim(), author: actor });
+        // Rolled back: a transcript deleted by the retention policy is not written again.
+        if (retentionDeletions(tx, correction.sessionId).transcriptDeletedAt !== null)
+          throw new ValidationError(
+            'transcript_deleted',
+            "This session's transcript was deleted under the practice's retention policy; it can no longer be corrected.",
+          );
         const flagsAdded = rescanRisk(tx, correction.sessionId, segmentId);
         if (correction.newRevision)
           recordAudit(tx, {

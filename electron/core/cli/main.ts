@@ -8,6 +8,7 @@ import type { Core } from '../app/core';
 import { movablePointer, resolveDataDir } from '../config/data-dir';
 import { CairnError, CancelledError, toCairnError } from '../errors';
 import { registerAuditCommands } from './commands/audit';
+import { registerBackupCommands } from './commands/backup';
 import { registerClientCommands } from './commands/clients';
 import { registerDiarizeCommand } from './commands/diarize';
 import { registerImportCommand } from './commands/import';
@@ -17,6 +18,7 @@ import { registerOllamaCommands } from './commands/ollama';
 import { registerPreprocessCommand } from './commands/preprocess';
 import { registerPasscodeCommand } from './commands/passcode';
 import { registerProcessCommand } from './commands/process';
+import { registerRetentionCommands } from './commands/retention';
 import { registerSecurityCommands } from './commands/security';
 import { registerSettingsCommand } from './commands/settings';
 import { registerRunCommands } from './commands/runs';
@@ -97,6 +99,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerSyncCommands(program, context);
   registerAuditCommands(program, context);
   registerPasscodeCommand(program, context);
+  registerBackupCommands(program, context);
+  registerRetentionCommands(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

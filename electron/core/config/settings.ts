@@ -3,6 +3,12 @@ import { DEFAULT_MAX_RECORDING_BYTES } from '../audio/intake/formats';
 import { DEFAULT_OLLAMA_HOST } from '../notes/llm/ollama-host';
 import type { DbOrTx } from '../store/repositories/types';
 import { getSetting } from '../store/repositories/settings';
+import {
+  RAW_AUDIO_RETENTION,
+  TRANSCRIPT_RETENTION,
+  type RawAudioRetention,
+  type TranscriptRetention,
+} from '../../../shared/domain/enums';
 
 /**
  * Every user setting: its key, schema and default in one place. Stored in the settings table,
@@ -144,6 +150,27 @@ export const SETTINGS = {
     key: 'security.logoffAfterMinutes',
     schema: z.number().int().min(5).max(1440),
     fallback: 60 as number,
+  },
+  /**
+   * When the retention sweep deletes a session's raw audio (the stored recording and its prepared
+   * audio): never, once it is transcribed, or once its note is approved.
+   */
+  retentionRawAudio: {
+    key: 'retention.rawAudio',
+    schema: z.enum(RAW_AUDIO_RETENTION),
+    fallback: 'keep' as RawAudioRetention,
+  },
+  /** When it deletes a session's transcript text: never, or once its note is approved. */
+  retentionTranscripts: {
+    key: 'retention.transcripts',
+    schema: z.enum(TRANSCRIPT_RETENTION),
+    fallback: 'keep' as TranscriptRetention,
+  },
+  /** Days after transcription or approval before the sweep deletes (time to re-listen, correct). */
+  retentionGraceDays: {
+    key: 'retention.graceDays',
+    schema: z.number().int().min(0).max(3650),
+    fallback: 0 as number,
   },
 } as const;
 

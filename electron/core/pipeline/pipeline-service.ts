@@ -2,6 +2,7 @@ import PQueue from 'p-queue';
 import { RunOptions, type EngineHealth } from '../../../shared/api/schemas';
 import { PIPELINE_STAGES, type PipelineStage, type RunStatus } from '../../../shared/domain/enums';
 import { ValidationError } from '../errors';
+import { refuseWhatRetentionDeleted } from '../retention/retention-guard';
 import { recordAudit } from '../store/repositories/audit';
 import {
   copyCompletedStages,
@@ -90,12 +91,13 @@ export class PipelineService {
       });
       if (!runId)
         throw new ValidationError('session_busy', 'This session is already being processed.');
+      let copied: PipelineStage[] = [];
       if (latest && (!options.force || options.startFrom)) {
         const reusable = options.startFrom
           ? PIPELINE_STAGES.slice(0, PIPELINE_STAGES.indexOf(options.startFrom))
           : PIPELINE_STAGES.filter((s) => s !== 'finalize');
         // Before a chosen start, a skipped stage (notes) counts as done; otherwise it is tried again.
-        const copied = copyCompletedStages(
+        copied = copyCompletedStages(
           tx,
           latest.id,
           runId,
@@ -114,6 +116,11 @@ export class PipelineService {
           `Cannot start from ${options.startFrom}: this session has not been processed yet.`,
         );
       }
+      refuseWhatRetentionDeleted(
+        tx,
+        sessionId,
+        PIPELINE_STAGES.filter((s) => !copied.includes(s)),
+      );
       recordAudit(tx, {
         actor,
         action: 'pipeline.run.queued',
@@ -217,6 +224,13 @@ export class PipelineService {
         .filter((s) => s.status === 'failed' || s.status === 'running')
         .map((s) => s.stage as PipelineStage);
       resetStages(tx, runId, unfinished);
+      refuseWhatRetentionDeleted(
+        tx,
+        run.sessionId,
+        stagesOf(tx, runId)
+          .filter((s) => s.status !== 'completed' && s.status !== 'skipped')
+          .map((s) => s.stage as PipelineStage),
+      );
       transitionRun(tx, runId, run.status, {
         status: 'queued',
         owner: null,

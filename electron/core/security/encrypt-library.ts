@@ -4,6 +4,7 @@ import path from 'node:path';
 import { dataLayout, type DataLayout } from '../config/data-dir';
 import { PermanentError, ValidationError } from '../errors';
 import { fsyncDirectory } from '../store/recording-files';
+import { rowCounts } from '../store/database-snapshot';
 import { connect, type SqliteConnection } from '../store/sqlite-driver';
 import { applyCipher, databaseIntegrityProblems, isPlaintextDatabase } from './database-cipher';
 import { resolveLibraryKey, type KeyStore } from './library-key';
@@ -129,18 +130,6 @@ function libraryInUse(): ValidationError {
 
 async function sizeOf(file: string): Promise<number> {
   return (await stat(file).catch(() => undefined))?.size ?? 0;
-}
-
-function rowCounts(connection: SqliteConnection): Record<string, number> {
-  const tables = connection
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .all() as { name: string }[];
-  return Object.fromEntries(
-    tables.map(({ name }) => [
-      name,
-      (connection.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
-    ]),
-  );
 }
 
 function withConnection<T>(connection: SqliteConnection, work: (c: SqliteConnection) => T): T {

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dataLayout, type DataLayout } from '../config/data-dir';
 import { CancelledError, PermanentError } from '../errors';
-import { hashFile } from '../transcribe/models/download';
+import { snapshotDatabase, withAttachedDatabase } from './database-snapshot';
+import { copyVerified } from './verified-copy';
 import type { SqliteConnection } from './sqlite-driver';
 import { identityFile, safeStorageKeyFile } from '../security/library-identity';
 
@@ -45,10 +46,12 @@ export async function copyLibrary(options: LibraryCopyOptions): Promise<LibraryC
         continue;
       for (const relative of await listFiles(path.join(from.root, folder))) {
         if (signal?.aborted) throw new CancelledError();
-        bytes += await copyVerified(
-          path.join(from.root, folder, relative),
-          path.join(to, folder, relative),
-        );
+        bytes += (
+          await copyVerified(
+            path.join(from.root, folder, relative),
+            path.join(to, folder, relative),
+          )
+        ).bytes;
         files += 1;
       }
     }
@@ -56,13 +59,11 @@ export async function copyLibrary(options: LibraryCopyOptions): Promise<LibraryC
     // key beside it: without them the copy could not be opened.
     for (const file of [identityFile(from.root), safeStorageKeyFile(from.root)]) {
       if (!existsSync(file)) continue;
-      bytes += await copyVerified(file, path.join(to, path.basename(file)));
+      bytes += (await copyVerified(file, path.join(to, path.basename(file)))).bytes;
       files += 1;
     }
-    // VACUUM INTO, not the backup API: SQLite3 Multiple Ciphers refuses to back up an encrypted
-    // database into a target it cannot key, while VACUUM INTO writes a consistent snapshot that
-    // is encrypted with the same key, with the app still running.
-    options.connection.prepare('VACUUM INTO ?').run(target.database);
+    // A consistent snapshot encrypted with the same key, with the app still running.
+    snapshotDatabase(options.connection, target.database);
     const copied = inspectLibraryDatabase(options.connection, target.database);
     for (const storedPath of copied.recordings) {
       const source = path.join(from.root, storedPath);
@@ -74,7 +75,7 @@ export async function copyLibrary(options: LibraryCopyOptions): Promise<LibraryC
           'recording_missing',
           `The recording ${storedPath} is missing from the current library, so it cannot be moved. Nothing was changed.`,
         );
-      bytes += await copyVerified(source, copy);
+      bytes += (await copyVerified(source, copy)).bytes;
       files += 1;
     }
     return {
@@ -93,40 +94,21 @@ export function inspectLibraryDatabase(
   connection: SqliteConnection,
   file: string,
 ): { sessions: number; recordings: string[] } {
-  connection.prepare('ATTACH DATABASE ? AS library_copy').run(file);
-  try {
-    const check = connection.pragma('library_copy.quick_check', { simple: true });
+  return withAttachedDatabase(connection, file, (copy) => {
+    const check = connection.pragma(`${copy}.quick_check`, { simple: true });
     if (check !== 'ok')
       throw new PermanentError(
         'copy_damaged',
         `The library database at ${file} failed its check (${String(check)}). Nothing was changed; choose another folder.`,
       );
-    const sessions = connection
-      .prepare('SELECT count(*) AS n FROM library_copy.sessions')
-      .get() as { n: number };
+    const sessions = connection.prepare(`SELECT count(*) AS n FROM ${copy}.sessions`).get() as {
+      n: number;
+    };
     const recordings = connection
-      .prepare('SELECT stored_path AS storedPath FROM library_copy.recordings')
+      .prepare(`SELECT stored_path AS storedPath FROM ${copy}.recordings`)
       .all() as { storedPath: string }[];
     return { sessions: sessions.n, recordings: recordings.map((r) => r.storedPath) };
-  } finally {
-    connection.prepare('DETACH DATABASE library_copy').run();
-  }
-}
-
-/** Copies a file and compares both by SHA-256; returns its size. */
-async function copyVerified(source: string, target: string): Promise<number> {
-  await mkdir(path.dirname(target), { recursive: true });
-  await copyFile(source, target);
-  const [expected, actual] = await Promise.all([
-    hashFile(source, 'sha256'),
-    hashFile(target, 'sha256'),
-  ]);
-  if (expected !== actual)
-    throw new PermanentError(
-      'copy_mismatch',
-      `${path.basename(source)} did not copy correctly (the copy differs from the original). Nothing was changed; check the new folder's disk and try again.`,
-    );
-  return (await stat(target)).size;
+  });
 }
 
 /** Files under a folder, relative to it; unfinished downloads (`.part`) are left behind. */

@@ -146,7 +146,8 @@ export function storedRecordingFile(
   sessionId: string,
 ): { path: string; mime: string } | undefined {
   const recording = findRecordingForSession(db, sessionId);
-  if (!recording) return undefined;
+  // None, or deleted under the retention policy (the session page says so instead of playing).
+  if (recording?.audioDeletedAt !== null) return undefined;
   return {
     path: path.join(layout.root, recording.storedPath),
     mime: MIME_BY_FORMAT[recording.format] ?? 'application/octet-stream',

@@ -53,6 +53,8 @@ export const sessions = sqliteTable(
     date: text('date').notNull(),
     kind: text('kind', { enum: SESSION_KINDS }).notNull().default('individual'),
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('imported'),
+    /** When the retention sweep deleted the transcript's text (segments are kept, blank, for citations). */
+    transcriptDeletedAt: integer('transcript_deleted_at', { mode: 'number' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -74,6 +76,11 @@ export const recordings = sqliteTable(
     sizeBytes: integer('size_bytes').notNull(),
     /** Relative to the data directory, so a moved data directory keeps working. */
     storedPath: text('stored_path').notNull(),
+    /**
+     * When the retention sweep deleted the audio. Set before the files go (in the transaction
+     * that audits it), so a sweep interrupted after this deletes any file left over next time.
+     */
+    audioDeletedAt: integer('audio_deleted_at', { mode: 'number' }),
     createdAt: createdAt(),
   },
   (t) => [

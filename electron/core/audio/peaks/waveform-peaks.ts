@@ -29,6 +29,11 @@ const MAX_BUCKETS = 4000;
 export type PeaksSource =
   string | ((decode: (plainFile: string) => Promise<WaveformPeaks>) => Promise<WaveformPeaks>);
 
+/** Where a recording's peaks are kept once computed (removed with the audio by retention). */
+export function cachedPeaksFile(cacheDir: string, cacheKey: string): string {
+  return path.join(cacheDir, `${cacheKey}.json`);
+}
+
 /** Computations in flight, by cache key: a page opened twice at once decodes once. */
 const inFlight = new Map<string, Promise<WaveformPeaks>>();
 
@@ -53,7 +58,7 @@ async function cachedOrComputed(
   cacheKey: string,
   signal?: AbortSignal,
 ): Promise<WaveformPeaks> {
-  const cached = path.join(cacheDir, `${cacheKey}.json`);
+  const cached = cachedPeaksFile(cacheDir, cacheKey);
   try {
     return JSON.parse(await readFile(cached, 'utf8')) as WaveformPeaks;
   } catch {

@@ -8,6 +8,7 @@ import { findRecordingForSession } from '../../store/repositories/recordings';
 import { setRunAudioSeconds } from '../../store/repositories/runs';
 import { ENCRYPTED_EXTENSION } from '../../store/recording-files';
 import { sealIntoLibrary, withPlainCopy } from '../../store/stored-files';
+import { audioDeletedError } from '../../retention/retention-guard';
 import type { StageContext, StageDefinition } from '../stage-definition';
 
 export interface ValidateOutput {
@@ -35,6 +36,7 @@ function withPlainRecording<T>(
   const recording = findRecordingForSession(context.db, context.sessionId);
   if (!recording)
     throw new PermanentError('recording_missing', 'This session has no recording to process.');
+  if (recording.audioDeletedAt !== null) throw audioDeletedError(recording.audioDeletedAt);
   const stored = path.join(context.layout.root, recording.storedPath);
   const name = `recording${path.extname(recording.originalName).toLowerCase()}`;
   return withPlainCopy(context.layout, context.libraryKey, stored, name, work);

@@ -14,7 +14,8 @@ export type AuditEntityType =
   /** Locking, unlocking, logoff and the passcode: who got in, and when. */
   | 'access'
   /** The audit log itself (its exports). */
-  | 'audit';
+  | 'audit'
+  | 'library';
 
 export interface AuditEntry {
   actor: string;

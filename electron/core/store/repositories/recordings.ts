@@ -23,6 +23,7 @@ const recordingColumns = {
   durationSec: recordings.durationSec,
   sizeBytes: recordings.sizeBytes,
   storedPath: recordings.storedPath,
+  audioDeletedAt: recordings.audioDeletedAt,
 };
 
 export function findRecordingByHash(db: DbOrTx, contentHash: string) {

@@ -89,7 +89,13 @@ export function SessionPage() {
             <dt>Duration</dt>
             <dd>{formatDuration(state.data.durationSec)}</dd>
           </dl>
-          {state.data.recording && (
+          {state.data.recording?.audioDeletedAt != null && (
+            <p className="muted" data-testid="audio-deleted">
+              The recording was deleted on {formatDay(state.data.recording.audioDeletedAt)} under
+              the practice&apos;s retention policy. The transcript and notes are kept.
+            </p>
+          )}
+          {state.data.recording?.audioDeletedAt === null && (
             <AudioPlayer
               ref={player}
               sessionId={id}
@@ -115,6 +121,12 @@ export function SessionPage() {
           {speakerList.length > 0 && (
             <SpeakersPanel speakers={speakerList} colourOf={(s) => colourOf(s.id)} />
           )}
+          {state.data.transcriptDeletedAt !== null && (
+            <p className="muted" data-testid="transcript-deleted">
+              The transcript was deleted on {formatDay(state.data.transcriptDeletedAt)} under the
+              practice&apos;s retention policy. The approved note is kept as it was signed.
+            </p>
+          )}
           {transcript.status === 'ready' && transcript.data.length > 0 && (
             <section aria-label="Transcript">
               <h2>Transcript</h2>
@@ -134,6 +146,11 @@ export function SessionPage() {
       )}
     </section>
   );
+}
+
+/** A calendar day in the clinician's own locale. */
+function formatDay(at: number): string {
+  return new Date(at).toLocaleDateString();
 }
 
 /** Approve & sign: refused by the core while a risk flag is open; says why here too. */

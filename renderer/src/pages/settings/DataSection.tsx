@@ -3,15 +3,18 @@ import type { LibraryMoveResult } from '../../../../shared/api/settings-schemas'
 import { useApi } from '../../api/context';
 import { useQuery } from '../../api/use-query';
 import { formatBytes } from '../../format';
-import { messageOf } from './use-settings';
+import { BackupForm } from './BackupForm';
+import { RetentionSettings } from './RetentionSettings';
+import { messageOf, type Settings, type SettingValues } from './use-settings';
 
 const NO_EVENTS = [] as const;
 
 /**
  * Where the library lives, and moving it: Cairn copies and checks everything, then uses the new
- * folder from the next start; the old one stays until the clinician removes it.
+ * folder from the next start; the old one stays until the clinician removes it. Then backups,
+ * and the retention policy.
  */
-export function DataSection() {
+export function DataSection({ settings, values }: { settings: Settings; values: SettingValues }) {
   const api = useApi();
   const [moves, setMoves] = useState(0);
   const location = useQuery(`location-${moves}`, (a) => a.call('library.location', {}), NO_EVENTS);
@@ -108,6 +111,9 @@ export function DataSection() {
           </p>
         )}
       </div>
+      <BackupForm />
+      <h3>Retention</h3>
+      <RetentionSettings settings={settings} values={values} />
     </section>
   );
 }

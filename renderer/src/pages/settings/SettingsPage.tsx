@@ -27,7 +27,7 @@ export function SettingsPage() {
           <ProcessingSection settings={settings} values={values} />
           <SharingSection settings={settings} values={values} />
           <SecuritySection settings={settings} values={values} />
-          <DataSection />
+          <DataSection settings={settings} values={values} />
         </>
       )}
     </section>
