@@ -19,6 +19,10 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Belt and braces for the no-egress rule: no name but localhost resolves, and any request
+      // that is not to loopback goes to a closed local port instead of the network.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost',
+      '--proxy-server=http://127.0.0.1:9',
     ],
   });
 }

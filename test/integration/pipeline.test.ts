@@ -326,8 +326,12 @@ describe('the pipeline queue', () => {
         detached: true,
       },
     );
-    // Kill the whole process group while it transcribes.
-    for (let i = 0; i < 600 && !processesMentioning(path.join(dataDir, 'work')).length; i += 1)
+    // Kill the whole process group while an engine works on the decrypted audio.
+    for (
+      let i = 0;
+      i < 600 && !processesMentioning(path.join(dataDir, 'tmp', 'plain')).length;
+      i += 1
+    )
       await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 500));
     process.kill(-(child.pid as number), 'SIGKILL');
