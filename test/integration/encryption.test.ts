@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/core/app/core';
@@ -8,9 +16,12 @@ import { dataLayout } from '../../electron/core/config/data-dir';
 import { databaseIntegrityProblems } from '../../electron/core/security/database-cipher';
 import { openDatabase } from '../../electron/core/store/open-database';
 import { findOrCreateClient } from '../../electron/core/store/repositories/clients';
+import { insertRecording } from '../../electron/core/store/repositories/recordings';
 import { createSession } from '../../electron/core/store/repositories/sessions';
 import { runCairn } from '../helpers/cli';
-import { makeTempDir } from '../helpers/fixtures';
+import { listFiles } from '../helpers/files';
+import { makeTempDir, SAMPLE_WAV } from '../helpers/fixtures';
+import { plainBytesOf } from '../helpers/stored-files';
 import { seedTranscript } from '../helpers/notes';
 import { countRows, testLibraryKey, withRawDatabase } from '../helpers/sqlite';
 
@@ -151,6 +162,21 @@ describe('the encrypted library', () => {
       kind: 'individual',
     });
     seedTranscript(plain.db, sessionId, SECRET_LINES);
+    // …and its recording as it was stored then: in plain, named by its SHA-256.
+    const audio = readFileSync(SAMPLE_WAV);
+    const hash = createHash('sha256').update(audio).digest('hex');
+    const plainRecording = path.join('recordings', hash.slice(0, 2), `${hash}.wav`);
+    mkdirSync(path.join(dataDir, 'recordings', hash.slice(0, 2)), { recursive: true });
+    writeFileSync(path.join(dataDir, plainRecording), audio);
+    insertRecording(plain.db, {
+      sessionId,
+      contentHash: hash,
+      originalName: 'session.wav',
+      format: 'wav',
+      durationSec: 30,
+      sizeBytes: audio.length,
+      storedPath: plainRecording,
+    });
     plain.close();
     expect(readFileSync(database).includes('zebrafish')).toBe(true);
 
@@ -159,10 +185,18 @@ describe('the encrypted library', () => {
     expect(refused.stderr).toContain('cairn encrypt-library');
 
     const encrypted = await runCairn(['encrypt-library', '--json'], { dataDir });
-    expect(encrypted.code).toBe(0);
-    expect(JSON.parse(encrypted.stdout)).toMatchObject({ encrypted: true });
+    expect(encrypted.code, encrypted.stderr).toBe(0);
+    expect(JSON.parse(encrypted.stdout)).toMatchObject({ encrypted: true, recordings: 1 });
     for (const secret of SECRETS) expect(databaseBytes(dataDir).includes(secret)).toBe(false);
     expect(existsSync(`${database}.unencrypted`)).toBe(false);
+    // The recording is encrypted under a keyed name, the plain file gone, the content the same.
+    expect(existsSync(path.join(dataDir, plainRecording))).toBe(false);
+    const [stored] = listFiles(path.join(dataDir, 'recordings'));
+    expect(stored).toMatch(/\.cairnenc$/);
+    expect(stored).not.toContain(hash);
+    expect((await plainBytesOf(path.join(dataDir, 'recordings', stored ?? ''))).equals(audio)).toBe(
+      true,
+    );
 
     const sessions = await runCairn(['sessions', '--json'], { dataDir });
     expect(sessions.code).toBe(0);

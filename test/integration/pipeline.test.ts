@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/core/app/core';
 import { sessionWorkDir } from '../../electron/core/pipeline/run-pipeline';
+import { plainRoot } from '../../electron/core/security/plain-workspace';
 import { addRiskFlag } from '../../electron/core/store/repositories/risk-flags';
 import { call } from '../../electron/core/cli/call';
 import { SETTINGS } from '../../electron/core/config/settings';
@@ -200,6 +201,7 @@ describe('the pipeline in the app process', () => {
       // settled() returns once the clean-up is done: no waiting here.
       expect(processesMentioning(dataDir)).toEqual([]);
       expect(existsSync(sessionWorkDir(core.layout, sessionId))).toBe(false);
+      expect(readdirSync(plainRoot(core.layout))).toEqual([]); // no decrypted copy either
       expect(await call(core, 'sessions.transcript', { id: sessionId })).toEqual([]);
       const summary = await call(core, 'runs.get', { id: runId });
       expect(summary.stages.find((s) => s.stage === 'transcribe')?.status).toBe('pending');

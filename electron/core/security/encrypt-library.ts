@@ -7,14 +7,17 @@ import { fsyncDirectory } from '../store/recording-files';
 import { rowCounts } from '../store/database-snapshot';
 import { connect, type SqliteConnection } from '../store/sqlite-driver';
 import { applyCipher, databaseIntegrityProblems, isPlaintextDatabase } from './database-cipher';
+import { encryptPlainRecordings } from './encrypt-recordings';
 import { resolveLibraryKey, type KeyStore } from './library-key';
 import { createLibraryIdentity, readLibraryIdentity } from './library-identity';
 
 export interface EncryptionResult {
-  /** False: the library was encrypted already (or had no database yet); nothing changed. */
+  /** False: the database was encrypted already (or there was none yet). */
   encrypted: boolean;
   tables: number;
   rows: number;
+  /** Recordings stored in plain by an earlier version that are now encrypted. */
+  recordings: number;
 }
 
 const STAGING = '.encrypting';
@@ -35,11 +38,25 @@ export async function encryptLibrary(
 ): Promise<EncryptionResult> {
   const layout = dataLayout(dataDir);
   await finishInterrupted(layout);
-  if (!existsSync(layout.database) || !isPlaintextDatabase(layout.database))
-    return { encrypted: false, tables: 0, rows: 0 };
+  if (!existsSync(layout.database)) return { encrypted: false, tables: 0, rows: 0, recordings: 0 };
   const identity = readLibraryIdentity(dataDir) ?? (await createLibraryIdentity(dataDir));
   const key = await resolveLibraryKey(identity.libraryId, stores, { create: true });
+  const database = isPlaintextDatabase(layout.database)
+    ? await encryptDatabase(layout, key)
+    : { encrypted: false, tables: 0, rows: 0 };
+  const connection = connect(layout.database);
+  try {
+    applyCipher(connection, key);
+    return { ...database, recordings: await encryptPlainRecordings(layout, connection, key) };
+  } finally {
+    connection.close();
+  }
+}
 
+async function encryptDatabase(
+  layout: DataLayout,
+  key: Buffer,
+): Promise<Omit<EncryptionResult, 'recordings'>> {
   const before = withConnection(connect(layout.database), (plain) => {
     // Everything in the WAL goes into the main file, which is what gets copied; a process that
     // still has the library open keeps the checkpoint from finishing.

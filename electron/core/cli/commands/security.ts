@@ -24,10 +24,13 @@ export function registerSecurityCommands(program: Command, context: CommandConte
       ) as typeof KeyStoresModule;
       const result = await encryptLibrary(context.dataDir(), nodeKeyStores());
       if (options.json) return context.io.out(JSON.stringify(result));
+      const recordings = `${result.recordings} recording(s) stored in plain encrypted, each checked against its SHA-256.`;
       context.io.out(
         result.encrypted
-          ? `Encrypted: ${result.tables} tables, ${result.rows} rows, each checked against the original.`
-          : 'This library is encrypted already (or empty): nothing to do.',
+          ? `Encrypted: ${result.tables} tables, ${result.rows} rows, each checked against the original; ${recordings}`
+          : result.recordings > 0
+            ? `The database was encrypted already; ${recordings}`
+            : 'This library is encrypted already (or empty): nothing to do.',
       );
     });
 }
