@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deidBenchmark } from './deid';
 import { diarizeBenchmark } from './diarize';
+import { fileCryptoBenchmark } from './file-crypto';
 import { notesBenchmark } from './notes';
 import { pipelineBenchmark } from './pipeline';
 import { preprocessBenchmark } from './preprocess';
@@ -17,6 +18,7 @@ import { uiBenchmark } from './ui';
 const benchmarks: Record<string, () => unknown> = {
   deid: deidBenchmark,
   diarize: diarizeBenchmark,
+  'file-crypto': fileCryptoBenchmark,
   notes: notesBenchmark,
   pipeline: pipelineBenchmark,
   preprocess: preprocessBenchmark,

@@ -21,7 +21,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       // Belt and braces for the no-egress rule: no name but localhost resolves, and any request
       // that is not to loopback goes to a closed local port instead of the network.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
       '--proxy-server=http://127.0.0.1:9',
     ],
   });

@@ -81,7 +81,6 @@ describe('sharing abstracts of approved sessions (S3)', () => {
     expect(abstract).toMatchObject({
       format: 'cairn.session-abstract',
       version: 1,
-      year: 2025,
       sessionKind: 'individual',
       noteTemplates: ['soap'],
     });

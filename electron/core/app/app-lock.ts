@@ -42,6 +42,13 @@ const PASSIVE: ReadonlySet<MethodName> = new Set([
   'pipeline.health',
   'library.location',
   'audit.list',
+  'transcript.revisions',
+  'recordings.peaks',
+  'ollama.models',
+  'templates.get',
+  'settings.get',
+  // The session page reloads it whenever the outbox changes, which background sync does.
+  'sync.status',
 ]);
 
 /** Wrong passcodes allowed before each further try has to wait. */

@@ -21,14 +21,13 @@ export const ABSTRACT_VERSION = 1;
 const SUMMARY_MAX_CHARS = 4000;
 
 /**
- * Everything about a session that may leave the device. No transcript, audio, names, dates
- * (the year at most), or Cairn's own ids: the session is named by its pseudonym.
+ * Everything about a session that may leave the device. No transcript, audio, names, dates (not
+ * even the year), or Cairn's own ids: the session is named by its pseudonym.
  */
 export interface SessionAbstract {
   format: 'cairn.session-abstract';
   version: typeof ABSTRACT_VERSION;
   id: string;
-  year: number | null;
   sessionKind: SessionKind;
   /** Built-in template ids; a practice's own template is "custom" (its id is free text). */
   noteTemplates: string[];
@@ -70,13 +69,11 @@ export function buildSessionAbstract(db: DbOrTx, sessionId: string): BuiltAbstra
   const main = notes.find((n) => n.templateId === 'session-summary') ?? notes[0];
   const summary = deidentify(main ? signedTextOf(main) : '', { knownNames }).text;
   const vocabulary = matchVocabulary(notes.map(signedTextOf));
-  const year = Number.parseInt(session.date.slice(0, 4), 10);
   const pseudonym = pseudonymFor(db, sessionId);
   const abstract: SessionAbstract = {
     format: 'cairn.session-abstract',
     version: ABSTRACT_VERSION,
     id: pseudonym,
-    year: Number.isFinite(year) ? year : null,
     sessionKind: session.kind,
     noteTemplates: [
       ...new Set(

@@ -1,5 +1,5 @@
-import { Field } from './Field';
-import { textSetting, type Settings, type SettingValues } from './use-settings';
+import { numberChoices, SelectSetting } from './SelectSetting';
+import type { Settings, SettingValues } from './use-settings';
 
 const CHOICES = [1, 2, 3, 4, 6, 8];
 
@@ -14,27 +14,15 @@ export function ProcessingSection({
   return (
     <section aria-labelledby="processing-title" className="settings-section">
       <h2 id="processing-title">Processing</h2>
-      <Field
+      <SelectSetting
         id="pipeline-concurrency"
+        name="pipelineConcurrency"
         label="Sessions processed at once"
-        status={settings.statusOf('pipelineConcurrency')}
         hint="One session already keeps a laptop's cores busy; more suits a workstation. Applies at once: running sessions finish, and the next ones follow the new number."
-      >
-        <select
-          id="pipeline-concurrency"
-          value={textSetting(values, 'pipelineConcurrency')}
-          aria-describedby="pipeline-concurrency-hint pipeline-concurrency-state"
-          onChange={(event) =>
-            void settings.save('pipelineConcurrency', Number(event.target.value))
-          }
-        >
-          {CHOICES.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </Field>
+        settings={settings}
+        values={values}
+        choices={numberChoices(CHOICES, values.pipelineConcurrency)}
+      />
     </section>
   );
 }

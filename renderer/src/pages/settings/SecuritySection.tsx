@@ -3,16 +3,11 @@ import { useApi } from '../../api/context';
 import { errorMessage } from '../../api/error-message';
 import { useLock } from '../../lock/lock-context';
 import { Field } from './Field';
-import { textSetting, type Settings, type SettingValues } from './use-settings';
+import { numberChoices, SelectSetting } from './SelectSetting';
+import type { Settings, SettingValues } from './use-settings';
 
 const LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60];
 const LOGOFF_CHOICES = [15, 30, 60, 120, 240, 480];
-
-/** The usual choices, plus the value in force if it was set elsewhere (the CLI). */
-const choicesWith = (choices: number[], current: unknown) =>
-  [...new Set([...choices, ...(typeof current === 'number' ? [current] : [])])].sort(
-    (a, b) => a - b,
-  );
 
 /** The passcode (set, change, remove) and the two inactivity times. */
 export function SecuritySection({
@@ -117,52 +112,26 @@ export function SecuritySection({
           )}
         </div>
       </form>
-      <Field
+      <SelectSetting
         id="lock-after"
+        name="lockAfterMinutes"
         label="Lock after inactivity (minutes)"
-        status={settings.statusOf('lockAfterMinutes')}
         hint="With a passcode set, Cairn locks when nobody has used it this long. Processing goes on."
-      >
-        <select
-          id="lock-after"
-          value={textSetting(values, 'lockAfterMinutes')}
-          aria-describedby="lock-after-hint lock-after-state"
-          onChange={(event) =>
-            void settings
-              .save('lockAfterMinutes', Number(event.target.value))
-              .then(() => lock.refresh())
-          }
-        >
-          {choicesWith(LOCK_CHOICES, values.lockAfterMinutes).map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field
+        settings={settings}
+        values={values}
+        choices={numberChoices(LOCK_CHOICES, values.lockAfterMinutes)}
+        onSaved={() => void lock.refresh()}
+      />
+      <SelectSetting
         id="logoff-after"
+        name="logoffAfterMinutes"
         label="Log off after inactivity (minutes)"
-        status={settings.statusOf('logoffAfterMinutes')}
         hint="Cairn then saves what was typed, forgets everything it shows, and starts again at the lock screen."
-      >
-        <select
-          id="logoff-after"
-          value={textSetting(values, 'logoffAfterMinutes')}
-          aria-describedby="logoff-after-hint logoff-after-state"
-          onChange={(event) =>
-            void settings
-              .save('logoffAfterMinutes', Number(event.target.value))
-              .then(() => lock.refresh())
-          }
-        >
-          {choicesWith(LOGOFF_CHOICES, values.logoffAfterMinutes).map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </Field>
+        settings={settings}
+        values={values}
+        choices={numberChoices(LOGOFF_CHOICES, values.logoffAfterMinutes)}
+        onSaved={() => void lock.refresh()}
+      />
     </section>
   );
 }
