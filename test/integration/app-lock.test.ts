@@ -120,7 +120,7 @@ describe('the app lock', () => {
     await call(core, 'lock.unlock', { passcode: 'new-one-1' });
   }, 60_000);
 
-  it('makes the next try wait after five wrong passcodes, and lets the right one in after the wait', async () => {
+  it('makes the next try wait after five wrong passcodes, also after a restart, and lets the right one in after the wait', async () => {
     const clock = manualClock();
     const core = await appCore('throttle', clock);
     await call(core, 'lock.setPasscode', { passcode: 'right-one' });
@@ -135,14 +135,21 @@ describe('the app lock', () => {
     // Even the right passcode waits: guessing cannot be sped up.
     const early = envelopeError(await core.invoke('lock.unlock', { passcode: 'right-one' }));
     expect(early).toMatchObject({ code: 'unlock_wait', category: 'transient' });
+    // Nor by quitting: a restarted Cairn still makes the next try wait.
+    await core.shutdown();
+    const restarted = await appCore('throttle', clock);
+    const afterRestart = envelopeError(
+      await restarted.invoke('lock.unlock', { passcode: 'right-one' }),
+    );
+    expect(afterRestart).toMatchObject({ code: 'unlock_wait' });
     clock.advanceMinutes(0.5);
     // The sixth wrong try doubles the wait; it never becomes permanent.
-    expect(envelopeError(await core.invoke('lock.unlock', { passcode: 'no-6' })).message).toMatch(
-      /wait 60 seconds/,
-    );
+    expect(
+      envelopeError(await restarted.invoke('lock.unlock', { passcode: 'no-6' })).message,
+    ).toMatch(/wait 60 seconds/);
     clock.advanceMinutes(1);
-    expect((await call(core, 'lock.unlock', { passcode: 'right-one' })).locked).toBe(false);
-    expect((await status(core)).retryAfterSec).toBe(0);
+    expect((await call(restarted, 'lock.unlock', { passcode: 'right-one' })).locked).toBe(false);
+    expect((await status(restarted)).retryAfterSec).toBe(0);
   }, 60_000);
 
   it('locks after the inactivity setting and logs off after the longer one, once', async () => {

@@ -2,7 +2,14 @@ import type { MethodName } from '../../../shared/api/contract';
 import type { LockReason, LockStatus } from '../../../shared/api/security-schemas';
 import { readSetting } from '../config/settings';
 import { TransientError, ValidationError } from '../errors';
-import { hashPasscode, passcodeMatches, readPasscode, storePasscode } from '../security/passcode';
+import {
+  hashPasscode,
+  passcodeMatches,
+  readPasscode,
+  readUnlockFailures,
+  storePasscode,
+  storeUnlockFailures,
+} from '../security/passcode';
 import type { Db } from '../store/open-database';
 import { recordAudit } from '../store/repositories/audit';
 import type { EventBus } from './event-bus';
@@ -87,14 +94,15 @@ export class AppLock {
   private lastActivity: number;
   /** A logoff was recorded for the current stretch of inactivity. */
   private loggedOff = false;
-  private wrongTries = 0;
-  private retryAt = 0;
+  private wrongTries: number;
+  private retryAt: number;
   /** Unlock attempts run one at a time, so parallel guesses cannot slip past the wait. */
   private attempts: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: AppLockOptions) {
     this.locked = options.enforced && readPasscode(options.db) !== null;
     this.lastActivity = options.now();
+    ({ wrongTries: this.wrongTries, retryAt: this.retryAt } = readUnlockFailures(options.db));
   }
 
   get isLocked(): boolean {
@@ -218,6 +226,7 @@ export class AppLock {
         this.retryAt =
           this.options.now() +
           Math.min(FIRST_WAIT_MS * 2 ** (this.wrongTries - FREE_TRIES), LONGEST_WAIT_MS);
+      storeUnlockFailures(this.options.db, { wrongTries: this.wrongTries, retryAt: this.retryAt });
       this.audit('access.unlock_failed', { wrongTries: this.wrongTries });
       const waitNote =
         this.retryAt > this.options.now()
@@ -230,6 +239,7 @@ export class AppLock {
     }
     this.wrongTries = 0;
     this.retryAt = 0;
+    storeUnlockFailures(this.options.db, { wrongTries: 0, retryAt: 0 });
     if (this.locked) this.setUnlocked('passcode');
     return this.status();
   }

@@ -65,7 +65,26 @@ export function readPasscode(db: DbOrTx): PasscodeRecord | null {
   return getSetting(db, PASSCODE_KEY, PasscodeRecord.nullable(), null);
 }
 
+/** A new (or no) passcode also starts the count of wrong tries again. */
 export function storePasscode(db: DbOrTx, record: PasscodeRecord | null): void {
   if (record) setSetting(db, PASSCODE_KEY, record);
   else deleteSetting(db, PASSCODE_KEY);
+  deleteSetting(db, FAILURES_KEY);
+}
+
+/**
+ * Wrong passcodes in a row and when the next try is allowed. Kept in the (encrypted) database, not
+ * in memory: otherwise quitting and restarting Cairn would reset the wait and speed up guessing.
+ */
+const FAILURES_KEY = 'security.unlockFailures';
+const UnlockFailures = z.object({ wrongTries: z.number().int().min(0), retryAt: z.number() });
+export type UnlockFailures = z.infer<typeof UnlockFailures>;
+
+export function readUnlockFailures(db: DbOrTx): UnlockFailures {
+  return getSetting(db, FAILURES_KEY, UnlockFailures, { wrongTries: 0, retryAt: 0 });
+}
+
+export function storeUnlockFailures(db: DbOrTx, failures: UnlockFailures): void {
+  if (failures.wrongTries === 0) deleteSetting(db, FAILURES_KEY);
+  else setSetting(db, FAILURES_KEY, failures);
 }
