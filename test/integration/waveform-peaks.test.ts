@@ -1,8 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waveformPeaks } from '../../electron/core/audio/peaks/waveform-peaks';
+import { isEncryptedFile } from '../../electron/core/security/file-crypto';
 import { makeTempDir, SAMPLE_WAV } from '../helpers/fixtures';
+import { testLibraryKey } from '../helpers/sqlite';
 
 describe('waveform peaks for the player', () => {
   const temp = makeTempDir();
@@ -27,6 +29,19 @@ describe('waveform peaks for the player', () => {
     expect(readdirSync(cache)).toEqual(['hash-a.json']);
     expect(await waveformPeaks('/nonexistent.wav', cache, 'hash-a')).toEqual(a);
     expect(existsSync(path.join(cache, 'hash-a.json'))).toBe(true);
+  });
+
+  it('keeps the cached peaks encrypted when given the library key', async () => {
+    const cache = path.join(temp.dir, 'encrypted');
+    const key = testLibraryKey();
+    const computed = await waveformPeaks(SAMPLE_WAV, cache, 'rec-1', { libraryKey: key });
+    const file = path.join(cache, 'rec-1.json');
+    expect(await isEncryptedFile(file)).toBe(true);
+    expect(readFileSync(file).includes('"peaks"')).toBe(false);
+    // Read back from the cache (the source is gone), decrypted.
+    expect(await waveformPeaks('/nonexistent.wav', cache, 'rec-1', { libraryKey: key })).toEqual(
+      computed,
+    );
   });
 
   it('says clearly when the file cannot be decoded', async () => {

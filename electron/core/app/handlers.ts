@@ -146,6 +146,7 @@ export function createHandlers(context: HandlerContext): Handlers {
         path.join(layout.cache, 'peaks'),
         // Not the content hash: the cache's file names must not identify the recording.
         recording.id,
+        { libraryKey: context.libraryKey },
       );
     },
     'recordings.import': async (input) => {

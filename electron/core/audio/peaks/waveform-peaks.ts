@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { CancelledError, PermanentError } from '../../errors';
+import { decryptingStream, encryptingStream } from '../../security/file-crypto';
 import { ffmpegPath } from '../ffmpeg/binaries';
 
 /**
@@ -37,15 +41,21 @@ export function cachedPeaksFile(cacheDir: string, cacheKey: string): string {
 /** Computations in flight, by cache key: a page opened twice at once decodes once. */
 const inFlight = new Map<string, Promise<WaveformPeaks>>();
 
+export interface PeaksOptions {
+  /** Encrypts the cached peaks (derived from the recording, so kept like it; see file-crypto). */
+  libraryKey?: Buffer;
+  signal?: AbortSignal;
+}
+
 export function waveformPeaks(
   source: PeaksSource,
   cacheDir: string,
   cacheKey: string,
-  signal?: AbortSignal,
+  options: PeaksOptions = {},
 ): Promise<WaveformPeaks> {
   const running = inFlight.get(cacheKey);
   if (running) return running;
-  const computing = cachedOrComputed(source, cacheDir, cacheKey, signal).finally(() =>
+  const computing = cachedOrComputed(source, cacheDir, cacheKey, options).finally(() =>
     inFlight.delete(cacheKey),
   );
   inFlight.set(cacheKey, computing);
@@ -56,13 +66,16 @@ async function cachedOrComputed(
   source: PeaksSource,
   cacheDir: string,
   cacheKey: string,
-  signal?: AbortSignal,
+  { libraryKey, signal }: PeaksOptions,
 ): Promise<WaveformPeaks> {
   const cached = cachedPeaksFile(cacheDir, cacheKey);
   try {
-    return JSON.parse(await readFile(cached, 'utf8')) as WaveformPeaks;
+    const text = libraryKey
+      ? Buffer.concat(await decryptingStream(cached, libraryKey).toArray()).toString('utf8')
+      : await readFile(cached, 'utf8');
+    return JSON.parse(text) as WaveformPeaks;
   } catch {
-    // Not computed yet (or unreadable): compute it again.
+    // Not computed yet (or unreadable, or cached before it was encrypted): compute it again.
   }
   const computed =
     typeof source === 'string'
@@ -71,7 +84,14 @@ async function cachedOrComputed(
   await mkdir(cacheDir, { recursive: true, mode: 0o700 });
   // Unique per writer: the app and the CLI may share the data directory.
   const partial = `${cached}.${randomUUID()}.part`;
-  await writeFile(partial, JSON.stringify(computed), { mode: 0o600 });
+  const json = Buffer.from(JSON.stringify(computed));
+  if (libraryKey)
+    await pipeline(
+      Readable.from([json]),
+      encryptingStream(libraryKey),
+      createWriteStream(partial, { mode: 0o600 }),
+    );
+  else await writeFile(partial, json, { mode: 0o600 });
   await rename(partial, cached);
   return computed;
 }
