@@ -168,6 +168,10 @@ describe('the encrypted library', () => {
     const plainRecording = path.join('recordings', hash.slice(0, 2), `${hash}.wav`);
     mkdirSync(path.join(dataDir, 'recordings', hash.slice(0, 2)), { recursive: true });
     writeFileSync(path.join(dataDir, plainRecording), audio);
+    // …and its waveform, cached in plain then.
+    const peaks = path.join(dataDir, 'cache', 'peaks', `${hash}.json`);
+    mkdirSync(path.dirname(peaks), { recursive: true });
+    writeFileSync(peaks, '{"durationSec":30,"peaks":[0.1]}');
     insertRecording(plain.db, {
       sessionId,
       contentHash: hash,
@@ -191,6 +195,7 @@ describe('the encrypted library', () => {
     expect(existsSync(`${database}.unencrypted`)).toBe(false);
     // The recording is encrypted under a keyed name, the plain file gone, the content the same.
     expect(existsSync(path.join(dataDir, plainRecording))).toBe(false);
+    expect(existsSync(peaks)).toBe(false);
     const [stored] = listFiles(path.join(dataDir, 'recordings'));
     expect(stored).toMatch(/\.cairnenc$/);
     expect(stored).not.toContain(hash);

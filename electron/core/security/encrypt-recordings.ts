@@ -52,7 +52,17 @@ export async function encryptPlainRecordings(
     encrypted += 1;
   }
   await removeUnreferencedPlainFiles(layout, connection);
+  await removePlainWaveforms(layout);
   return encrypted;
+}
+
+/** Waveforms cached in plain by an earlier version: the player computes them again, encrypted. */
+async function removePlainWaveforms(layout: DataLayout): Promise<void> {
+  const dir = path.join(layout.cache, 'peaks');
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const file = path.join(dir, name);
+    if (!(await isEncryptedFile(file))) await rm(file, { force: true });
+  }
 }
 
 async function sha256Of(file: string, libraryKey: Buffer): Promise<string> {
