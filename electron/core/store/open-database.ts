@@ -7,9 +7,11 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { PermanentError } from '../errors';
 import { applyCipher, isPlaintextDatabase, libraryNotEncrypted } from '../security/database-cipher';
 import { resolveResourcesDir } from '../config/resources';
-import * as schema from './schema';
+import * as coreSchema from './schema';
+import * as syncSchema from './schema-sync';
 import { connect, type DriverOptions, type SqliteConnection } from './sqlite-driver';
 
+const schema = { ...coreSchema, ...syncSchema };
 export type Db = BetterSQLite3Database<typeof schema>;
 
 export interface Database {

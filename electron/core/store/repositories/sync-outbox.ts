@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { sessions, syncOutbox } from '../schema';
+import { sessions } from '../schema';
+import { syncOutbox } from '../schema-sync';
 import type { DbOrTx } from './types';
 
 export type OutboxRow = typeof syncOutbox.$inferSelect;
