@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from './fixtures';
 
@@ -36,4 +36,23 @@ export function runCairn(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The real `cairn` in its own process group, output ignored: for tests that kill it mid-work. */
+export function spawnCairnGroup(
+  args: string[],
+  options: { dataDir: string; env?: Record<string, string> },
+): ChildProcess {
+  return spawn(process.execPath, [BIN, '--data-dir', options.dataDir, ...args], {
+    env: { ...process.env, CAIRN_DATA_DIR: '', ...options.env },
+    stdio: 'ignore',
+    detached: true,
+  });
+}
+
+/** kill -9 to the whole group (the CLI and the engines it started); resolves once the CLI is gone. */
+export async function killCairnGroup(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  process.kill(-(child.pid as number), 'SIGKILL');
+  await exited;
 }

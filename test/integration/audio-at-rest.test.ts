@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,9 +6,9 @@ import { call } from '../../electron/core/cli/call';
 import { dataLayout } from '../../electron/core/config/data-dir';
 import { isEncryptedFile } from '../../electron/core/security/file-crypto';
 import { plainRoot } from '../../electron/core/security/plain-workspace';
-import { runCairn } from '../helpers/cli';
+import { killCairnGroup, runCairn, spawnCairnGroup } from '../helpers/cli';
 import { listFiles } from '../helpers/files';
-import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
+import { makeTempDir } from '../helpers/fixtures';
 import { pipelineEnv, processJson, twoVoiceRecording } from '../helpers/pipeline';
 import { processesMentioning } from '../helpers/process-tree';
 import { plainBytesOf } from '../helpers/stored-files';
@@ -59,32 +58,23 @@ describe('audio and transcripts at rest', () => {
   it('keeps the prepared audio encrypted, and a decrypted copy a kill -9 left behind is wiped at the next start', async () => {
     const dataDir = path.join(temp.dir, 'killed');
     const recording = twoVoiceRecording(30, 22);
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(REPO_ROOT, 'electron/core/cli/bin.mjs'),
-        '--data-dir',
-        dataDir,
-        'process',
-        recording,
-      ],
-      {
-        env: { ...process.env, ...pipelineEnv(), CAIRN_DATA_DIR: '' },
-        stdio: 'ignore',
-        detached: true,
-      },
-    );
+    const child = spawnCairnGroup(['process', recording], { dataDir, env: pipelineEnv() });
     const plain = plainRoot(dataLayout(dataDir));
-    // Kill the whole process group while an engine reads the prepared audio's decrypted copy.
+    // Kill the whole process group while an engine reads the prepared audio's decrypted copy:
+    // once the preprocess stage has sealed it into work/ (before that, preprocess's own ffmpeg
+    // is the one writing a prepared.wav).
+    const preparedSealed = () =>
+      listFiles(path.join(dataDir, 'work')).some((f) => f.endsWith('prepared.wav.cairnenc'));
     const enginesOnPrepared = () =>
-      processesMentioning(plain).filter((pid) =>
-        readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('prepared.wav'),
-      );
+      preparedSealed()
+        ? processesMentioning(plain).filter((pid) =>
+            readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('prepared.wav'),
+          )
+        : [];
     for (let i = 0; i < 1200 && enginesOnPrepared().length === 0; i += 1)
       await new Promise((r) => setTimeout(r, 50));
     expect(enginesOnPrepared().length).toBeGreaterThan(0);
-    process.kill(-(child.pid as number), 'SIGKILL');
-    await new Promise((r) => child.on('exit', r));
+    await killCairnGroup(child);
 
     const prepared = listFiles(path.join(dataDir, 'work')).map((f) =>
       path.join(dataDir, 'work', f),

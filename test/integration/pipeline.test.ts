@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +8,8 @@ import { addRiskFlag } from '../../electron/core/store/repositories/risk-flags';
 import { call } from '../../electron/core/cli/call';
 import { SETTINGS } from '../../electron/core/config/settings';
 import { setSetting } from '../../electron/core/store/repositories/settings';
-import { runCairn } from '../helpers/cli';
-import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
+import { killCairnGroup, runCairn, spawnCairnGroup } from '../helpers/cli';
+import { makeTempDir } from '../helpers/fixtures';
 import {
   crashingWhisperWrapper,
   pipelineEnv,
@@ -313,21 +312,7 @@ describe('the pipeline queue', () => {
     Object.assign(process.env, pipelineEnv());
     const dataDir = path.join(temp.dir, 'startup');
     const recording = twoVoiceRecording(30, 12);
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(REPO_ROOT, 'electron/core/cli/bin.mjs'),
-        '--data-dir',
-        dataDir,
-        'process',
-        recording,
-      ],
-      {
-        env: { ...process.env, CAIRN_DATA_DIR: '' },
-        stdio: 'ignore',
-        detached: true,
-      },
-    );
+    const child = spawnCairnGroup(['process', recording], { dataDir });
     // Kill the whole process group while an engine works on the decrypted audio.
     for (
       let i = 0;
@@ -336,8 +321,7 @@ describe('the pipeline queue', () => {
     )
       await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 500));
-    process.kill(-(child.pid as number), 'SIGKILL');
-    await new Promise((r) => child.on('exit', r));
+    await killCairnGroup(child);
 
     const core = await startCore({
       dataDir,
