@@ -19,7 +19,11 @@ export const NoteItem = z.object({
   supported: z.boolean(),
   /** Why not, in words the clinician can act on (empty when supported). */
   problems: z.array(z.string()),
-  origin: z.enum(['ai', 'clinician']),
+  /**
+   * ai: written by the notes model; extractive: a transcript sentence chosen by rules when no
+   * model could write (the floor); clinician: written or edited by the clinician.
+   */
+  origin: z.enum(['ai', 'extractive', 'clinician']),
 });
 export type NoteItem = z.infer<typeof NoteItem>;
 
@@ -37,13 +41,39 @@ export const NoteContent = z.object({
 });
 export type NoteContent = z.infer<typeof NoteContent>;
 
+/**
+ * How each section of a draft came to be. drafted: the model wrote it; not_drafted: every attempt
+ * failed, so the clinician writes it (the rest of the note stands); extractive: transcript
+ * sentences chosen by rules (no model, or the model failed on the whole note).
+ */
+export const SECTION_DRAFT_STATUSES = ['drafted', 'not_drafted', 'extractive'] as const;
+export const SectionDraft = z.object({
+  key: z.string(),
+  status: z.enum(SECTION_DRAFT_STATUSES),
+  /** Model attempts spent on it (0 for an extractive section). */
+  attempts: z.number().int(),
+  /** What happened, in words for the clinician (empty when drafted at the first attempt). */
+  message: z.string(),
+});
+export type SectionDraft = z.infer<typeof SectionDraft>;
+
 /** How the AI draft was made: enough to reproduce it or explain it. */
 export const NoteGeneration = z.object({
-  provider: z.enum(['ollama', 'embedded']),
+  /** none: an extractive draft, written without a language model. */
+  provider: z.enum(['ollama', 'embedded', 'none']),
   model: z.string(),
   promptVersion: z.string(),
-  /** direct: the transcript fit the context; map-reduce: extracted per chunk, then written. */
-  mode: z.enum(['direct', 'map-reduce']),
+  /**
+   * direct: the transcript fit the context; map-reduce: extracted per chunk, then written;
+   * extractive: no model could write, so sentences were chosen from the transcript by rules.
+   */
+  mode: z.enum(['direct', 'map-reduce', 'extractive']),
+  /** Per section; absent on drafts written before sections were drafted one by one. */
+  sections: z.array(SectionDraft).optional(),
+  /** Why the draft is not the model's whole work (model missing, sections not drafted…). */
+  warnings: z.array(z.string()).optional(),
+  /** Tokens of the transcript as the model saw it, to compare with promptTokens (evaluated). */
+  transcriptTokens: z.number().int().optional(),
   chunks: z.number().int(),
   promptTokens: z.number().int(),
   generatedTokens: z.number().int(),
