@@ -33,7 +33,23 @@ export function processJson(result: CliResult) {
       durationMs: number | null;
       error: string | null;
     }[];
-    notes: { status: string | null; message: string | null };
+    notes: {
+      status: string | null;
+      message: string | null;
+      mode: 'model' | 'extractive' | null;
+      sections: { key: string; status: string; message: string }[];
+    };
+    note: {
+      text: string;
+      generation: { mode: string; provider: string; warnings?: string[] };
+      content: {
+        sections: {
+          key: string;
+          items: { segmentIds: string[]; supported: boolean; origin: string }[];
+        }[];
+      };
+    } | null;
+    riskFlags: { id: string; kind: string; severity: string; segmentIds: string[] }[];
     transcript: { id: string; seq: number; speaker: string | null; text: string }[];
   };
 }

@@ -12,7 +12,11 @@ import {
   builtInTemplates,
   type NoteTemplate,
 } from '../../electron/core/notes/templates/note-template';
-import { regenerateSection, writeSessionNote } from '../../electron/core/notes/write-note';
+import {
+  noteSegments,
+  regenerateSection,
+  writeSessionNote,
+} from '../../electron/core/notes/write-note';
 import { openDatabase, type Database } from '../../electron/core/store/open-database';
 import { createSession } from '../../electron/core/store/repositories/sessions';
 import {
@@ -174,20 +178,35 @@ describe('notes from the embedded model (SmolLM2-135M)', () => {
     expect(request?.system).toBe(plain.requests[0]?.system);
     expect(request?.system).not.toContain('developer mode');
     // The injected text sits inside the one data block, unable to close it or fake a line.
-    const prompt = request?.prompt ?? '';
+    const prompt = request?.prefix ?? '';
     expect(prompt.startsWith('<transcript>\n')).toBe(true);
     expect(prompt.endsWith('\n</transcript>')).toBe(true);
     expect(prompt.match(/<\/transcript>/g)).toHaveLength(1);
     expect(prompt.match(/^\[s\d+\]/gm)).toHaveLength(5);
     expect(prompt).toContain('developer mode');
-    // The answer is still the SOAP note's shape, nothing else.
-    expect(Object.keys(request?.schema.properties as object)).toEqual([
+    // Every step sends the same system prompt and transcript (so the runtime evaluates them
+    // once); each step's answer is one section, or the risk list, and nothing else.
+    for (const step of recording.requests) {
+      expect(step.system).toBe(request?.system);
+      expect(step.prefix).toBe(prompt);
+      expect(step.prompt).not.toContain('developer mode');
+    }
+    expect(recording.requests.flatMap((r) => Object.keys(r.schema.properties as object))).toEqual([
       'subjective',
       'objective',
       'assessment',
       'plan',
       'risk_concerns',
     ]);
+    // The transcript is evaluated once, not once per step: what was evaluated in all is at most
+    // the system prompt and the transcript once, plus each step's short ask and chat wrapping.
+    const generation = result.note.ai?.generation;
+    const once =
+      (await provider.countTokens(request?.system ?? '')) +
+      (await provider.countTokens(prompt)) +
+      recording.requests.length * 80;
+    expect(generation?.promptTokens).toBeGreaterThan(0);
+    expect(generation?.promptTokens).toBeLessThanOrEqual(once);
     expectFollowsTemplate(
       result.note.ai?.content as NoteContent,
       templates.find((t) => t.id === 'soap') as NoteTemplate,
@@ -238,6 +257,35 @@ describe('notes from the embedded model (SmolLM2-135M)', () => {
       await small.close();
     }
   }, 600_000);
+
+  it('retries a step that was cut off smaller, and marks a section it cannot draft instead of failing the note', async () => {
+    const sessionId = newSession();
+    const segmentIds = seedTranscript(database.db, sessionId, SHORT_SESSION);
+    const template = templates.find((t) => t.id === 'soap') as NoteTemplate;
+    const note = await generateNote({
+      provider,
+      template,
+      segments: noteSegments(database.db, sessionId),
+      // Far below what any answer takes: the plan's first attempt, and every objective attempt.
+      maxTokensOverride: (step, attempt, planned) =>
+        (step === 'plan' && attempt === 0) || step === 'objective' ? 6 : planned,
+    });
+    const drafts = new Map(note.generation.sections?.map((s) => [s.key, s]));
+    expect(drafts.get('plan')).toMatchObject({ status: 'drafted', attempts: 2 });
+    expect(drafts.get('plan')?.message).toMatch(/cut off/);
+    expect(drafts.get('objective')).toMatchObject({ status: 'not_drafted', attempts: 3 });
+    expect(drafts.get('objective')?.message).toMatch(/could not be drafted — write it yourself/);
+    expect(drafts.get('subjective')?.status).toBe('drafted');
+    expect(note.generation.warnings?.join(' ')).toMatch(/Objective could not be drafted/);
+    const byKey = new Map(note.content.sections.map((s) => [s.key, s]));
+    expect(byKey.get('objective')?.items).toEqual([]);
+    const plan = byKey.get('plan')?.items ?? [];
+    expect(plan.length).toBeGreaterThan(0);
+    for (const item of plan) {
+      expect(item.supported).toBe(true);
+      for (const id of item.segmentIds) expect(segmentIds).toContain(id);
+    }
+  }, 300_000);
 
   it('regenerates one section and leaves the others, and the clinician’s edits to them, alone', async () => {
     const sessionId = newSession();

@@ -34,7 +34,7 @@ describe('the pipeline (cairn process)', () => {
   afterAll(() => temp.remove());
   const library = (name: string) => path.join(temp.dir, name);
 
-  it('imports, transcribes and diarizes in one run; says why there is no note yet', async () => {
+  it('imports, transcribes and diarizes in one run; with no notes model the note is an extractive draft', async () => {
     const dataDir = library('main');
     const result = await processRecording(recording, dataDir, [
       '--client',
@@ -46,10 +46,21 @@ describe('the pipeline (cairn process)', () => {
     const out = processJson(result);
     expect(out.status).toBe('completed');
     expect(out.stages.filter((s) => s.status === 'completed').map((s) => s.stage)).toEqual(
-      STAGES_RUN,
+      STAGES_RUN.toSpliced(-1, 0, 'notes'),
     );
-    expect(out.notes).toMatchObject({ status: 'skipped' });
+    // No model installed: not a failure, a draft of transcript sentences that says what it is.
+    expect(out.notes).toMatchObject({ status: 'completed', mode: 'extractive' });
     expect(out.notes.message).toMatch(/No notes model is installed/);
+    expect(out.note?.generation).toMatchObject({ mode: 'extractive', provider: 'none' });
+    expect(out.note?.text).toMatch(/Extractive draft — no language model/);
+    expect(out.notes.sections.map((s) => s.status)).toEqual(
+      out.notes.sections.map(() => 'extractive'),
+    );
+    for (const item of out.note?.content.sections.flatMap((s) => s.items) ?? []) {
+      expect(item.origin).toBe('extractive');
+      for (const id of item.segmentIds) expect(out.transcript.map((l) => l.id)).toContain(id);
+    }
+    expect(Array.isArray(out.riskFlags)).toBe(true);
     expect(out.transcript.length).toBeGreaterThan(1);
     expect(new Set(out.transcript.map((l) => l.speaker))).toEqual(
       new Set(['SPEAKER_00', 'SPEAKER_01']),

@@ -7,7 +7,15 @@ import {
   toSections,
   type TranscriptIndex,
 } from '../../electron/core/notes/generate/note-output';
-import { notePlan } from '../../electron/core/notes/generate/output-schemas';
+import { firstLimits } from '../../electron/core/notes/generate/output-schemas';
+import { attemptsFor } from '../../electron/core/notes/generate/run-step';
+import {
+  FIELD_CHARS,
+  longestEvidenceTokens,
+  sectionAnswerTokens,
+} from '../../electron/core/notes/generate/step-budget';
+import type { LlmProvider } from '../../electron/core/notes/llm/provider';
+import type { NoteTemplate, OutputLimits } from '../../electron/core/notes/templates/note-template';
 import { builtInTemplate, promptLine } from '../helpers/notes';
 
 const template = builtInTemplate;
@@ -192,56 +200,47 @@ describe('note output', () => {
   });
 });
 
-describe('notePlan', () => {
+describe('section answer ceilings', () => {
   const evidence = evidenceLines([
     line('s1', 'I lie awake most nights. Work has been really hard lately.'),
     line('s2', 'We practised box breathing together.'),
   ]);
+  // A tokenizer at its worst: one token a character. The ceiling must still hold the largest
+  // answer the grammar allows, so a bounded answer can never be cut off mid-JSON.
+  const perChar = {
+    countTokens: (text: string) => Promise.resolve(text.length),
+  } as unknown as LlmProvider;
 
-  type PlanSchema = {
-    properties: Record<string, { maxItems?: number; items?: unknown }>;
-    required: string[];
-  };
-  const schemaOf = (contextSize: number, withRisk: boolean, id = 'soap') =>
-    notePlan(template(id), contextSize, evidence, { withRisk }).schema as PlanSchema;
-
-  it('adds a required risk_concerns list only when asked', () => {
-    const withRisk = schemaOf(8192, true);
-    expect(withRisk.required).toContain('risk_concerns');
-    expect(withRisk.properties.risk_concerns).toMatchObject({ type: 'array' });
-    const without = schemaOf(8192, false);
-    expect(without.required).not.toContain('risk_concerns');
-    expect(without.properties.risk_concerns).toBeUndefined();
-    expect(without.required).toEqual(['subjective', 'objective', 'assessment', 'plan']);
+  it('holds the largest answer each built-in section allows, compact or with a newline per value', async () => {
+    for (const id of ['soap', 'dap', 'birp', 'girp', 'session-summary'])
+      for (const section of template(id).sections) {
+        const limits = firstLimits(8192);
+        const evidenceTokens = await longestEvidenceTokens(perChar, evidence);
+        const ceiling = await sectionAnswerTokens(perChar, section, limits, evidenceTokens);
+        const longest = [...evidence].sort((a, b) => b.length - a.length)[0] as string;
+        const item: Record<string, unknown> = {
+          evidence: Array.from({ length: limits.maxEvidence }, () => longest),
+          text: 'x'.repeat(limits.maxTextLength),
+        };
+        for (const [key, field] of Object.entries(section.fields ?? {}))
+          item[key] = field.enum
+            ? [...field.enum].sort((a, b) => b.length - a.length)[0]
+            : 'y'.repeat(FIELD_CHARS);
+        const answer = { [section.key]: Array.from({ length: limits.maxItems }, () => item) };
+        const compact = JSON.stringify(answer);
+        expect(compact.length, `${id}.${section.key}`).toBeLessThanOrEqual(ceiling);
+        expect(JSON.stringify(answer, null, 1).length, `${id}.${section.key}`).toBeLessThanOrEqual(
+          ceiling,
+        );
+      }
   });
 
-  it('allows fewer statements per section in a smaller context, never fewer than one', () => {
-    const maxItems = (contextSize: number) =>
-      schemaOf(contextSize, true).properties.subjective?.maxItems ?? -1;
-    const large = maxItems(32768);
-    const medium = maxItems(8192);
-    const small = maxItems(4096);
-    expect(large).toBeLessThanOrEqual(8);
-    expect(medium).toBeLessThan(large);
-    expect(small).toBeLessThan(medium);
-    expect(small).toBeGreaterThanOrEqual(1);
-    expect(maxItems(1024)).toBe(1);
-    expect(maxItems(256)).toBe(1);
-    // Every section of the note gets the same limit.
-    const schema = schemaOf(4096, true);
-    for (const key of ['subjective', 'objective', 'assessment', 'plan'])
-      expect(schema.properties[key]?.maxItems).toBe(small);
-  });
-
-  it('keeps the answer within 40% of the context for 4096 and 8192', () => {
-    for (const id of ['soap', 'session-summary'])
-      for (const contextSize of [4096, 8192])
-        for (const withRisk of [true, false]) {
-          const { maxTokens } = notePlan(template(id), contextSize, evidence, { withRisk });
-          expect(maxTokens, `${id} ${contextSize} ${withRisk}`).toBeGreaterThan(0);
-          expect(maxTokens, `${id} ${contextSize} ${withRisk}`).toBeLessThanOrEqual(
-            contextSize * 0.4 + 64,
-          );
-        }
+  it('shrinks with fewer statements and shorter ones, as a retry asks', async () => {
+    const section = template('soap').sections[0] as NoteTemplate['sections'][number];
+    const [first, smaller] = attemptsFor(firstLimits(8192));
+    const tokens = (limits: OutputLimits) => sectionAnswerTokens(perChar, section, limits, 60);
+    expect(await tokens(smaller?.limits as OutputLimits)).toBeLessThan(
+      (await tokens(first?.limits as OutputLimits)) / 2,
+    );
   });
 });

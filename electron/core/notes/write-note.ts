@@ -1,5 +1,6 @@
 import type { Note, NoteGeneration } from '../../../shared/api/note-schemas';
-import { ValidationError } from '../errors';
+import { CancelledError, CairnError, ValidationError } from '../errors';
+import { extractiveDraft } from './extractive/extractive-draft';
 import type { Db } from '../store/open-database';
 import { atomically, type DbOrTx } from '../store/repositories/types';
 import { recordAudit } from '../store/repositories/audit';
@@ -64,7 +65,10 @@ export interface WriteNoteRequest {
   db: Db;
   sessionId: string;
   templateId: string;
-  provider: LlmProvider;
+  /** null: no notes model could be had (the reason in `unavailable`): the draft is extractive. */
+  provider: LlmProvider | null;
+  /** Why there is no provider, in words for the clinician. */
+  unavailable?: string;
   actor: string;
   runId?: string | null;
   resourcesDir?: string;
@@ -103,14 +107,53 @@ export async function draftSessionNote(
   atomically(db, (tx) =>
     recordRiskFindings(tx, sessionId, request.runId ?? null, mergeRisk(scanned, [])),
   );
-  const note = await generateNote({
-    provider: request.provider,
-    template,
-    segments,
-    signal: request.signal,
-    onProgress: request.onProgress,
-  });
+  const note = await modelOrFloor(request, template, segments);
   return { sessionId, template, note, findings: mergeRisk(scanned, note.riskConcerns) };
+}
+
+/**
+ * The model's draft, or the extractive floor when there is no model, the model cannot run (not
+ * installed, Ollama not running, unreadable file), or it drafted no section at all. Only a
+ * cancel, or a transcript with nothing in it, ends without a draft.
+ */
+async function modelOrFloor(
+  request: Omit<WriteNoteRequest, 'actor'>,
+  template: NoteTemplate,
+  segments: NoteSegment[],
+): Promise<GeneratedNote> {
+  const floor = (reason: string) => extractiveDraft(template, segments, reason);
+  if (segments.length === 0) throw noTranscript();
+  if (!request.provider)
+    return floor(
+      request.unavailable ?? 'No notes model is installed, so no model wrote this draft.',
+    );
+  let note: GeneratedNote;
+  try {
+    note = await generateNote({
+      provider: request.provider,
+      template,
+      segments,
+      signal: request.signal,
+      onProgress: request.onProgress,
+    });
+  } catch (error) {
+    if (error instanceof CancelledError || request.signal?.aborted) throw error;
+    const why = error instanceof CairnError ? error.message : String(error);
+    return floor(`The notes model could not write this note: ${why}`);
+  }
+  const drafted = note.generation.sections?.some((s) => s.status === 'drafted') ?? true;
+  return drafted
+    ? note
+    : floor(
+        `The notes model (${request.provider.model}) could not draft any section, so sentences were chosen from the transcript instead.`,
+      );
+}
+
+function noTranscript(): ValidationError {
+  return new ValidationError(
+    'notes_no_transcript',
+    'There is no transcript to write a note from: the recording has no speech.',
+  );
 }
 
 /** The quick half, inside the caller's transaction: the draft and its risk findings together. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type {
   RunOptions,
   RunProgress,
+  RiskFlag,
   RunSummary,
   TranscriptLine,
 } from '../../../../shared/api/schemas';
@@ -10,6 +11,7 @@ import { PIPELINE_STAGES, SESSION_KINDS, type SessionKind } from '../../../../sh
 import type { Note } from '../../../../shared/api/note-schemas';
 import type { Core } from '../../app/core';
 import { checkFile } from '../../audio/intake/validate-recording';
+import { renderExtractiveLabel } from '../../notes/extractive/label';
 import { CancelledError, fromApiError } from '../../errors';
 import { call } from '../call';
 import { withInterruptSignal } from '../interrupt';
@@ -96,6 +98,7 @@ export function registerProcessCommand(program: Command, context: CommandContext
           const run = await follow(core, queued.runId, signal, !options.json);
           const transcript = await call(core, 'sessions.transcript', { id: imported.sessionId });
           const note = await sessionNote(core, imported.sessionId, options.template);
+          const riskFlags = await call(core, 'riskFlags.list', { sessionId: imported.sessionId });
           report(
             context,
             {
@@ -104,6 +107,7 @@ export function registerProcessCommand(program: Command, context: CommandContext
               run,
               transcript,
               note,
+              riskFlags,
             },
             options.json,
           );
@@ -162,6 +166,7 @@ function report(
     run: RunSummary;
     transcript: TranscriptLine[];
     note: Note | null;
+    riskFlags: RiskFlag[];
   },
   json?: boolean,
 ): void {
@@ -194,7 +199,16 @@ function report(
               generation: result.note.ai.generation,
             }
           : null,
-        notes: { status: notes?.status ?? null, message: notesMessage },
+        notes: notesSummary(notes?.status, notesMessage, result.note),
+        // The scanner's flags exist before notes run, so they are here whatever notes did.
+        riskFlags: result.riskFlags.map((flag) => ({
+          id: flag.id,
+          kind: flag.kind,
+          severity: flag.severity,
+          acknowledged: flag.acknowledgedAt !== null,
+          segmentIds: flag.segmentIds,
+          quotes: flag.quotes,
+        })),
         transcript,
       }),
     );
@@ -207,7 +221,13 @@ function report(
   for (const line of transcript)
     context.io.out(`[${clock(line.start)}] ${line.speaker ?? 'Unknown'}: ${line.text}`);
   context.io.out('');
-  if (result.note?.ai) context.io.out(result.note.ai.text);
+  if (result.note?.ai) {
+    if (result.note.ai.generation.mode === 'extractive')
+      context.io.out(`${renderExtractiveLabel()}\n`);
+    context.io.out(result.note.ai.text);
+    for (const warning of result.note.ai.generation.warnings ?? [])
+      context.io.out(`Note: ${warning}`);
+  }
   if (notesMessage) context.io.out(`Note: ${notesMessage}`);
   context.io.out(
     `Session ${result.sessionId} · run ${run.id} ${run.status}${result.alreadyDone ? ' (already processed; --force to run again)' : ''}` +
@@ -219,4 +239,18 @@ function notesReason(status: string | undefined, run: RunSummary): string | null
   if (status !== 'skipped' && status !== 'failed') return null;
   const row = run.stages.find((s) => s.stage === 'notes');
   return row?.errorMessage ?? row?.skipReason ?? 'Notes were skipped.';
+}
+
+/** What notes did, for --json: the stage, and for a written draft how and section by section. */
+function notesSummary(status: string | undefined, message: string | null, note: Note | null) {
+  const generation = note?.ai?.generation;
+  return {
+    status: status ?? null,
+    message: message ?? (generation?.warnings?.length ? generation.warnings.join(' ') : null),
+    mode: generation ? (generation.mode === 'extractive' ? 'extractive' : 'model') : null,
+    sections:
+      generation?.sections?.map((s) => ({ key: s.key, status: s.status, message: s.message })) ??
+      note?.ai?.content.sections.map((s) => ({ key: s.key, status: 'drafted', message: '' })) ??
+      [],
+  };
 }

@@ -1,10 +1,19 @@
 import { CancelledError, PermanentError } from '../../errors';
 import type { GenerateResult, LlmProvider } from '../llm/provider';
 import type { RiskCategory } from '../risk/risk-categories';
+import type { OutputLimits } from '../templates/note-template';
 import type { ChunkSegment } from './chunk-transcript';
 import { evidenceLines } from './evidence-lines';
-import { extractPlan, factTokens } from './output-schemas';
-import { extractSystemPrompt, transcriptBlock, type PromptFact, type PromptLine } from './prompts';
+import { extractPlan, MAX_RISK_CONCERNS } from './output-schemas';
+import {
+  extractAsk,
+  extractSystemPrompt,
+  transcriptBlock,
+  type PromptFact,
+  type PromptLine,
+} from './prompts';
+import { attemptsFor, runStep } from './run-step';
+import { listAnswerTokens, longestEvidenceTokens, TURN_MARGIN_TOKENS } from './step-budget';
 
 /**
  * The map step of a long session: the transcript cut into parts that fit the context (at
@@ -38,6 +47,7 @@ export interface ExtractFactsRequest {
   ) => ChunkSegment[][];
   signal?: AbortSignal;
   onProgress?: (part: number, parts: number, generatedTokens: number, maxTokens: number) => void;
+  maxTokensOverride?: (step: string, attempt: number, planned: number) => number;
 }
 
 export interface ExtractedFacts {
@@ -45,43 +55,58 @@ export interface ExtractedFacts {
   riskConcerns: ExtractedRisk[];
   results: GenerateResult[];
   parts: number;
+  /** Parts whose every attempt failed (1-based), and why, for the draft's warnings. */
+  failedParts: { part: number; problems: string[] }[];
 }
 
-const MARGIN_TOKENS = 64;
 /** Below this a part holds a few lines only: the model's context is too small for notes. */
 const MIN_PART_TOKENS = 200;
+/** Facts a part's statement may take: shorter than a note's statement, it is read back once. */
+const FACT_CHARS = 160;
+
+interface ExtractAnswer {
+  facts: { text: string; evidence: string[] }[];
+  risk_concerns: ExtractedRisk[];
+}
 
 export async function extractFacts(request: ExtractFactsRequest): Promise<ExtractedFacts> {
   const { provider, lines, lineTokens, contextSize } = request;
-  const systemTokens = await provider.countTokens(extractSystemPrompt(99, 99));
+  const system = extractSystemPrompt();
+  const fixedTokens =
+    (await provider.countTokens(system)) +
+    (await provider.countTokens(extractAsk(99, 99))) +
+    TURN_MARGIN_TOKENS;
   // Sizes are planned for the longest sentence anywhere; each part's grammar lists its own.
-  const allEvidence = evidenceLines(lines);
+  const evidenceTokens = await longestEvidenceTokens(provider, evidenceLines(lines));
+  const maxEvidence = contextSize >= 8192 ? 2 : 1;
+  const limitsOf = (maxItems: number): OutputLimits => ({
+    maxItems,
+    maxTextLength: FACT_CHARS,
+    maxEvidence,
+  });
+  const answerTokens = (limits: OutputLimits) =>
+    listAnswerTokens(provider, 'facts', limits, evidenceTokens, MAX_RISK_CONCERNS);
   const asSegments: ChunkSegment[] = lines.map((line) => ({
     id: line.ref,
     speaker: line.speaker,
     text: line.text,
   }));
   const cost = (segment: ChunkSegment) => lineTokens.get(segment.id) ?? 1;
+  const factTokens = (await answerTokens(limitsOf(1))) - (await answerTokens(limitsOf(0)));
 
   // Fewer facts per part → a smaller answer → larger parts → fewer parts: settle in a few rounds.
   let maxFacts = 8;
   let budget = 0;
   let parts: ChunkSegment[][] = [];
   for (let round = 0; round < 3; round += 1) {
-    budget =
-      contextSize -
-      extractPlan(allEvidence, contextSize, maxFacts).maxTokens -
-      systemTokens -
-      MARGIN_TOKENS;
+    budget = contextSize - (await answerTokens(limitsOf(maxFacts))) - fixedTokens;
     if (budget < MIN_PART_TOKENS)
       throw new PermanentError(
         'llm_context_too_small',
         `The notes model's context (${contextSize} tokens) is too small to write notes. Choose a model with a larger context, or raise the context size in Settings.`,
       );
     parts = request.chunk(asSegments, budget, cost);
-    const fitting = Math.floor(
-      request.factsBudget / (parts.length * factTokens(contextSize, allEvidence)),
-    );
+    const fitting = Math.floor(request.factsBudget / (parts.length * factTokens));
     if (fitting >= maxFacts || maxFacts === 2) break;
     maxFacts = Math.max(2, fitting);
   }
@@ -89,31 +114,45 @@ export async function extractFacts(request: ExtractFactsRequest): Promise<Extrac
   const facts: ExtractedFact[] = [];
   const riskConcerns: ExtractedRisk[] = [];
   const results: GenerateResult[] = [];
+  const failedParts: ExtractedFacts['failedParts'] = [];
   const byRef = new Map(lines.map((line) => [line.ref, line]));
   for (const [i, part] of parts.entries()) {
     if (request.signal?.aborted) throw new CancelledError();
     const partLines = part.map((segment) => fitLine(byRef.get(segment.id), cost(segment), budget));
-    const plan = extractPlan(evidenceLines(partLines), contextSize, maxFacts);
-    const result = await provider.generate({
-      system: extractSystemPrompt(i + 1, parts.length),
-      prompt: transcriptBlock(partLines),
-      schema: plan.schema,
-      maxTokens: plan.maxTokens,
+    const partEvidence = evidenceLines(partLines);
+    const outcome = await runStep<ExtractAnswer>({
+      provider,
+      system,
+      prefix: transcriptBlock(partLines),
+      ask: extractAsk(i + 1, parts.length),
+      attempts: attemptsFor(limitsOf(maxFacts)),
+      plan: async (limits) => ({
+        schema: extractPlan(partEvidence, limits).schema,
+        maxTokens: await answerTokens(limits),
+      }),
+      accept: (json) => {
+        const answer = json as ExtractAnswer;
+        return answer.facts.some((fact) => fact.text.trim()) ? answer : undefined;
+      },
       signal: request.signal,
-      onProgress: ({ generatedTokens }) =>
-        request.onProgress?.(i + 1, parts.length, generatedTokens, plan.maxTokens),
+      onProgress: (generated, maxTokens) =>
+        request.onProgress?.(i + 1, parts.length, generated, maxTokens),
+      maxTokensOverride:
+        request.maxTokensOverride &&
+        ((attempt, planned) =>
+          request.maxTokensOverride?.(`part ${i + 1}`, attempt, planned) ?? planned),
     });
-    results.push(result);
-    const json = result.json as {
-      facts: { text: string; evidence: string[] }[];
-      risk_concerns: ExtractedRisk[];
-    };
-    for (const fact of json.facts)
+    results.push(...outcome.results);
+    if (!outcome.ok) {
+      failedParts.push({ part: i + 1, problems: outcome.problems });
+      continue;
+    }
+    for (const fact of outcome.value.facts)
       if (fact.text.trim())
         facts.push({ text: fact.text.trim(), evidence: fact.evidence, part: i + 1 });
-    riskConcerns.push(...json.risk_concerns);
+    riskConcerns.push(...outcome.value.risk_concerns);
   }
-  return { facts, riskConcerns, results, parts: parts.length };
+  return { facts, riskConcerns, results, parts: parts.length, failedParts };
 }
 
 /** A single line longer than a whole part is cut to fit (rare: a long monologue in one segment). */

@@ -1,4 +1,8 @@
-import type { NoteContent, NoteGeneration } from '../../../../shared/api/note-schemas';
+import type {
+  NoteContent,
+  NoteGeneration,
+  SectionDraft,
+} from '../../../../shared/api/note-schemas';
 import { CancelledError, PermanentError } from '../../errors';
 import type { GenerateResult, LlmProvider } from '../llm/provider';
 import type { NoteTemplate } from '../templates/note-template';
@@ -13,21 +17,25 @@ import {
   type ModelRiskConcern,
   type TranscriptIndex,
 } from './note-output';
-import { notePlan, onlySection } from './output-schemas';
+import { firstLimits, onlySection } from './output-schemas';
 import {
-  directSystemPrompt,
   factsBlock,
+  noteSystemPrompt,
   PROMPT_VERSION,
-  reduceSystemPrompt,
+  sectionAsk,
   transcriptBlock,
   type PromptLine,
 } from './prompts';
+import { writeSections } from './section-steps';
+import { longestEvidenceTokens, sectionAnswerTokens, TURN_MARGIN_TOKENS } from './step-budget';
 
 /**
- * Writes a note from a transcript with any provider. A transcript that fits the model's context
- * is written in one step; a longer one is cut at speaker turns, facts are extracted from each
- * part (map), and the note is written from the facts (reduce). Either way every statement cites
- * the segments it rests on, and each citation is checked against the transcript.
+ * Writes a note from a transcript with any provider, in bounded steps: one per section (and one
+ * for the risk list) over the transcript as a shared prefix, so each answer is small, the prefix
+ * is evaluated once, and a step that fails is retried smaller on its own. A transcript too long
+ * for the context is cut at speaker turns, facts are extracted from each part (map), and the
+ * sections are written from the facts (reduce). Every statement cites the segments it rests on,
+ * and each citation is checked against the transcript.
  */
 
 export interface NoteSegment {
@@ -55,6 +63,11 @@ export interface GenerateNoteRequest {
   section?: string;
   signal?: AbortSignal;
   onProgress?: (progress: NoteProgress) => void;
+  /**
+   * Tests only: replaces a step's token ceiling ("part 1", a section key, "risk") at an attempt
+   * (0-based), to force a cut-off that the real ceiling never allows.
+   */
+  maxTokensOverride?: (step: string, attempt: number, planned: number) => number;
 }
 
 export interface GeneratedNote {
@@ -64,9 +77,6 @@ export interface GeneratedNote {
   /** What the model flagged as risk; the caller merges it with the scanner's hits. */
   riskConcerns: ModelRiskConcern[];
 }
-
-/** Tokens kept free for the chat template's own wrapping of system and user turns. */
-const MARGIN_TOKENS = 48;
 
 export async function generateNote(request: GenerateNoteRequest): Promise<GeneratedNote> {
   const { provider, segments } = request;
@@ -101,61 +111,70 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
       (await provider.countTokens(`[${line.ref}] ${line.speaker}: ${line.text}`)) + 1,
     );
   const transcriptTokens = [...lineTokens.values()].reduce((a, b) => a + b, 0);
+  const keys = template.sections.map((s) => s.key);
   const withRisk = !request.section;
   const evidence = evidenceLines(lines);
-  const direct = notePlan(template, contextSize, evidence, { withRisk });
-  const directSystem = directSystemPrompt(request.template, request.section);
-  const directBudget =
-    contextSize - direct.maxTokens - (await provider.countTokens(directSystem)) - MARGIN_TOKENS;
+  const evidenceTokens = await longestEvidenceTokens(provider, evidence);
+  const system = noteSystemPrompt(request.template, 'transcript');
+  const prefix = transcriptBlock(lines);
+  const prefixTokens = (await provider.countTokens(system)) + transcriptTokens + 8;
+  // Direct when the transcript leaves room for the largest section's one-statement answer.
+  const smallest = await largestMinimalStep(provider, template, contextSize, evidenceTokens);
+  const direct = prefixTokens + smallest + TURN_MARGIN_TOKENS <= contextSize;
 
   const steps: GenerateResult[] = [];
-  const report =
-    (phase: NoteProgress['phase'], part: number, parts: number, done: number, maxTokens: number) =>
-    (generated: { generatedTokens: number }) =>
-      request.onProgress?.({
-        phase,
-        part,
-        parts,
-        generatedTokens: generated.generatedTokens,
-        fraction: Math.min(1, (done + generated.generatedTokens / maxTokens) / (parts + 1)),
-      });
-
   let json: Record<string, unknown>;
+  let sectionDrafts: SectionDraft[];
+  let warnings: string[];
   let extractedRisk: ModelRiskConcern[] = [];
   let parts = 1;
-  if (transcriptTokens <= directBudget) {
-    const result = await provider.generate({
-      system: directSystem,
-      prompt: transcriptBlock(lines),
-      schema: direct.schema,
-      maxTokens: direct.maxTokens,
+  const writeProgress =
+    (partsDone: number, totalParts: number) =>
+    (done: number, total: number, generated: number, maxTokens: number) =>
+      request.onProgress?.({
+        phase: 'write',
+        part: totalParts,
+        parts: totalParts,
+        generatedTokens: generated,
+        fraction: Math.min(
+          1,
+          (partsDone + (done + Math.min(1, generated / maxTokens)) / total) / (partsDone + 1),
+        ),
+      });
+  if (direct) {
+    const written = await writeSections({
+      provider,
+      template,
+      keys,
+      system,
+      prefix,
+      prefixTokens,
+      contextSize,
+      evidence,
+      evidenceTokens,
+      withRisk,
       signal: request.signal,
-      onProgress: (p) =>
-        request.onProgress?.({
-          phase: 'write',
-          part: 1,
-          parts: 1,
-          generatedTokens: p.generatedTokens,
-          fraction: Math.min(1, p.generatedTokens / direct.maxTokens),
-        }),
+      onStep: writeProgress(0, 1),
+      maxTokensOverride: request.maxTokensOverride,
     });
-    steps.push(result);
-    json = result.json as Record<string, unknown>;
+    steps.push(...written.results);
+    ({ json, sections: sectionDrafts, warnings } = written);
   } else {
     const reduced = await mapReduce({
       ...request,
       template,
+      keys,
       lines,
       lineTokens,
       contextSize,
-      evidence,
+      evidenceTokens,
       index,
-      report,
+      writeProgress,
     });
     steps.push(...reduced.steps);
     parts = reduced.parts;
     extractedRisk = reduced.risk;
-    json = reduced.json;
+    ({ json, sections: sectionDrafts, warnings } = reduced);
   }
 
   const sections = toSections(template, json, index);
@@ -168,8 +187,11 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
     provider: provider.name,
     model: provider.model,
     promptVersion: PROMPT_VERSION,
-    mode: parts > 1 || transcriptTokens > directBudget ? 'map-reduce' : 'direct',
+    mode: direct ? 'direct' : 'map-reduce',
     chunks: parts,
+    sections: sectionDrafts,
+    warnings,
+    transcriptTokens,
     promptTokens: sum(steps, (s) => s.promptTokens),
     generatedTokens: sum(steps, (s) => s.generatedTokens),
     promptMs: sum(steps, (s) => s.promptMs),
@@ -184,39 +206,67 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
   };
 }
 
+/** The answer of the section that needs most room, at one short statement: the least a step needs. */
+async function largestMinimalStep(
+  provider: LlmProvider,
+  template: NoteTemplate,
+  contextSize: number,
+  evidenceTokens: number,
+): Promise<number> {
+  let most = 0;
+  for (const section of template.sections) {
+    const answer = await sectionAnswerTokens(
+      provider,
+      section,
+      { ...firstLimits(contextSize, 1), maxEvidence: 1 },
+      evidenceTokens,
+    );
+    most = Math.max(most, answer + (await provider.countTokens(sectionAsk(section))));
+  }
+  return most;
+}
+
 interface MapReduceInput extends GenerateNoteRequest {
+  keys: string[];
   lines: PromptLine[];
   lineTokens: ReadonlyMap<string, number>;
   contextSize: number;
-  evidence: string[];
+  evidenceTokens: number;
   index: TranscriptIndex;
-  report: (
-    phase: NoteProgress['phase'],
-    part: number,
-    parts: number,
-    done: number,
-    maxTokens: number,
-  ) => (generated: { generatedTokens: number }) => void;
+  writeProgress: (
+    partsDone: number,
+    totalParts: number,
+  ) => (done: number, total: number, generated: number, maxTokens: number) => void;
 }
 
 /**
  * A session longer than the context: facts (with evidence) from each part that fits (map), as
- * many per part as the writing step can read back, then the note from the facts (reduce).
+ * many per part as the writing steps can read back, then each section from the facts (reduce).
  */
 async function mapReduce(input: MapReduceInput): Promise<{
   json: Record<string, unknown>;
+  sections: SectionDraft[];
+  warnings: string[];
   steps: GenerateResult[];
   parts: number;
   risk: ModelRiskConcern[];
 }> {
-  const { provider, template, contextSize, report } = input;
-  const reduceSystem = reduceSystemPrompt(input.template, input.section);
-  const reduceSample = notePlan(template, contextSize, input.evidence, { withRisk: false });
-  const factsBudget =
-    contextSize -
-    reduceSample.maxTokens -
-    (await provider.countTokens(reduceSystem)) -
-    MARGIN_TOKENS;
+  const { provider, template, contextSize } = input;
+  const system = noteSystemPrompt(input.template, 'facts');
+  const systemTokens = await provider.countTokens(system);
+  // The facts may take what the largest section's first-attempt answer and its ask leave.
+  let answer = 0;
+  for (const section of template.sections)
+    answer = Math.max(
+      answer,
+      (await sectionAnswerTokens(
+        provider,
+        section,
+        firstLimits(contextSize),
+        input.evidenceTokens,
+      )) + (await provider.countTokens(sectionAsk(section))),
+    );
+  const factsBudget = contextSize - answer - systemTokens - 2 * TURN_MARGIN_TOKENS;
   const extraction = await extractFacts({
     provider,
     lines: input.lines,
@@ -225,10 +275,21 @@ async function mapReduce(input: MapReduceInput): Promise<{
     factsBudget,
     chunk: chunkTranscript,
     signal: input.signal,
+    maxTokensOverride: input.maxTokensOverride,
     onProgress: (part, total, generated, maxTokens) =>
-      report('extract', part, total, part - 1, maxTokens)({ generatedTokens: generated }),
+      input.onProgress?.({
+        phase: 'extract',
+        part,
+        parts: total,
+        generatedTokens: generated,
+        fraction: Math.min(1, (part - 1 + Math.min(1, generated / maxTokens)) / (total + 1)),
+      }),
   });
   const parts = extraction.parts;
+  const warnings = extraction.failedParts.map(
+    (failed) =>
+      `Part ${failed.part} of ${parts} of the session could not be read by the model (${failed.problems.join('; ')}); check that stretch of the transcript yourself.`,
+  );
   const risk = extraction.riskConcerns.map((concern) => ({
     category: concern.category,
     ...citationOf(concern.evidence, input.index),
@@ -236,25 +297,40 @@ async function mapReduce(input: MapReduceInput): Promise<{
   const facts: ExtractedFact[] = await selectFacts(extraction.facts, factsBudget, (fact) =>
     provider.countTokens(factsBlock([fact])),
   );
-  if (facts.length === 0)
-    throw new PermanentError(
-      'notes_nothing_extracted',
-      'The notes model found nothing to write about in this session. Try a larger model.',
-    );
-  const factEvidence = [...new Set(facts.flatMap((fact) => fact.evidence))];
-  const plan = notePlan(template, contextSize, factEvidence, { withRisk: false });
   if (input.signal?.aborted) throw new CancelledError();
-  const result = await provider.generate({
-    system: reduceSystem,
-    prompt: factsBlock(facts),
-    schema: plan.schema,
-    maxTokens: plan.maxTokens,
+  if (facts.length === 0) {
+    const message = 'The notes model found nothing to write about in this session.';
+    return {
+      json: {},
+      sections: input.keys.map((key) => ({ key, status: 'not_drafted', attempts: 0, message })),
+      warnings: [...warnings, message],
+      steps: extraction.results,
+      parts,
+      risk,
+    };
+  }
+  const factEvidence = [...new Set(facts.flatMap((fact) => fact.evidence))];
+  const prefix = factsBlock(facts);
+  const written = await writeSections({
+    provider,
+    template,
+    keys: input.keys,
+    system,
+    prefix,
+    prefixTokens: systemTokens + (await provider.countTokens(prefix)),
+    contextSize,
+    evidence: factEvidence,
+    evidenceTokens: await longestEvidenceTokens(provider, factEvidence),
+    withRisk: false,
     signal: input.signal,
-    onProgress: report('write', parts, parts, parts, plan.maxTokens),
+    onStep: input.writeProgress(parts, parts),
+    maxTokensOverride: input.maxTokensOverride,
   });
   return {
-    json: result.json as Record<string, unknown>,
-    steps: [...extraction.results, result],
+    json: written.json,
+    sections: written.sections,
+    warnings: [...warnings, ...written.warnings],
+    steps: [...extraction.results, ...written.results],
     parts,
     risk,
   };

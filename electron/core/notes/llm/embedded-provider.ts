@@ -1,9 +1,15 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
-import { CancelledError, PermanentError, TransientError } from '../../errors';
-import type { GenerateRequest, GenerateResult, LlmProvider } from './provider';
+import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
+import { CancelledError, PermanentError } from '../../errors';
+import {
+  LlmAnswerError,
+  userTurn,
+  type GenerateRequest,
+  type GenerateResult,
+  type LlmProvider,
+} from './provider';
 
 export interface EmbeddedProviderOptions {
   /** A GGUF model file (from the models folder). */
@@ -21,6 +27,12 @@ interface Loaded {
   llama: Llama;
   model: LlamaModel;
   context: LlamaContext;
+  /**
+   * One sequence for every step, kept between them: node-llama-cpp compares a new prompt's tokens
+   * with what the sequence holds and evaluates only what differs, so a transcript shared by the
+   * steps of a note is evaluated once (a fresh sequence per step evaluated it once per section).
+   */
+  sequence: LlamaContextSequence;
 }
 
 /**
@@ -55,23 +67,28 @@ export class EmbeddedProvider implements LlmProvider {
 
   private async generateNow(request: GenerateRequest): Promise<GenerateResult> {
     if (request.signal?.aborted) throw new CancelledError();
-    const { llama, model, context } = await this.load();
+    const { llama, model, sequence } = await this.load();
     const { LlamaChatSession } = await import('node-llama-cpp');
-    const sequence = context.getSequence();
+    // The session is only the chat template's wrapping; disposing it leaves the sequence (and
+    // the evaluated prefix) for the next step.
     const session = new LlamaChatSession({
       contextSequence: sequence,
       systemPrompt: request.system,
+      autoDisposeSequence: false,
     });
     try {
       // The schema is built at run time (from a template); node-llama-cpp types it from a literal.
       const grammar = await llama.createGrammarForJsonSchema(request.schema as never);
       const started = performance.now();
+      const inputBefore = sequence.tokenMeter.usedInputTokens;
       let firstChunkAt: number | undefined;
       let generatedTokens = 0;
-      const text = await session.prompt(request.prompt, {
+      const temperature = request.temperature ?? 0;
+      const answer = await session.promptWithMeta(userTurn(request), {
         grammar,
         maxTokens: request.maxTokens,
-        temperature: request.temperature ?? 0,
+        temperature,
+        ...(temperature > 0 && request.seed !== undefined ? { seed: request.seed } : {}),
         signal: request.signal,
         onTextChunk: (chunk) => {
           firstChunkAt ??= performance.now();
@@ -80,22 +97,27 @@ export class EmbeddedProvider implements LlmProvider {
         },
       });
       const finished = performance.now();
+      const text = answer.responseText;
       let json: unknown;
       try {
         json = grammar.parse(text);
       } catch (error) {
-        throw new TransientError(
-          'llm_bad_json',
-          'The notes model stopped before finishing its answer. Try again, or allow it more tokens.',
-          { cause: error },
-        );
+        throw answer.stopReason === 'maxTokens'
+          ? new LlmAnswerError(
+              'cut_off',
+              `The notes model reached its limit of ${request.maxTokens ?? generatedTokens} tokens before finishing this part of the note.`,
+              { cause: error },
+            )
+          : new LlmAnswerError('invalid', 'The notes model stopped before finishing its answer.', {
+              cause: error,
+            });
       }
       return {
         text,
         json,
         model: this.model,
         provider: this.name,
-        promptTokens: model.tokenize(`${request.system}\n${request.prompt}`).length,
+        promptTokens: sequence.tokenMeter.usedInputTokens - inputBefore,
         generatedTokens,
         promptMs: Math.round((firstChunkAt ?? finished) - started),
         generationMs: Math.round(finished - (firstChunkAt ?? finished)),
@@ -105,7 +127,6 @@ export class EmbeddedProvider implements LlmProvider {
       throw error;
     } finally {
       session.dispose();
-      await sequence.dispose();
     }
   }
 
@@ -113,7 +134,8 @@ export class EmbeddedProvider implements LlmProvider {
     const loaded = this.loaded;
     this.loaded = undefined;
     if (!loaded) return;
-    const { llama, model, context } = await loaded;
+    const { llama, model, context, sequence } = await loaded;
+    await sequence.dispose();
     await context.dispose();
     await model.dispose();
     await llama.dispose();
@@ -154,7 +176,7 @@ export class EmbeddedProvider implements LlmProvider {
         contextSize,
         threads: this.options.threads ?? availableParallelism(),
       });
-      return { llama, model, context };
+      return { llama, model, context, sequence: context.getSequence() };
     } catch (error) {
       await llama.dispose();
       throw new PermanentError(

@@ -14,7 +14,13 @@ import {
 } from './ollama-host';
 
 export { checkOllamaHost, DEFAULT_OLLAMA_HOST, type HostOptions };
-import type { GenerateRequest, GenerateResult, LlmProvider } from './provider';
+import {
+  LlmAnswerError,
+  userTurn,
+  type GenerateRequest,
+  type GenerateResult,
+  type LlmProvider,
+} from './provider';
 
 /**
  * Notes from a local Ollama server, through the official `ollama` client over loopback HTTP.
@@ -49,6 +55,12 @@ export class OllamaProvider implements LlmProvider {
   /** Aborted by close(): stops every request still in flight. */
   private closing = new AbortController();
   private contextSizeAnswer: Promise<number> | undefined;
+  /**
+   * Characters per token used to size prompts. Ollama has no tokenize endpoint: start at 3 (English
+   * averages about 4, so this over-counts), and lower it when a prompt Ollama evaluated in full
+   * shows this model's tokenizer is denser. It only ever lowers, so sizes only get safer.
+   */
+  private charsPerToken = 3;
 
   constructor(options: OllamaProviderOptions) {
     this.host = options.host ?? DEFAULT_OLLAMA_HOST;
@@ -81,7 +93,14 @@ export class OllamaProvider implements LlmProvider {
    * English; counting one per 3 over-estimates, so a prompt sized with it fits the context.
    */
   countTokens(text: string): Promise<number> {
-    return Promise.resolve(Math.ceil(text.length / 3));
+    return Promise.resolve(Math.ceil(text.length / this.charsPerToken));
+  }
+
+  /** Learns from prompt_eval_count; a cached prefix makes the count small, which is ignored. */
+  private learn(promptChars: number, evaluated: number | undefined): void {
+    if (!evaluated || evaluated <= 0) return;
+    const observed = promptChars / evaluated;
+    if (observed < this.charsPerToken) this.charsPerToken = Math.max(1, observed * 0.9);
   }
 
   async generate(request: GenerateRequest): Promise<GenerateResult> {
@@ -97,14 +116,17 @@ export class OllamaProvider implements LlmProvider {
         model: this.model,
         messages: [
           { role: 'system', content: request.system },
-          { role: 'user', content: request.prompt },
+          { role: 'user', content: userTurn(request) },
         ],
+        // Kept loaded between a note's steps, so its prompt cache (the shared prefix) still holds.
+        keep_alive: '10m',
         format: request.schema,
         stream: true,
         // num_ctx always: Ollama silently cuts a prompt longer than its own small default.
         options: {
           num_ctx: numCtx,
           temperature: request.temperature ?? 0,
+          ...(request.seed === undefined ? {} : { seed: request.seed }),
           num_predict: request.maxTokens,
         },
       });
@@ -165,12 +187,15 @@ export class OllamaProvider implements LlmProvider {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      const message =
-        final.done_reason === 'length'
-          ? `The model reached its limit of ${maxTokens ?? generatedTokens} tokens before finishing, so its answer is incomplete. Try again with a shorter session excerpt, or choose another model.`
-          : `The model's answer was not valid JSON, so no note could be made from it. Try again, or choose another model.`;
-      throw new TransientError('llm_bad_json', message, { cause: error });
+      throw final.done_reason === 'length'
+        ? new LlmAnswerError(
+            'cut_off',
+            `The model reached its limit of ${maxTokens ?? generatedTokens} tokens before finishing, so its answer is incomplete.`,
+            { cause: error },
+          )
+        : new LlmAnswerError('invalid', `The model's answer was not valid JSON.`, { cause: error });
     }
+    this.learn(request.system.length + userTurn(request).length, final.prompt_eval_count);
     return {
       text,
       json,

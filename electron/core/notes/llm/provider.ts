@@ -1,3 +1,5 @@
+import { TransientError } from '../../errors';
+
 /**
  * The one interface every local language model runtime implements (Ollama over loopback HTTP, or
  * llama.cpp embedded through node-llama-cpp). Notes code talks only to this.
@@ -11,7 +13,12 @@ export type JsonSchema = Record<string, unknown>;
 export interface GenerateRequest {
   /** Instructions: the task, the format, the rules. */
   system: string;
-  /** The data to work on (transcript excerpts are data, never instructions). */
+  /**
+   * Data shared by several steps (the transcript, or the facts of a long session), sent first and
+   * byte for byte the same each time, so the runtime evaluates it once and reuses its cache.
+   */
+  prefix?: string;
+  /** This step's ask (or, without a prefix, the data and the ask together). */
   prompt: string;
   /** The output must be JSON valid against this schema (the runtime constrains generation). */
   schema: JsonSchema;
@@ -19,6 +26,8 @@ export interface GenerateRequest {
   maxTokens?: number;
   /** Default 0: notes should be reproducible. */
   temperature?: number;
+  /** For a retry with temperature above 0: a fixed seed keeps the retry reproducible too. */
+  seed?: number;
   signal?: AbortSignal;
   /** Called as tokens arrive: generated so far (and the budget when known). */
   onProgress?: (progress: { generatedTokens: number; maxTokens?: number }) => void;
@@ -31,11 +40,31 @@ export interface GenerateResult {
   json: unknown;
   model: string;
   provider: ProviderName;
+  /** Prompt tokens the runtime actually evaluated (a cached prefix is not counted again). */
   promptTokens: number;
   generatedTokens: number;
   /** Time to process the prompt, and to generate, in milliseconds (0 when the runtime does not say). */
   promptMs: number;
   generationMs: number;
+}
+
+/**
+ * The model's answer cannot be used: cut off by maxTokens, or not valid JSON. Transient: the same
+ * step asked again smaller (or with another seed) usually succeeds, so the caller retries it.
+ */
+export class LlmAnswerError extends TransientError {
+  constructor(
+    readonly reason: 'cut_off' | 'invalid',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(reason === 'cut_off' ? 'llm_cut_off' : 'llm_bad_json', message, options);
+  }
+}
+
+/** The user turn as the model sees it: the shared prefix, then this step's ask. */
+export function userTurn(request: Pick<GenerateRequest, 'prefix' | 'prompt'>): string {
+  return request.prefix === undefined ? request.prompt : `${request.prefix}\n\n${request.prompt}`;
 }
 
 export interface LlmProvider {

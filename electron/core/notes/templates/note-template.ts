@@ -4,6 +4,7 @@ import { NoteTemplate } from '../../../../shared/api/note-schemas';
 import { resolveResourcesDir } from '../../config/resources';
 import { PermanentError } from '../../errors';
 import type { JsonSchema } from '../llm/provider';
+import { FIELD_CHARS } from '../generate/step-budget';
 
 export { NoteTemplate };
 
@@ -79,7 +80,7 @@ export function outputSchemaFor(
           key,
           field.enum
             ? { type: 'string', enum: field.enum, description: field.description }
-            : { type: 'string', description: field.description },
+            : { type: 'string', maxLength: FIELD_CHARS, description: field.description },
         ]),
       );
       return [

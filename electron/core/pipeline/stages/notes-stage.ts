@@ -1,5 +1,7 @@
 import { readSetting } from '../../config/settings';
-import { chooseProvider, installedGgufModels } from '../../notes/llm/choose-provider';
+import { CairnError } from '../../errors';
+import { chooseProvider } from '../../notes/llm/choose-provider';
+import type { LlmProvider } from '../../notes/llm/provider';
 import {
   draftSessionNote,
   storeNoteDraft,
@@ -31,29 +33,30 @@ export const notesStage: StageDefinition<NotesOutput> = {
     if (context.options.skipNotes) return 'Notes skipped as asked.';
     if (!hasTranscript(context.db, context.sessionId))
       return 'The recording has no speech: there is nothing to write a note from.';
-    const provider = context.options.notesProvider ?? readSetting(context.db, 'notesProvider');
-    const configured = context.options.notesModel ?? readSetting(context.db, 'embeddedModel');
-    if (
-      provider === 'embedded' &&
-      configured === '' &&
-      installedGgufModels(context.modelsDir).length === 0
-    )
-      return 'No notes model is installed: add a GGUF model or choose Ollama in Settings. The transcript is ready.';
     if (noteOf(context.db, context.sessionId, templateOf(context))?.status === 'approved')
       return 'The note is approved and locked; it is not written again.';
     return undefined;
   },
   execute: async (context) => {
-    const provider = chooseProvider(context.db, context.modelsDir, {
-      provider: context.options.notesProvider,
-      model: context.options.notesModel,
-    });
+    // No model is not a failure: the draft is then extractive (write-note.ts), and says why.
+    let provider: LlmProvider | null = null;
+    let unavailable: string | undefined;
+    try {
+      provider = chooseProvider(context.db, context.modelsDir, {
+        provider: context.options.notesProvider,
+        model: context.options.notesModel,
+      });
+    } catch (error) {
+      if (!(error instanceof CairnError) || error.category === 'validation') throw error;
+      unavailable = `${error.message} This draft was written without a model.`;
+    }
     try {
       const draft = await draftSessionNote({
         db: context.db,
         sessionId: context.sessionId,
         templateId: templateOf(context),
         provider,
+        unavailable,
         runId: context.runId,
         resourcesDir: context.resourcesDir,
         signal: context.signal,
@@ -67,7 +70,7 @@ export const notesStage: StageDefinition<NotesOutput> = {
       });
       return { draft };
     } finally {
-      await provider.close();
+      await provider?.close();
     }
   },
   commit: (tx, context, output) => {
