@@ -142,8 +142,11 @@ describe('notes from the embedded model (SmolLM2-135M)', () => {
     // Acknowledged, then the note is written again: the flag stays, once, still acknowledged.
     expect(acknowledgeRiskFlag(database.db, passive?.id as string, 'dr-lee')).toBe(true);
     await writeSessionNote({ db: database.db, sessionId, templateId: 'dap', provider, actor: 't' });
+    // The same risk in the same place (the model may flag other places too, as flags of their own).
     const again = riskFlagsOf(database.db, sessionId).filter(
-      (f) => f.kind === 'suicidal_ideation_passive',
+      (f) =>
+        f.kind === 'suicidal_ideation_passive' &&
+        parseEvidence(f.evidenceJson).segmentIds.includes(segmentIds[4] as string),
     );
     expect(again).toHaveLength(1);
     expect(again[0]).toMatchObject({ id: passive?.id, acknowledgedBy: 'dr-lee' });

@@ -94,8 +94,11 @@ export async function extractFacts(request: ExtractFactsRequest): Promise<Extrac
   const cost = (segment: ChunkSegment) => lineTokens.get(segment.id) ?? 1;
   const factTokens = (await answerTokens(limitsOf(1))) - (await answerTokens(limitsOf(0)));
 
-  // Fewer facts per part → a smaller answer → larger parts → fewer parts: settle in a few rounds.
+  // Fewer facts per part → a smaller answer → larger parts → fewer parts: settle in a few rounds,
+  // from the most facts whose answer takes at most 40 % of the context.
   let maxFacts = 8;
+  while (maxFacts > 1 && (await answerTokens(limitsOf(maxFacts))) > contextSize * 0.4)
+    maxFacts -= 1;
   let budget = 0;
   let parts: ChunkSegment[][] = [];
   for (let round = 0; round < 3; round += 1) {
@@ -107,7 +110,7 @@ export async function extractFacts(request: ExtractFactsRequest): Promise<Extrac
       );
     parts = request.chunk(asSegments, budget, cost);
     const fitting = Math.floor(request.factsBudget / (parts.length * factTokens));
-    if (fitting >= maxFacts || maxFacts === 2) break;
+    if (fitting >= maxFacts || maxFacts <= 2) break;
     maxFacts = Math.max(2, fitting);
   }
 

@@ -21,9 +21,17 @@ export const STATEMENT_CHARS = 220;
 /** Statements per section in a first attempt; a retry asks for half. */
 export const SECTION_ITEMS = 4;
 
-/** The first attempt's limits: a small context affords one evidence sentence per statement. */
-export function firstLimits(contextSize: number, maxItems = SECTION_ITEMS): OutputLimits {
-  return { maxItems, maxTextLength: STATEMENT_CHARS, maxEvidence: contextSize >= 8192 ? 2 : 1 };
+/**
+ * The first attempt's limits: a small context affords fewer statements and one evidence sentence
+ * each (the step then shrinks further to the room the transcript leaves).
+ */
+export function firstLimits(contextSize: number, maxItems?: number): OutputLimits {
+  const items = maxItems ?? (contextSize >= 8192 ? SECTION_ITEMS : contextSize >= 4096 ? 3 : 2);
+  return {
+    maxItems: items,
+    maxTextLength: STATEMENT_CHARS,
+    maxEvidence: contextSize >= 8192 ? 2 : 1,
+  };
 }
 
 function riskConcernsSchema(evidence: readonly string[]): JsonSchema {
