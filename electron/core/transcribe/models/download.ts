@@ -9,7 +9,16 @@ export interface DownloadOptions {
   url: string;
   /** Final location; the download grows in `${target}.part` beside it. */
   target: string;
-  checksum: CatalogueModel['checksum'];
+  /**
+   * The published hash the file must match. Absent only for a model whose hash nobody has
+   * verified yet (some notes models): the caller must then say so with `sizeOnly`, and the
+   * size (`expectedBytes`, else the length the server declared) is the only check.
+   */
+  checksum?: CatalogueModel['checksum'];
+  /** Exact size the finished file must have. */
+  expectedBytes?: number;
+  /** Deliberately install without a checksum (see `checksum`). */
+  sizeOnly?: boolean;
   signal?: AbortSignal;
   onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
   /** Attempts after a dropped connection, each resuming where the last stopped. */
@@ -25,6 +34,12 @@ export interface DownloadOptions {
  */
 export async function downloadFile(options: DownloadOptions): Promise<void> {
   const { target, retries = 5, retryDelayMs = 1000 } = options;
+  // A missing checksum must be a decision, never an omission.
+  if (!options.checksum && !options.sizeOnly)
+    throw new PermanentError(
+      'unverifiable_model',
+      'Cairn does not install a model it cannot verify.',
+    );
   const partial = `${target}.part`;
   await mkdir(path.dirname(target), { recursive: true });
   for (let attempt = 0; ; attempt += 1) {
@@ -37,6 +52,23 @@ export async function downloadFile(options: DownloadOptions): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** attempt));
     }
   }
+  await verify(partial, options);
+  await rename(partial, target);
+}
+
+/** Checks the finished download; a file that fails is deleted, never kept or installed. */
+async function verify(partial: string, options: DownloadOptions): Promise<void> {
+  if (options.expectedBytes !== undefined) {
+    const size = (await stat(partial)).size;
+    if (size !== options.expectedBytes) {
+      await rm(partial, { force: true });
+      throw new PermanentError(
+        'size_mismatch',
+        `The downloaded model was not the published size and was deleted (expected ${options.expectedBytes} bytes, got ${size}). Try the download again.`,
+      );
+    }
+  }
+  if (!options.checksum) return;
   const actual = await hashFile(partial, options.checksum.algorithm);
   if (actual !== options.checksum.hex.toLowerCase()) {
     await rm(partial, { force: true });
@@ -45,7 +77,6 @@ export async function downloadFile(options: DownloadOptions): Promise<void> {
       `The downloaded model did not match its published checksum and was deleted (expected ${options.checksum.algorithm} ${options.checksum.hex}, got ${actual}). Try the download again.`,
     );
   }
-  await rename(partial, target);
 }
 
 async function fetchInto(partial: string, options: DownloadOptions): Promise<void> {
