@@ -2,7 +2,7 @@ import type { NoteContent, NoteGeneration } from '../../../../shared/api/note-sc
 import type { GeneratedNote, NoteSegment } from '../generate/generate-note';
 import { renderNoteText } from '../generate/note-output';
 import type { NoteTemplate } from '../templates/note-template';
-import { extractiveSections } from './extractive-note';
+import { extractiveSections } from './extractive-sections';
 import { renderExtractiveLabel } from './label';
 
 /**
