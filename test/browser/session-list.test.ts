@@ -31,7 +31,7 @@ async function dropFiles(page: Page, files: { name: string; bytes: Buffer }[]): 
 /**
  * The session list in headless Chromium against the bridge and the real core: drag-and-drop
  * import with a refusal shown per file, live progress to the end of the run, filters and sort.
- * No notes model is installed here, so the runs end with notes skipped.
+ * No notes model is installed here, so the runs end with an extractive draft.
  */
 describe('the session list in a browser', () => {
   const temp = makeTempDir();
@@ -57,7 +57,7 @@ describe('the session list in a browser', () => {
     temp.remove();
   });
 
-  it('imports dropped recordings, shows a refused file’s reason, and follows the run live to the end (notes skipped: no notes model)', async () => {
+  it('imports dropped recordings, shows a refused file’s reason, and follows the run live to the end (no notes model: an extractive draft)', async () => {
     await page.goto(serverUrl(vite));
     await page.getByTestId('sessions-empty').waitFor();
     const recording = twoVoiceRecording(10, 31);

@@ -99,8 +99,9 @@ describe('Sessions page in a browser', () => {
     const lines = page.getByTestId('transcript').locator('li');
     await lines.first().waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('transcript').textContent()).toMatch(/SPEAKER_0\d|Unknown/);
+    // No notes model here: the notes stage still completes, with an extractive draft.
     expect(await page.locator('tr[data-stage="notes"]').getAttribute('data-status')).toBe(
-      'skipped',
+      'completed',
     );
     await page.screenshot({ path: path.join(ARTIFACTS, 'session-processed.png'), fullPage: true });
   }, 120_000);
