@@ -79,10 +79,17 @@ type Schema = {
   >;
 };
 
-/** A SOAP answer: two statements cite correctly, one cites the wrong line, one a line that is not there. */
+/**
+ * A SOAP answer: two statements cite correctly, one cites the wrong line, one a line that is not
+ * there. Notes are written a section (or the risk list) a step; the double answers every step
+ * with the whole note, as a runtime that ignores `format` would, and Cairn keeps only what the
+ * step asked for.
+ */
 export function soapAnswerWithBadCitations(body: ChatBody): string {
   const evidence =
-    (body.format as Schema).properties.subjective?.items.properties.evidence.items.enum ?? [];
+    Object.values((body.format as Schema).properties).find(
+      (property) => property.items.properties.evidence.items.enum,
+    )?.items.properties.evidence.items.enum ?? [];
   const line = (ref: string) => evidence.find((e) => e.startsWith(`[${ref}] `)) ?? '';
   return JSON.stringify({
     subjective: [

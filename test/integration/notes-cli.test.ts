@@ -50,10 +50,16 @@ describe('cairn notes', () => {
   }, 300_000);
   afterAll(() => temp.remove());
 
-  it('says what to do when no notes model is installed (exit 2)', async () => {
+  it('writes an extractive draft when no notes model is installed, and says so', async () => {
     const result = await notes(['--json']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/No notes model is installed/);
+    expect(result.code, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout) as {
+      generation: { mode: string; provider: string; warnings: string[] };
+      text: string;
+    };
+    expect(out.generation).toMatchObject({ mode: 'extractive', provider: 'none' });
+    expect(out.generation.warnings.join(' ')).toMatch(/No notes model is installed/);
+    expect(out.text).toMatch(/Extractive draft — no language model/);
   }, 120_000);
 
   it('refuses an unknown template or session (exit 2) and writes nothing', async () => {
@@ -103,7 +109,8 @@ describe('cairn notes', () => {
         .all();
       expect(rows).toEqual([
         { template: 'session-summary', revisions: 1 },
-        { template: 'soap', revisions: 2 },
+        // The extractive draft (no model yet), then the model's draft, then this one.
+        { template: 'soap', revisions: 3 },
       ]);
       // The audit log says a note was drafted, never what it says.
       const audit = JSON.stringify(db.raw.prepare('SELECT * FROM audit_log').all());
