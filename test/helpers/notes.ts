@@ -75,7 +75,7 @@ export function seedTranscript(
 type Schema = {
   properties: Record<
     string,
-    { items: { properties: { evidence: { items: { enum: string[] } } } } }
+    { items: { properties: { evidence: { items: { enum?: string[] } } } } }
   >;
 };
 
