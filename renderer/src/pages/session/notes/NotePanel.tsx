@@ -152,9 +152,18 @@ function NoteEditor({
           Show changes from the AI draft
         </label>
         <span className="muted">
-          {note.ai?.generation.model} · {note.ai?.generation.provider}
+          {note.ai?.generation.mode === 'extractive'
+            ? 'No language model'
+            : `${note.ai?.generation.model ?? ''} · ${note.ai?.generation.provider ?? ''}`}
         </span>
       </div>
+      {note.ai?.generation.mode === 'extractive' && (
+        <p className="notice" data-testid="extractive-draft">
+          <strong>Extractive draft — no language model.</strong> These are sentences from the
+          transcript chosen by rules, not a written note. Edit them into your note.{' '}
+          {note.ai.generation.warnings?.[0]}
+        </p>
+      )}
       {regenerateError && (
         <p role="alert" className="error">
           The section was not regenerated: {regenerateError}
@@ -163,6 +172,12 @@ function NoteEditor({
       {content.sections.map((section) => (
         <fieldset key={section.key} className="note-section" data-section={section.key}>
           <legend>{section.title}</legend>
+          {note.ai?.generation.sections?.find((draft) => draft.key === section.key)?.status ===
+            'not_drafted' && (
+            <p className="notice" data-testid="section-not-drafted">
+              Could not be drafted — write it yourself.
+            </p>
+          )}
           {section.items.map((item, index) => {
             const change = changeOf(ai, section.key, index, item);
             return (
