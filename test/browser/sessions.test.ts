@@ -103,6 +103,9 @@ describe('Sessions page in a browser', () => {
     expect(await page.locator('tr[data-stage="notes"]').getAttribute('data-status')).toBe(
       'completed',
     );
+    expect(await page.getByTestId('extractive-draft').textContent()).toMatch(
+      /Extractive draft — no language model/,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'session-processed.png'), fullPage: true });
   }, 120_000);
 
