@@ -143,8 +143,12 @@ export function extractiveSections(
   const wanted = new Map(active.map((s) => [s.key, kindsForSection(s)]));
   // Narrow sections choose first, so "risk only" is not left empty by a broad section that took
   // the same sentence; ties keep template order.
+  // Sections that want risk choose first of all: a risk statement belongs where risk is read.
+  const wantsRisk = (key: string) => (wanted.get(key)?.includes('risk') ? 0 : 1);
   const order = [...active].sort(
-    (a, b) => (wanted.get(a.key)?.length ?? 0) - (wanted.get(b.key)?.length ?? 0),
+    (a, b) =>
+      wantsRisk(a.key) - wantsRisk(b.key) ||
+      (wanted.get(a.key)?.length ?? 0) - (wanted.get(b.key)?.length ?? 0),
   );
   const used = new Set<number>();
   const chosen = new Map<string, Candidate[]>();

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { extractiveSections } from '../../electron/core/notes/extractive';
+import { verifyItem } from '../../electron/core/notes/evidence/verify-citations';
+import type { NoteSegment } from '../../electron/core/notes/generate/generate-note';
+import { builtInTemplates } from '../../electron/core/notes/templates/note-template';
+
+// Unit tests on scripted transcripts written for them: they check the rules' behaviour, they are
+// not quality figures for real sessions.
+
+const SCRIPT: [string, string][] = [
+  ['Clinician', 'How have things been since we last met?'],
+  ['Client', "I've been feeling really anxious at work and I can't sleep most nights."],
+  ['Client', 'My mood is about a four out of ten this week.'],
+  ['Clinician', 'Your PHQ-9 score today is 14, down from 17.'],
+  ['Clinician', 'It sounds like the work stress is feeding the sleep problem.'],
+  ['Clinician', "Let's try a breathing exercise together now."],
+  ['Client', 'That helped, I feel calmer.'],
+  ['Client', 'My goal is to be able to sleep through the night again.'],
+  ['Client', 'Sometimes I wish I could go to sleep and not wake up.'],
+  ['Clinician', 'This week try to keep a sleep diary every night.'],
+  ['Clinician', "Going forward we'll keep working on the worry time plan."],
+  ['Clinician', 'I will see you next Tuesday, same time next week.'],
+];
+
+function segs(script: [string, string][], unknownRoles = false): NoteSegment[] {
+  return script.map(([speaker, text], i) => ({
+    id: `s${i}`,
+    speaker: unknownRoles ? (speaker === 'Client' ? 'SPEAKER_01' : 'SPEAKER_00') : speaker,
+    text,
+  }));
+}
+
+const templates = builtInTemplates();
+
+describe('extractiveSections', () => {
+  for (const unknownRoles of [false, true])
+    for (const template of templates)
+      it(`fills every section of ${template.id} (roles ${unknownRoles ? 'unknown' : 'known'})`, () => {
+        const segments = segs(SCRIPT, unknownRoles);
+        const texts = new Map(segments.map((s) => [s.id, s.text]));
+        const sections = extractiveSections(template, segments);
+        expect(sections.map((s) => s.key)).toEqual(template.sections.map((s) => s.key));
+        const seen = new Map<string, number>();
+        for (const section of sections) {
+          expect(section.items.length, section.key).toBeGreaterThan(0);
+          expect(section.items.length).toBeLessThanOrEqual(4);
+          for (const item of section.items) {
+            expect(item.origin).toBe('extractive');
+            expect(texts.has(item.segmentIds[0] ?? '')).toBe(true);
+            expect(item.supported).toBe(true);
+            expect(verifyItem(item, texts).supported).toBe(true);
+            expect(item.text).toContain(`“${item.quote}”`);
+            seen.set(item.quote, (seen.get(item.quote) ?? 0) + 1);
+          }
+        }
+        const repeated = [...seen.values()].filter((n) => n > 1).length;
+        expect(repeated).toBeLessThanOrEqual(1);
+      });
+
+  it('puts the scanner’s risk statement in the risk and assessment sections', () => {
+    const byId = new Map(templates.map((t) => [t.id, t]));
+    const summary = extractiveSections(byId.get('session-summary')!, segs(SCRIPT));
+    const risk = summary.find((s) => s.key === 'risk_flags')!;
+    expect(risk.items.map((i) => i.segmentIds[0])).toContain('s8');
+    expect(risk.items[0]?.fields.category).toBe('suicidal_ideation_passive');
+    const soap = extractiveSections(byId.get('soap')!, segs(SCRIPT));
+    expect(soap.find((s) => s.key === 'assessment')!.items.map((i) => i.segmentIds[0])).toContain(
+      's8',
+    );
+    expect(soap.find((s) => s.key === 'plan')!.items.map((i) => i.segmentIds[0])).toEqual(
+      expect.arrayContaining(['s9', 's11']),
+    );
+  });
+
+  it('gives empty sections for an empty transcript', () => {
+    for (const template of templates)
+      for (const section of extractiveSections(template, [])) expect(section.items).toEqual([]);
+  });
+
+  it('is fast on a 1,000-segment transcript and deterministic', () => {
+    const long: NoteSegment[] = Array.from({ length: 1000 }, (_, i) => ({
+      id: `s${i}`,
+      speaker: i % 2 ? 'Client' : 'Clinician',
+      text:
+        (SCRIPT[i % SCRIPT.length]?.[1] ?? '') + ' And then we talked about the week a bit more.',
+    }));
+    const soap = templates.find((t) => t.id === 'soap')!;
+    const started = performance.now();
+    const first = extractiveSections(soap, long);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(extractiveSections(soap, long)).toEqual(first);
+  });
+});
