@@ -2,6 +2,7 @@
  * Sentences of a transcript, each kept with its segment and speaker so an item can cite it. The
  * sentence text is exactly as said (trimmed), so the citation check finds it word for word.
  */
+import { splitSentences as splitEvidenceSentences } from '../generate/evidence-lines';
 import type { NoteSegment } from '../generate/generate-note';
 
 export interface TranscriptSentence {
@@ -15,19 +16,9 @@ export interface TranscriptSentence {
 /** Long run-on speech is cut: an item quotes one thought, not a paragraph. */
 const MAX_SENTENCE_CHARS = 300;
 
-/** Splits at . ! ? … followed by space; a dot inside a number ("7.5") does not end a sentence. */
+/** Sentences as said, cut at a word past MAX_SENTENCE_CHARS (the evidence splitter, longer). */
 export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?…])\s+/)
-    .map((s) => s.trim())
-    .filter((s) => /[\p{L}\p{N}]/u.test(s))
-    .map((s) => (s.length <= MAX_SENTENCE_CHARS ? s : cutAtWord(s, MAX_SENTENCE_CHARS)));
-}
-
-function cutAtWord(text: string, max: number): string {
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return space > max / 2 ? cut.slice(0, space) : cut;
+  return splitEvidenceSentences(text, MAX_SENTENCE_CHARS);
 }
 
 export function transcriptSentences(segments: readonly NoteSegment[]): TranscriptSentence[] {

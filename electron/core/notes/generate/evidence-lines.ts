@@ -9,12 +9,16 @@ import { escapeTranscriptText, type PromptLine } from './prompts';
 /** Long sentences are cut at a word: evidence is a pointer into the transcript, not a copy. */
 const MAX_EVIDENCE_CHARS = 160;
 
-function sentences(text: string): string[] {
+/**
+ * Splits at . ! ? … followed by space (a dot inside "7.5" does not end a sentence); a sentence
+ * longer than `maxChars` is cut at a word. Shared with the extractive draft.
+ */
+export function splitSentences(text: string, maxChars = MAX_EVIDENCE_CHARS): string[] {
   return text
     .split(/(?<=[.!?…])\s+/)
     .map((s) => s.trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s))
-    .map((s) => (s.length <= MAX_EVIDENCE_CHARS ? s : cutAtWord(s, MAX_EVIDENCE_CHARS)));
+    .map((s) => (s.length <= maxChars ? s : cutAtWord(s, maxChars)));
 }
 
 function cutAtWord(text: string, max: number): string {
@@ -27,7 +31,9 @@ export function evidenceLines(lines: readonly PromptLine[]): string[] {
   return [
     ...new Set(
       lines.flatMap((line) =>
-        sentences(escapeTranscriptText(line.text)).map((sentence) => `[${line.ref}] ${sentence}`),
+        splitSentences(escapeTranscriptText(line.text)).map(
+          (sentence) => `[${line.ref}] ${sentence}`,
+        ),
       ),
     ),
   ];
