@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRisk, type ModelConcern } from '../../electron/core/notes/risk/merge-risk';
+import { hasRiskCue } from '../../electron/core/notes/risk/risk-cues';
 import { BASE_SEVERITY } from '../../electron/core/notes/risk/risk-lexicon';
 import type { RiskHit } from '../../electron/core/notes/risk/scan-risk';
+import { turns } from '../fixtures/sessions/script';
 
 function hit(overrides: Partial<RiskHit> = {}): RiskHit {
   return {
@@ -174,5 +176,49 @@ describe('mergeRisk', () => {
       ['suicidal_ideation_active', ['seg-1'], ['I want to kill myself'], ['scanner']],
       ['intent_or_plan', ['seg-1'], ['I have the pills saved up'], ['scanner', 'model']],
     ]);
+  });
+});
+
+describe('a concern only the model reports', () => {
+  it('is dropped when what it quotes holds no word of risk (a weak model’s list)', () => {
+    const findings = mergeRisk(
+      [],
+      [
+        concern({ category: 'substance_crisis', quote: 'How did the breathing exercise go?' }),
+        concern({ category: 'self_harm', segmentIds: ['seg-2'], quote: 'Honestly, not great.' }),
+        concern({ category: 'substance_crisis', segmentIds: ['seg-3'], quote: 'I drank a lot' }),
+      ],
+    );
+    expect(findings.map((f) => [f.category, f.segmentIds, f.sources])).toEqual([
+      ['substance_crisis', ['seg-3'], ['model']],
+    ]);
+  });
+
+  it('still marks a scanner finding it agrees with, whatever it quotes', () => {
+    const findings = mergeRisk([hit()], [concern({ quote: 'that moment' })]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.sources).toEqual(['scanner', 'model']);
+  });
+});
+
+describe('hasRiskCue', () => {
+  it('finds the words risk statements need, in any case and with curly apostrophes', () => {
+    for (const text of [
+      'I have thought about ending it',
+      'He HIT me again last week',
+      'I’ve been drinking every night',
+      'sometimes I just want to disappear',
+      'I keep the razor in my drawer',
+      'I made myself throw up after dinner',
+    ])
+      expect(hasRiskCue(text), text).toBe(true);
+  });
+
+  it('finds none in the ordinary talk of the generated test sessions', () => {
+    const script = turns(2, 3);
+    for (let i = 0; i < 400; i += 1) {
+      const text = (script.next().value as { text: string }).text;
+      expect(hasRiskCue(text), text).toBe(false);
+    }
   });
 });

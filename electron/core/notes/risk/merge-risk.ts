@@ -1,3 +1,4 @@
+import { hasRiskCue } from './risk-cues';
 import { BASE_SEVERITY } from './risk-lexicon';
 import type { RiskCategory, RiskHit } from './risk-categories';
 
@@ -6,6 +7,8 @@ import type { RiskCategory, RiskHit } from './risk-categories';
  * misses what its rules know) and the notes model (may notice what no rule names). A finding
  * either source reports is kept; when both report the same risk in the same place, it is one
  * finding marked with both sources. Nothing the scanner found can be removed by the model.
+ * A concern only the model reports becomes a flag of its own only when what it quotes holds a
+ * word of risk at all (risk-cues.ts): a weak model's list of ordinary sentences is dropped.
  */
 
 export interface ModelConcern {
@@ -52,7 +55,6 @@ export function mergeRisk(
     });
   }
   for (const concern of model) {
-    // The schema asks for evidence; a concern without any still counts, anchored nowhere.
     const quote = concern.quote.trim();
     const match = concern.segmentIds
       .map((id) => findings.get(findingKey(concern.category, id)))
@@ -61,6 +63,7 @@ export function mergeRisk(
       match.sources = unique([...match.sources, 'model']);
       continue;
     }
+    if (!hasRiskCue(quote)) continue;
     const key = findingKey(concern.category, concern.segmentIds[0]);
     const existing = findings.get(key);
     if (existing) {
