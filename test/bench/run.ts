@@ -6,24 +6,19 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deidBenchmark } from './deid';
-import { diarizeBenchmark } from './diarize';
-import { fileCryptoBenchmark } from './file-crypto';
-import { notesBenchmark } from './notes';
-import { pipelineBenchmark } from './pipeline';
-import { preprocessBenchmark } from './preprocess';
-import { transcribeBenchmark } from './transcribe';
-import { uiBenchmark } from './ui';
 
-const benchmarks: Record<string, () => unknown> = {
-  deid: deidBenchmark,
-  diarize: diarizeBenchmark,
-  'file-crypto': fileCryptoBenchmark,
-  notes: notesBenchmark,
-  pipeline: pipelineBenchmark,
-  preprocess: preprocessBenchmark,
-  transcribe: transcribeBenchmark,
-  ui: uiBenchmark,
+/** Loaded only when asked for: one benchmark's dependencies never stop another from running. */
+const benchmarks: Record<string, () => Promise<() => unknown>> = {
+  deid: async () => (await import('./deid')).deidBenchmark,
+  diarize: async () => (await import('./diarize')).diarizeBenchmark,
+  'file-crypto': async () => (await import('./file-crypto')).fileCryptoBenchmark,
+  notes: async () => (await import('./notes')).notesBenchmark,
+  'notes-process': async () => (await import('./notes-process')).notesProcessBenchmark,
+  'notes-quality': async () => (await import('./notes-quality')).notesQualityBenchmark,
+  pipeline: async () => (await import('./pipeline')).pipelineBenchmark,
+  preprocess: async () => (await import('./preprocess')).preprocessBenchmark,
+  transcribe: async () => (await import('./transcribe')).transcribeBenchmark,
+  ui: async () => (await import('./ui')).uiBenchmark,
 };
 
 async function main(): Promise<void> {
@@ -32,13 +27,13 @@ async function main(): Promise<void> {
   const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
   const selected = names.length > 0 ? names : Object.keys(benchmarks);
   for (const name of selected) {
-    const run = benchmarks[name];
-    if (!run) {
+    const load = benchmarks[name];
+    if (!load) {
       console.error(`Unknown benchmark "${name}". Known: ${Object.keys(benchmarks).join(', ')}`);
       process.exit(2);
     }
     console.log(`\n== ${name} ==`);
-    const result = await run();
+    const result = await (await load())();
     const artifacts = path.resolve(__dirname, '../artifacts');
     mkdirSync(artifacts, { recursive: true });
     writeFileSync(path.join(artifacts, `bench-${name}.json`), JSON.stringify(result, null, 2));
