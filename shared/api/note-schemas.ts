@@ -74,6 +74,8 @@ export const NoteGeneration = z.object({
   warnings: z.array(z.string()).optional(),
   /** Tokens of the transcript as the model saw it, to compare with promptTokens (evaluated). */
   transcriptTokens: z.number().int().optional(),
+  /** Key sentences (ratings, homework, next appointment, risk) added where the model left them out. */
+  keyFactsAdded: z.number().int().optional(),
   chunks: z.number().int(),
   promptTokens: z.number().int(),
   generatedTokens: z.number().int(),

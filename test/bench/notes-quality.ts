@@ -20,6 +20,7 @@
 import { availableParallelism } from 'node:os';
 import type { NoteContent } from '../../shared/api/note-schemas';
 import { extractiveDraft } from '../../electron/core/notes/extractive/extractive-draft';
+import { withKeyFacts } from '../../electron/core/notes/extractive/key-facts';
 import { generateNote, type NoteSegment } from '../../electron/core/notes/generate/generate-note';
 import { EmbeddedProvider } from '../../electron/core/notes/llm/embedded-provider';
 import { OllamaProvider } from '../../electron/core/notes/llm/ollama-provider';
@@ -60,7 +61,10 @@ function sessionOf(scenario: Scenario, minutes: number, seed: number): NoteSegme
 }
 
 interface Written {
+  /** The model's own draft. */
   content: NoteContent;
+  /** As stored: with the key sentences the model left out (key-facts.ts). */
+  stored: NoteContent;
   ms: number;
   mode: string;
   parts: number;
@@ -76,9 +80,11 @@ async function modelNote(
 ): Promise<Written> {
   const started = performance.now();
   const note = await generateNote({ provider, template, segments });
+  const ms = performance.now() - started;
   return {
     content: note.content,
-    ms: performance.now() - started,
+    stored: withKeyFacts(note, template, segments).content,
+    ms,
     mode: note.generation.mode,
     parts: note.generation.chunks,
     promptTokens: note.generation.promptTokens,
@@ -113,10 +119,11 @@ export async function notesQualityBenchmark() {
   try {
     console.log(`\n1. fact recall on ${SCENARIOS.length} scripted 3-minute sessions, per template`);
     console.log(
-      'template          | model: facts  verified  cite nothing  support | extractive: facts  verified  support',
+      'template          | model: facts  verified  cite nothing  support | as stored: facts | extractive: facts  verified  support',
     );
     for (const template of templates) {
       const model: NoteScore[] = [];
+      const stored: NoteScore[] = [];
       const floor: NoteScore[] = [];
       let notDrafted = 0;
       for (const scenario of SCENARIOS) {
@@ -124,18 +131,21 @@ export async function notesQualityBenchmark() {
         const written = await modelNote(provider, template, segments);
         notDrafted += written.notDrafted;
         model.push(scoreNote(written.content, scenario.facts, textsOf(segments)));
+        stored.push(scoreNote(written.stored, scenario.facts, textsOf(segments)));
         floor.push(
           scoreNote(floorNote(template, segments).content, scenario.facts, textsOf(segments)),
         );
       }
       const m = totals(model);
+      const k = totals(stored);
       const f = totals(floor);
       console.log(
-        `${template.id.padEnd(17)} | ${pct(m.factRecall).padStart(12)} ${pct(m.verifiedShare).padStart(9)} ${String(m.citesNothingReal).padStart(13)} ${pct(m.support).padStart(8)} | ${pct(f.factRecall).padStart(17)} ${pct(f.verifiedShare).padStart(9)} ${pct(f.support).padStart(8)}`,
+        `${template.id.padEnd(17)} | ${pct(m.factRecall).padStart(12)} ${pct(m.verifiedShare).padStart(9)} ${String(m.citesNothingReal).padStart(13)} ${pct(m.support).padStart(8)} | ${pct(k.factRecall).padStart(16)} | ${pct(f.factRecall).padStart(17)} ${pct(f.verifiedShare).padStart(9)} ${pct(f.support).padStart(8)}`,
       );
       perTemplate.push({
         template: template.id,
         model: { ...m, notDraftedSections: notDrafted, missed: model.map((s) => s.missed) },
+        stored: { ...k, missed: stored.map((s) => s.missed) },
         extractive: { ...f, missed: floor.map((s) => s.missed) },
       });
     }
@@ -144,17 +154,18 @@ export async function notesQualityBenchmark() {
     const scenario = SCENARIOS[0] as Scenario;
     console.log(`\n2. time to a SOAP note (${scenario.name}: the same facts, spread out)`);
     console.log(
-      'minutes | model: wall s  mode         parts  prompt tok  transcript tok  ratio  facts | extractive: wall s  facts',
+      'minutes | model: wall s  mode         parts  prompt tok  transcript tok  ratio  facts  stored | extractive: wall s  facts',
     );
     for (const length of minutes) {
       const segments = sessionOf(scenario, length, 2);
       const written = await modelNote(provider, soap, segments);
       const score = scoreNote(written.content, scenario.facts, textsOf(segments));
+      const storedScore = scoreNote(written.stored, scenario.facts, textsOf(segments));
       const floor = floorNote(soap, segments);
       const floorScore = scoreNote(floor.content, scenario.facts, textsOf(segments));
       const ratio = written.transcriptTokens ? written.promptTokens / written.transcriptTokens : 0;
       console.log(
-        `${String(length).padStart(7)} | ${(written.ms / 1000).toFixed(1).padStart(12)}  ${written.mode.padEnd(12)} ${String(written.parts).padStart(5)} ${String(written.promptTokens).padStart(11)} ${String(written.transcriptTokens).padStart(15)} ${ratio.toFixed(2).padStart(6)} ${`${score.carried.length}/${score.facts}`.padStart(6)} | ${(floor.ms / 1000).toFixed(2).padStart(18)} ${`${floorScore.carried.length}/${floorScore.facts}`.padStart(6)}`,
+        `${String(length).padStart(7)} | ${(written.ms / 1000).toFixed(1).padStart(12)}  ${written.mode.padEnd(12)} ${String(written.parts).padStart(5)} ${String(written.promptTokens).padStart(11)} ${String(written.transcriptTokens).padStart(15)} ${ratio.toFixed(2).padStart(6)} ${`${score.carried.length}/${score.facts}`.padStart(6)} ${`${storedScore.carried.length}/${storedScore.facts}`.padStart(7)} | ${(floor.ms / 1000).toFixed(2).padStart(18)} ${`${floorScore.carried.length}/${floorScore.facts}`.padStart(6)}`,
       );
       lengths.push({
         minutes: length,
@@ -168,6 +179,7 @@ export async function notesQualityBenchmark() {
           promptToTranscript: round2(ratio),
           notDraftedSections: written.notDrafted,
           facts: score,
+          storedFacts: storedScore,
         },
         extractive: { wallSec: round2(floor.ms / 1000), facts: floorScore },
       });

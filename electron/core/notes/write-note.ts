@@ -1,6 +1,7 @@
 import type { Note, NoteGeneration } from '../../../shared/api/note-schemas';
 import { CancelledError, CairnError, ValidationError } from '../errors';
 import { extractiveDraft } from './extractive/extractive-draft';
+import { withKeyFacts } from './extractive/key-facts';
 import type { Db } from '../store/open-database';
 import { atomically, type DbOrTx } from '../store/repositories/types';
 import { recordAudit } from '../store/repositories/audit';
@@ -143,7 +144,7 @@ async function modelOrFloor(
   }
   const drafted = note.generation.sections?.some((s) => s.status === 'drafted') ?? true;
   return drafted
-    ? note
+    ? withKeyFacts(note, template, segments)
     : floor(
         `The notes model (${request.provider.model}) could not draft any section, so sentences were chosen from the transcript instead.`,
       );

@@ -18,6 +18,10 @@ export interface ExtractiveOptions {
   onlySections?: readonly string[];
   /** Items per section (default 4). */
   maxPerSection?: number;
+  /** Consider only sentences of these kinds (default: every kind a section wants). */
+  onlyKinds?: readonly SentenceKind[];
+  /** A section left with nothing may repeat a sentence another took (default true). */
+  repeatForEmpty?: boolean;
 }
 
 const DEFAULT_MAX = 4;
@@ -140,7 +144,8 @@ export function extractiveSections(
   const total = sentences.length;
 
   const active = template.sections.filter((s) => only === null || only.has(s.key));
-  const wanted = new Map(active.map((s) => [s.key, kindsForSection(s)]));
+  const allowed = (kind: SentenceKind) => !options.onlyKinds || options.onlyKinds.includes(kind);
+  const wanted = new Map(active.map((s) => [s.key, kindsForSection(s).filter(allowed)]));
   // Narrow sections choose first, so "risk only" is not left empty by a broad section that took
   // the same sentence; ties keep template order.
   // Sections that want risk choose first of all: a risk statement belongs where risk is read.
@@ -164,7 +169,7 @@ export function extractiveSections(
   }
   // A section whose every candidate went elsewhere may repeat one: better than nothing to edit.
   for (const section of order)
-    if ((chosen.get(section.key)?.length ?? 0) === 0) {
+    if (options.repeatForEmpty !== false && (chosen.get(section.key)?.length ?? 0) === 0) {
       const fallback = (lists.get(section.key) ?? []).slice(0, Math.min(1, max));
       chosen.set(section.key, fallback);
     }

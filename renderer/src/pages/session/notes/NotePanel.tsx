@@ -202,6 +202,11 @@ function NoteEditor({
                   </p>
                 )}
                 <div className="citations">
+                  {item.origin === 'extractive' && note.ai?.generation.mode !== 'extractive' && (
+                    <span className="key-fact" data-testid="key-fact">
+                      Transcript’s words: the model left this out
+                    </span>
+                  )}
                   {item.segmentIds.map((id) => (
                     <button
                       key={id}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { NoteContent, NoteItem } from '../../shared/api/note-schemas';
+import { withKeyFacts } from '../../electron/core/notes/extractive/key-facts';
+import type { GeneratedNote, NoteSegment } from '../../electron/core/notes/generate/generate-note';
+import {
+  builtInTemplates,
+  type NoteTemplate,
+} from '../../electron/core/notes/templates/note-template';
+
+// A scripted transcript written for this test: it checks the rule, it is no quality figure.
+const SEGMENTS: NoteSegment[] = [
+  ['Clinician', 'How was the week?'],
+  ['Client', 'Busy. My anxiety was about a seven out of ten.'],
+  ['Client', 'Some nights I wish I could go to sleep and not wake up.'],
+  ['Clinician', 'For homework, keep a thought record every evening this week.'],
+  ['Clinician', 'I will see you next Tuesday at four.'],
+].map(([speaker, text], i) => ({ id: `s${i}`, speaker: speaker as string, text: text as string }));
+
+const soap = builtInTemplates().find((t) => t.id === 'soap') as NoteTemplate;
+
+function modelItem(text: string, segmentId: string): NoteItem {
+  return {
+    text,
+    segmentIds: [segmentId],
+    quote: '',
+    fields: {},
+    supported: true,
+    problems: [],
+    origin: 'ai',
+  };
+}
+
+function modelNote(items: Record<string, NoteItem[]>): GeneratedNote {
+  const content: NoteContent = {
+    templateId: 'soap',
+    templateVersion: soap.version,
+    sections: soap.sections.map((s) => ({ key: s.key, title: s.title, items: items[s.key] ?? [] })),
+  };
+  return {
+    content,
+    text: '',
+    riskConcerns: [],
+    generation: {
+      provider: 'embedded',
+      model: 'test.gguf',
+      promptVersion: 'test',
+      mode: 'direct',
+      chunks: 1,
+      warnings: [],
+      promptTokens: 0,
+      generatedTokens: 0,
+      promptMs: 0,
+      generationMs: 0,
+      totalMs: 0,
+    },
+  };
+}
+
+const byKey = (note: GeneratedNote, key: string) =>
+  note.content.sections.find((s) => s.key === key)?.items ?? [];
+
+describe('key facts a model left out', () => {
+  it('adds the rating, the risk statement, the homework and the next appointment as the transcript’s words', () => {
+    const note = withKeyFacts(
+      modelNote({ subjective: [modelItem('Client had a busy week.', 's1')] }),
+      soap,
+      SEGMENTS,
+    );
+    // The model cited the rating's segment: it is not added twice.
+    expect(byKey(note, 'subjective').map((i) => i.origin)).toEqual(['ai']);
+    const assessment = byKey(note, 'assessment');
+    expect(assessment.map((i) => i.segmentIds)).toEqual([['s2']]);
+    expect(byKey(note, 'plan').map((i) => i.segmentIds[0])).toEqual(['s3', 's4']);
+    for (const item of [...assessment, ...byKey(note, 'plan')])
+      expect(item).toMatchObject({ origin: 'extractive', supported: true });
+    expect(note.generation.keyFactsAdded).toBe(3);
+    expect(note.generation.warnings?.join(' ')).toMatch(/3 key sentences from the transcript/);
+    expect(note.text).toContain('thought record');
+  });
+
+  it('adds nothing when the model’s statements already cite every key sentence', () => {
+    const before = modelNote({
+      subjective: [modelItem('Anxiety 7/10.', 's1')],
+      assessment: [modelItem('Passive death wish, no plan discussed.', 's2')],
+      plan: [modelItem('Thought record nightly.', 's3'), modelItem('Next: Tuesday 4 pm.', 's4')],
+    });
+    expect(withKeyFacts(before, soap, SEGMENTS)).toBe(before);
+  });
+});
