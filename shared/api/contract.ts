@@ -37,6 +37,7 @@ import {
   ModelName,
   ModelsListing,
 } from './settings-schemas';
+import { NotesModelsListing } from './notes-model-schemas';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
 import {
   AuditExportInput,
@@ -189,6 +190,30 @@ export const methods = {
     input: z.object({ name: ModelName }),
     output: z.object({ deleted: z.boolean() }),
   },
+  /**
+   * Notes models (GGUF) for the embedded engine: the catalogue and every installed file, the one
+   * recommended for this computer and why, and the models of an Ollama running at ollamaHost
+   * (not running: said so, never an error).
+   */
+  'notesModels.list': { input: z.object({}), output: NotesModelsListing },
+  /**
+   * Downloads a catalogue notes model into `<models>/llm/` (resumable, verified) and answers when
+   * it is installed; progress as `notesModels.downloadProgress` events. Asking again joins it.
+   */
+  'notesModels.download': {
+    input: z.object({ name: ModelName }),
+    output: z.object({ name: z.string() }),
+  },
+  /** Stops a running download; the part already downloaded is kept to resume. */
+  'notesModels.cancelDownload': {
+    input: z.object({ name: ModelName }),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  /** A catalogue name or an installed GGUF file; refused for the model in use. */
+  'notesModels.delete': {
+    input: z.object({ name: ModelName }),
+    output: z.object({ deleted: z.boolean() }),
+  },
   /** The library folder in use, and the one the next start will use after a move. */
   'library.location': { input: z.object({}), output: LibraryLocation },
   /**
@@ -282,6 +307,10 @@ export const events = {
   'models.downloadProgress': ModelDownloadProgress,
   /** A Whisper model was downloaded, cancelled, failed or deleted: the listing changed. */
   'models.changed': z.object({ name: z.string() }),
+  /** A notes model download moved on (also sent once at its start and at its end). */
+  'notesModels.downloadProgress': ModelDownloadProgress,
+  /** A notes model was downloaded, cancelled, failed or deleted: the listing changed. */
+  'notesModels.changed': z.object({ name: z.string() }),
   /** A sharing pass ended or an abstract was queued: counts and statuses may have moved. */
   'sync.changed': z.object({ sessionId: Id.nullable() }),
   /** A run changed status (queued, running, completed…). */

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../electron/core/app/core';
 import { serverUrl } from '../../electron/dev/web-server';
+import { closedLoopbackPort } from '../helpers/closed-port';
 import { openDesk } from '../helpers/desk';
 import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
 import { startModelServer, type ModelServer } from '../helpers/model-server';
@@ -14,15 +14,6 @@ import { accessibilityProblemsInBothThemes } from '../helpers/accessibility';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test/artifacts');
 const tiny = servedModel('test-tiny', 2 * 1024 * 1024);
-
-/** A loopback port nothing listens on: taken from the OS, then closed again. */
-async function closedLoopbackPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * Settings in headless Chromium against the bridge and the real core: choices persist, a model

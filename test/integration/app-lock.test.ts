@@ -166,6 +166,8 @@ describe('the app lock', () => {
     await call(core, 'sessions.list', {});
     await call(core, 'lock.touch', {});
     clock.advanceMinutes(4);
+    // Settings reloads its notes models at every download event: not activity either.
+    await call(core, 'notesModels.list', {});
     expect((await status(core)).locked).toBe(false);
     clock.advanceMinutes(1);
     expect(envelopeError(await core.invoke('sessions.list', {})).code).toBe('locked');

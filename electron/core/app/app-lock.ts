@@ -45,6 +45,8 @@ const PASSIVE: ReadonlySet<MethodName> = new Set([
   'notes.revisions',
   'notes.providerStatus',
   'models.list',
+  // Reloaded at every notesModels.changed, which a download in the background sends.
+  'notesModels.list',
   'templates.list',
   'pipeline.health',
   'library.location',

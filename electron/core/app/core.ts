@@ -20,6 +20,7 @@ import { PipelineService } from '../pipeline/pipeline-service';
 import { sweepRetention } from '../retention/retention-sweep';
 import { EngineGuard, type ResilienceOptions } from '../pipeline/resilience';
 import type { CatalogueModel } from '../transcribe/models/catalogue';
+import type { NotesCatalogueModel } from '../notes/models/catalogue';
 import { resolveModelsDir } from '../transcribe/models/model-store';
 import { SyncService } from '../sync/sync-service';
 import type { OutboxRetryOptions } from '../sync/outbox/run-outbox';
@@ -53,6 +54,11 @@ export interface CoreOptions {
   libraryPointer?: string | null;
   /** Whisper models offered for download (default: whisper.cpp's; tests serve their own). */
   modelCatalogue?: readonly CatalogueModel[];
+  /**
+   * Notes models (GGUF) offered for download (default: Cairn's catalogue); tests serve their own
+   * and point downloads at a loopback server with CAIRN_NOTES_MODEL_HOST.
+   */
+  notesModelCatalogue?: readonly NotesCatalogueModel[];
   /** Milliseconds since 1970, for the lock's inactivity timeouts (tests pass their own). */
   clock?: () => number;
   /** Touch ID and the like, where the shell has it: an alternative to the passcode. */
@@ -183,6 +189,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     modelsDir: resolveModelsDir(options.dataDir),
     resourcesDir: options.resourcesDir,
     modelCatalogue: options.modelCatalogue,
+    notesModelCatalogue: options.notesModelCatalogue,
     libraryPointer:
       options.libraryPointer === undefined
         ? libraryPointerFile(defaultUserDataDir(process.env))

@@ -9,6 +9,7 @@ import { ValidationError } from '../errors';
 import type { Db } from '../store/open-database';
 import type { SqliteConnection } from '../store/sqlite-driver';
 import type { CatalogueModel } from '../transcribe/models/catalogue';
+import type { NotesCatalogueModel } from '../notes/models/catalogue';
 import { findRecordingForSession } from '../store/repositories/recordings';
 import { withPlainCopy } from '../store/stored-files';
 import { getSessionSummary, listSessionSummaries } from '../store/repositories/sessions';
@@ -22,6 +23,7 @@ import { createLibraryHandlers } from './library-handlers';
 import { createLockHandlers } from './lock-handlers';
 import { createModelHandlers } from './model-handlers';
 import { createNotesHandlers } from './notes-handlers';
+import { createNotesModelHandlers } from './notes-model-handlers';
 import { createPipelineHandlers } from './pipeline-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { createSettingsHandlers } from './settings-handlers';
@@ -52,6 +54,8 @@ export interface HandlerContext {
   resourcesDir?: string;
   /** Whisper models offered for download (default: whisper.cpp's catalogue). */
   modelCatalogue?: readonly CatalogueModel[];
+  /** Notes models offered for download (default: Cairn's recommended GGUF models). */
+  notesModelCatalogue?: readonly NotesCatalogueModel[];
   /** The pointer file a moved library is recorded in, read at the next start. */
   libraryPointer: string | null;
   /** Aborted at shutdown: long calls (a download, a library copy) stop instead of holding it up. */
@@ -102,6 +106,13 @@ export function createHandlers(context: HandlerContext): Handlers {
       events,
       modelsDir: context.modelsDir,
       catalogue: context.modelCatalogue,
+      closing: context.closing,
+    }),
+    ...createNotesModelHandlers({
+      db,
+      events,
+      modelsDir: context.modelsDir,
+      catalogue: context.notesModelCatalogue,
       closing: context.closing,
     }),
     ...createLibraryHandlers({

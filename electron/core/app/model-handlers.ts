@@ -11,6 +11,7 @@ import {
 } from '../transcribe/models/model-store';
 import type { EventBus } from './event-bus';
 import type { Handlers } from './handlers';
+import { RunningDownloads, type DownloadJob } from './running-downloads';
 
 interface ModelHandlerContext {
   db: Db;
@@ -27,68 +28,26 @@ type ModelHandlers = Pick<
   'models.list' | 'models.download' | 'models.cancelDownload' | 'models.delete'
 >;
 
-interface RunningDownload {
-  controller: AbortController;
-  done: Promise<void>;
-}
-
-/** Progress is sent about every half percent: enough for a smooth bar, not an event per chunk. */
-const PROGRESS_STEPS = 200;
-const MIN_PROGRESS_STEP_BYTES = 256 * 1024;
-
 /** Whisper models for Settings: list, download with progress, cancel, delete. */
 export function createModelHandlers(context: ModelHandlerContext): ModelHandlers {
   const { db, events, modelsDir } = context;
   const catalogue = context.catalogue ?? CATALOGUE;
-  const downloads = new Map<string, RunningDownload>();
-  context.closing.addEventListener('abort', () => {
-    for (const download of downloads.values()) download.controller.abort();
-  });
+  const downloads = new RunningDownloads(context.closing);
 
   const nameInUse = () => {
     const setting = readSetting(db, 'transcriptionModel');
     return findCatalogueModel(setting, catalogue)?.name ?? setting.replace(/^ggml-|\.bin$/g, '');
   };
 
-  const startDownload = (entry: CatalogueModel): RunningDownload => {
-    const controller = new AbortController();
-    let lastSent = -Infinity;
-    const report = (receivedBytes: number, totalBytes: number | undefined) => {
-      const step = Math.max(MIN_PROGRESS_STEP_BYTES, (totalBytes ?? 0) / PROGRESS_STEPS);
-      if (receivedBytes - lastSent < step && receivedBytes !== totalBytes) return;
-      lastSent = receivedBytes;
-      events.emit('models.downloadProgress', {
-        name: entry.name,
-        receivedBytes,
-        totalBytes: totalBytes ?? null,
-      });
-    };
-    const done = partialDownloadBytes(modelsDir, entry.name, catalogue)
-      .then((resumeFrom) => {
-        report(resumeFrom, entry.sizeBytes);
-        return downloadModel(modelsDir, entry.name, {
-          catalogue,
-          signal: controller.signal,
-          onProgress: report,
-        });
-      })
-      .then(() => undefined)
-      .finally(() => {
-        downloads.delete(entry.name);
-        events.emit('models.changed', { name: entry.name });
-      });
-    // Whoever awaits `done` sees a failure; this keeps an unawaited one from being "unhandled".
-    done.catch(() => undefined);
-    return { controller, done };
-  };
-
-  const cancel = async (name: string): Promise<boolean> => {
-    const download = downloads.get(name);
-    if (!download) return false;
-    download.controller.abort();
-    await download.done.catch(() => undefined);
-    return true;
-  };
+  const jobFor = (entry: CatalogueModel): DownloadJob => ({
+    sizeBytes: entry.sizeBytes,
+    resumeFrom: () => partialDownloadBytes(modelsDir, entry.name, catalogue),
+    download: (signal, onProgress) =>
+      downloadModel(modelsDir, entry.name, { catalogue, signal, onProgress }),
+    progress: (receivedBytes, totalBytes) =>
+      events.emit('models.downloadProgress', { name: entry.name, receivedBytes, totalBytes }),
+    changed: () => events.emit('models.changed', { name: entry.name }),
+  });
 
   return {
     'models.list': async () => {
@@ -127,23 +86,17 @@ export function createModelHandlers(context: ModelHandlerContext): ModelHandlers
           'unknown_model',
           `There is no Whisper model called "${name}" to download. Choose one from the list.`,
         );
-      let download = downloads.get(entry.name);
-      if (!download) {
-        download = startDownload(entry);
-        downloads.set(entry.name, download);
-        events.emit('models.changed', { name: entry.name });
-      }
-      await download.done;
+      await downloads.join(entry.name, jobFor(entry));
       return { name: entry.name };
     },
-    'models.cancelDownload': async ({ name }) => ({ cancelled: await cancel(name) }),
+    'models.cancelDownload': async ({ name }) => ({ cancelled: await downloads.cancel(name) }),
     'models.delete': async ({ name }) => {
       if (name === nameInUse())
         throw new ValidationError(
           'model_in_use',
           `"${name}" is the Whisper model new sessions are transcribed with. Choose another model first, then delete this one.`,
         );
-      await cancel(name);
+      await downloads.cancel(name);
       try {
         await removeModel(modelsDir, name, catalogue);
       } catch (error) {

@@ -77,6 +77,16 @@ export async function downloadNotesModel(
   return target;
 }
 
+/** Bytes of an unfinished download of a catalogue model, kept to resume (0: none). */
+export function partialNotesModelBytes(
+  modelsDir: string,
+  name: string,
+  catalogue?: readonly NotesCatalogueModel[],
+): Promise<number> {
+  const entry = entryFor(name, catalogue);
+  return sizeOf(path.join(llmModelsDir(modelsDir), `${entry.file}.part`));
+}
+
 /** Deletes an installed notes model (a catalogue name or a GGUF file name) and any partial. */
 export async function removeNotesModel(
   modelsDir: string,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '../../api/use-query';
 import { Field, TextSetting } from './Field';
+import { NotesModels } from './NotesModels';
 import { OllamaSettings } from './OllamaSettings';
 import { textSetting, type Settings, type SettingValues } from './use-settings';
 
@@ -59,15 +60,12 @@ export function NotesSection({ settings, values }: { settings: Settings; values:
         />
       ) : (
         <div className="provider-block">
+          <NotesModels settings={settings} values={values} />
           <Field
             id="embedded-model"
-            label="Notes model (GGUF)"
+            label="Model file"
             status={settings.statusOf('embeddedModel')}
-            hint={
-              ggufs.length > 0
-                ? `Installed: ${ggufs.join(', ')}. Leave empty to use the first one.`
-                : 'No GGUF model is installed: put one in the models folder’s llm folder, or give its full path.'
-            }
+            hint="“Use” above fills this in. For a GGUF file kept elsewhere, give its full path; empty uses the first model installed."
           >
             <TextSetting
               id="embedded-model"
