@@ -139,26 +139,29 @@ describe('notes models in Settings, in a browser', () => {
     expect(statSync(path.join(llm(), large.file)).size).toBe(large.bytes.length);
   });
 
-  it('uses an installed model for notes, then deletes another after a confirmation', async () => {
-    // No model chosen yet: the first file by name writes notes, now the larger one.
-    await row('test-notes-large').getByText('In use').waitFor();
-    await page.getByRole('button', { name: `Use ${SMALL}` }).click();
+  it('keeps the model in use through another download, uses another, then deletes one after a confirmation', async () => {
+    // The first download pinned the model in use: installing a second did not replace it.
     await row('test-notes-small').getByText('In use').waitFor();
-    await expect
-      .poll(() => page.getByTestId('notes-model-in-use').textContent())
-      .toBe(`Notes are written with ${SMALL}.`);
     expect(await core.invoke('settings.get', {})).toMatchObject({
       value: { embeddedModel: small.file },
     });
+    await page.getByRole('button', { name: `Use ${LARGE}` }).click();
+    await row('test-notes-large').getByText('In use').waitFor();
+    await expect
+      .poll(() => page.getByTestId('notes-model-in-use').textContent())
+      .toBe(`Notes are written with ${LARGE}.`);
+    expect(await core.invoke('settings.get', {})).toMatchObject({
+      value: { embeddedModel: large.file },
+    });
     // The model in use offers no Delete: choosing another comes first.
-    expect(await page.getByRole('button', { name: `Delete ${SMALL}` }).count()).toBe(0);
-    await page.getByRole('button', { name: `Delete ${LARGE}` }).click();
-    await row('test-notes-large')
-      .getByRole('group', { name: `Delete ${LARGE}?` })
+    expect(await page.getByRole('button', { name: `Delete ${LARGE}` }).count()).toBe(0);
+    await page.getByRole('button', { name: `Delete ${SMALL}` }).click();
+    await row('test-notes-small')
+      .getByRole('group', { name: `Delete ${SMALL}?` })
       .getByRole('button', { name: 'Delete' })
       .click();
-    await page.locator('[data-model="test-notes-large"][data-installed="false"]').waitFor();
-    expect(existsSync(path.join(llm(), large.file))).toBe(false);
+    await page.locator('[data-model="test-notes-small"][data-installed="false"]').waitFor();
+    expect(existsSync(path.join(llm(), small.file))).toBe(false);
     expect(await page.getByTestId('notes-model-problem').count()).toBe(0);
     await page.getByTestId('notes-model-table').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, 'settings-notes-models.png') });
@@ -166,13 +169,13 @@ describe('notes models in Settings, in a browser', () => {
 
   it('works from the keyboard: Enter on Download starts one, Enter on Cancel stops it', async () => {
     const release = server.holdAfter(500_000);
-    await page.getByRole('button', { name: `Download ${LARGE}` }).focus();
+    await page.getByRole('button', { name: `Download ${SMALL}` }).focus();
     await page.keyboard.press('Enter');
-    const cancel = page.getByRole('button', { name: `Cancel download of ${LARGE}` });
+    const cancel = page.getByRole('button', { name: `Cancel download of ${SMALL}` });
     await cancel.waitFor();
     await cancel.focus();
     await page.keyboard.press('Enter');
-    await row('test-notes-large').getByText('Partly downloaded').waitFor();
+    await row('test-notes-small').getByText('Partly downloaded').waitFor();
     release();
   });
 

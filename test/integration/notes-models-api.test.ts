@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../shared/api/transport';
@@ -106,6 +107,24 @@ describe('notes models API (loopback model server)', () => {
     } finally {
       await value('settings.set', { name: 'ollamaHost', value: downHost });
       await ollama.close();
+    }
+  });
+
+  it('answers within seconds when something at the Ollama address accepts but never replies', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      await value('settings.set', { name: 'ollamaHost', value: `http://127.0.0.1:${port}` });
+      const started = performance.now();
+      const answer = await listing();
+      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(answer.ollama).toMatchObject({ running: false, models: [] });
+      expect(answer.models.length).toBeGreaterThan(0);
+    } finally {
+      await value('settings.set', { name: 'ollamaHost', value: downHost });
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 

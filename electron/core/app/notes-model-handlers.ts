@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { NotesModel, NotesModelsListing } from '../../../shared/api/notes-model-schemas';
-import { readSetting } from '../config/settings';
+import { readSetting, SETTINGS } from '../config/settings';
+import { setSetting } from '../store/repositories/settings';
 import { CairnError, TransientError, ValidationError } from '../errors';
 import { installedGgufModels, llmModelsDir, resolveGgufPath } from '../notes/llm/choose-provider';
 import { listOllamaModels } from '../notes/llm/ollama-provider';
@@ -121,7 +122,12 @@ export function createNotesModelHandlers(context: NotesModelHandlerContext): Not
           'unknown_model',
           `There is no notes model called "${name}" to download. Choose one from the list.`,
         );
+      // The model notes are written with now (the first file by name, when none is chosen):
+      // a download must not quietly replace it, so it is pinned once the new file is in place.
+      const before = fileInUse();
       await downloads.join(entry.name, jobFor(entry));
+      if (readSetting(db, 'embeddedModel') === '')
+        setSetting(db, SETTINGS.embeddedModel.key, before ?? entry.file);
       return { name: entry.name };
     },
     'notesModels.cancelDownload': async ({ name }) => ({
@@ -153,10 +159,21 @@ export function createNotesModelHandlers(context: NotesModelHandlerContext): Not
   };
 }
 
+const OLLAMA_LIST_MS = 3000;
+
 /** The Ollama at `host`: its models, or why it did not answer (it is optional, never an error). */
 async function ollamaStatus(host: string): Promise<NotesModelsListing['ollama']> {
   try {
-    return { host, running: true, models: await listOllamaModels(host), message: '' };
+    // Something that accepts the connection but never answers must not hold the page for
+    // fetch's own five minutes: a local Ollama lists its models in milliseconds.
+    const patient: typeof fetch = (input, init) =>
+      fetch(input, {
+        ...init,
+        signal: init?.signal
+          ? AbortSignal.any([init.signal, AbortSignal.timeout(OLLAMA_LIST_MS)])
+          : AbortSignal.timeout(OLLAMA_LIST_MS),
+      });
+    return { host, running: true, models: await listOllamaModels(host, patient), message: '' };
   } catch (error) {
     const message =
       error instanceof CairnError ? error.userMessage : `Ollama did not answer at ${host}.`;
