@@ -60,20 +60,29 @@ describe('audio and transcripts at rest', () => {
     const recording = twoVoiceRecording(30, 22);
     const child = spawnCairnGroup(['process', recording], { dataDir, env: pipelineEnv() });
     const plain = plainRoot(dataLayout(dataDir));
-    // Kill the whole process group while an engine reads the prepared audio's decrypted copy:
-    // once the preprocess stage has sealed it into work/ (before that, preprocess's own ffmpeg
-    // is the one writing a prepared.wav).
+    // Kill the whole process group while whisper reads the prepared audio's decrypted copy: once
+    // the preprocess stage has sealed it into work/ (before that, preprocess's own ffmpeg is the
+    // one writing a prepared.wav). Whisper, not any process: a short one (a probe) can end between
+    // being seen and the kill, and then the kill lands after the stage tidied up.
     const preparedSealed = () =>
       listFiles(path.join(dataDir, 'work')).some((f) => f.endsWith('prepared.wav.cairnenc'));
-    const enginesOnPrepared = () =>
+    const whisperOnPrepared = () =>
       preparedSealed()
-        ? processesMentioning(plain).filter((pid) =>
-            readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('prepared.wav'),
-          )
+        ? processesMentioning(plain).filter((pid) => {
+            try {
+              const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+              return cmdline.includes('whisper') && cmdline.includes('prepared.wav');
+            } catch {
+              return false; // it ended while we looked
+            }
+          })
         : [];
-    for (let i = 0; i < 1200 && enginesOnPrepared().length === 0; i += 1)
-      await new Promise((r) => setTimeout(r, 50));
-    expect(enginesOnPrepared().length).toBeGreaterThan(0);
+    let engines: number[] = [];
+    for (let i = 0; i < 1200 && engines.length === 0; i += 1) {
+      engines = whisperOnPrepared();
+      if (engines.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(engines.length).toBeGreaterThan(0);
     await killCairnGroup(child);
 
     const prepared = listFiles(path.join(dataDir, 'work')).map((f) =>
