@@ -101,6 +101,16 @@ describe('notes from the embedded model (SmolLM2-135M)', () => {
   });
   const newSession = () =>
     createSession(database.db, { clientId: null, date: '2026-11-20', kind: 'individual' });
+  /**
+   * The note each template test wrote, by template: later tests that assert other things about
+   * the same output (risk kept, a section regenerated) start from it instead of writing it again.
+   */
+  const written = new Map<string, { sessionId: string; segmentIds: string[]; note: Note }>();
+  const writtenNote = (templateId: string) => {
+    const shared = written.get(templateId);
+    if (!shared) throw new Error(`the ${templateId} template test did not write its note`);
+    return shared;
+  };
 
   for (const template of templates) {
     it(`writes a ${template.name} note that follows the template, every citation verified`, async () => {
@@ -124,13 +134,12 @@ describe('notes from the embedded model (SmolLM2-135M)', () => {
       expectFollowsTemplate(ai?.content as NoteContent, template, segmentIds);
       expect(ai?.text).toContain(template.sections[0]?.title);
       expect(result.unsupported).toBe(0);
+      written.set(template.id, { sessionId, segmentIds, note: result.note });
     }, 300_000);
   }
 
   it('stores risk from the scanner even when the model misses it, and never loses a flag', async () => {
-    const sessionId = newSession();
-    const segmentIds = seedTranscript(database.db, sessionId, SHORT_SESSION);
-    await writeSessionNote({ db: database.db, sessionId, templateId: 'dap', provider, actor: 't' });
+    const { sessionId, segmentIds } = writtenNote('dap');
     const flags = riskFlagsOf(database.db, sessionId);
     const passive = flags.find((f) => f.kind === 'suicidal_ideation_passive');
     expect(passive).toBeDefined();
@@ -291,15 +300,7 @@ describe('notes from the embedded model (SmolLM2-135M)', () => {
   }, 300_000);
 
   it('regenerates one section and leaves the others, and the clinician’s edits to them, alone', async () => {
-    const sessionId = newSession();
-    seedTranscript(database.db, sessionId, SHORT_SESSION);
-    const { note } = await writeSessionNote({
-      db: database.db,
-      sessionId,
-      templateId: 'soap',
-      provider,
-      actor: 't',
-    });
+    const { note } = writtenNote('soap');
     const ai = note.ai as NonNullable<Note['ai']>;
     const edited: NoteContent = {
       ...ai.content,

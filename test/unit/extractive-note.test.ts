@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractiveSections } from '../../electron/core/notes/extractive';
+import { kindsOf } from '../../electron/core/notes/extractive/rules';
 import { verifyItem } from '../../electron/core/notes/evidence/verify-citations';
 import type { NoteSegment } from '../../electron/core/notes/generate/generate-note';
 import { builtInTemplates } from '../../electron/core/notes/templates/note-template';
@@ -98,3 +99,28 @@ function must<T>(value: T | undefined): T {
   if (value === undefined) throw new Error('expected a value');
   return value;
 }
+
+describe('what a risk assessment and a medication note record', () => {
+  const kinds = (speaker: string, text: string) =>
+    [...kindsOf({ index: 0, segmentId: 's0', speaker, text })].sort();
+
+  it('finds a plan or intent denied and the client’s word on their safety, not the questions', () => {
+    expect(kinds('Client', 'No, I have no plan, and I would never act on it.')).toContain('safety');
+    expect(kinds('Client', 'I do not have any plan to hurt myself.')).toContain('safety');
+    expect(kinds('Client', 'I feel safe at home with my sister.')).toContain('safety');
+    expect(kinds('Clinician', 'Do you have any plan to act on that?')).not.toContain('safety');
+    expect(kinds('Client', 'I plan to go to the gym on Friday.')).not.toContain('safety');
+  });
+
+  it('finds medication, its dose and its prescribing', () => {
+    expect(kinds('Client', 'I started the sertraline, fifty milligrams every morning.')).toContain(
+      'medication',
+    );
+    expect(kinds('Clinician', 'Your doctor prescribed 20 mg of fluoxetine.')).toContain(
+      'medication',
+    );
+    expect(kinds('Client', 'I went for a walk with the dog after lunch.')).not.toContain(
+      'medication',
+    );
+  });
+});

@@ -60,13 +60,13 @@ const byKey = (note: GeneratedNote, key: string) =>
   note.content.sections.find((s) => s.key === key)?.items ?? [];
 
 describe('key facts a model left out', () => {
-  it('adds the rating, the risk statement, the homework and the next appointment as the transcript’s words', () => {
+  it('adds the risk statement, the homework and the next appointment as the transcript’s words', () => {
     const note = withKeyFacts(
-      modelNote({ subjective: [modelItem('Client had a busy week.', 's1')] }),
+      modelNote({ subjective: [modelItem('Anxiety about seven out of ten this week.', 's1')] }),
       soap,
       SEGMENTS,
     );
-    // The model cited the rating's segment: it is not added twice.
+    // The model's statement carries the rating's sentence: it is not added again.
     expect(byKey(note, 'subjective').map((i) => i.origin)).toEqual(['ai']);
     const assessment = byKey(note, 'assessment');
     expect(assessment.map((i) => i.segmentIds)).toEqual([['s2']]);
@@ -78,10 +78,25 @@ describe('key facts a model left out', () => {
     expect(note.text).toContain('thought record');
   });
 
-  it('adds nothing when the model’s statements already cite every key sentence', () => {
+  it('adds a key sentence a statement cites but does not say', () => {
+    const note = withKeyFacts(
+      modelNote({
+        subjective: [modelItem('Client had a busy week.', 's1')],
+        assessment: [modelItem('Wishes some nights to go to sleep and not wake up.', 's2')],
+        plan: [modelItem('Thought record nightly.', 's3'), modelItem('Next: Tuesday 4 pm.', 's4')],
+      }),
+      soap,
+      SEGMENTS,
+    );
+    expect(note.generation.keyFactsAdded).toBe(1);
+    const added = note.content.sections.flatMap((s) => s.items).filter((i) => i.origin !== 'ai');
+    expect(added.map((i) => i.segmentIds)).toEqual([['s1']]);
+  });
+
+  it('adds nothing when the model’s statements already say every key sentence', () => {
     const before = modelNote({
-      subjective: [modelItem('Anxiety 7/10.', 's1')],
-      assessment: [modelItem('Passive death wish, no plan discussed.', 's2')],
+      subjective: [modelItem('Anxiety 7/10, a busy week.', 's1')],
+      assessment: [modelItem('Wishes some nights to go to sleep and not wake up; no plan.', 's2')],
       plan: [modelItem('Thought record nightly.', 's3'), modelItem('Next: Tuesday 4 pm.', 's4')],
     });
     expect(withKeyFacts(before, soap, SEGMENTS)).toBe(before);

@@ -8,6 +8,8 @@ import { roleOf, type TranscriptSentence } from './sentences';
 
 export type SentenceKind =
   | 'risk'
+  | 'safety'
+  | 'medication'
   | 'rating'
   | 'measure'
   | 'homework'
@@ -70,6 +72,26 @@ const NEXT_APPOINTMENT = new RegExp(
   'i',
 );
 
+/**
+ * What a risk assessment documents beside the risk: a plan or intent denied, the client's word
+ * that they are safe, what keeps them safe (C-SSRS follow-up questions, safety planning).
+ */
+const SAFETY = new RegExp(
+  [
+    String.raw`\b(?:no|any|a|not have (?:a|any)|(?:don'?t|do not|never) have (?:a|any)) (?:plan|plans|intent|intention|intentions)\b`,
+    String.raw`\b(?:would|will|could)(?:n'?t| not| never) (?:act on|do (?:it|that|anything)|hurt myself|go through with)\b`,
+    String.raw`\bnever (?:act on|do (?:it|that|anything)|hurt myself|go through with)\b`,
+    String.raw`\b(?:i'?m|i am|i feel|feel) safe\b|\bsafety plan\b|\bkeeps? me (?:safe|going|here)\b|\breasons? to (?:live|stay)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** A medicine, its dose, or its prescribing: what a note records of medication. */
+const MEDICATION = new RegExp(
+  String.raw`\b(?:medication|medications|meds|prescri(?:be|bed|ption|ptions)|milligrams?|\d+\s?mg|dose|dosage|side effects?|antidepressants?|sertraline|fluoxetine|citalopram|escitalopram|venlafaxine|bupropion|mirtazapine|quetiapine|lithium|lamotrigine|aripiprazole|propranolol)\b`,
+  'i',
+);
+
 /** What the clinician does in the room: named techniques and the verbs that introduce them. */
 const INTERVENTION = new RegExp(
   [
@@ -99,7 +121,7 @@ const GOAL = new RegExp(
 const FIRST_PERSON = /\b(?:i|i'm|im|i've|i'd|i'll|me|my|myself)\b/i;
 /** Feeling and problem words a client uses about what brings them. */
 const CONCERN = new RegExp(
-  String.raw`\b(?:feel|feeling|felt|anxious|anxiety|worried|worry|worrying|stressed|stress|sad|down|depressed|low|angry|upset|overwhelmed|scared|afraid|panic|lonely|tired|exhausted|hopeless|guilty|ashamed|numb|can'?t (?:sleep|stop|focus|cope|get)|sleep(?:ing)?|awake|struggl\w+|hard|difficult|problem|issue|cry|crying|fight|fighting|argu\w+|drinking|eating|pain|hurt)\b`,
+  String.raw`\b(?:feel|feeling|felt|anxious|anxiety|worried|worry|worrying|stressed|stress|sad|down|depressed|low|angry|upset|overwhelmed|scared|afraid|panic|lonely|tired|exhausted|hopeless|guilty|ashamed|numb|can'?t (?:sleep|stop|focus|cope|get)|sleep(?:ing)?|awake|struggl\w+|energy|flat|motivation|appetite|isolat\w+|withdraw\w*|irritable|hard|difficult|problem|issue|cry|crying|fight|fighting|argu\w+|drinking|eating|pain|hurt)\b`,
   'i',
 );
 
@@ -121,6 +143,8 @@ export function kindsOf(sentence: TranscriptSentence): Set<SentenceKind> {
   if (RATING.test(straight)) kinds.add('rating');
   if (MEASURE.test(straight) && /\d|\b(?:score|scored)\b/i.test(straight)) kinds.add('measure');
   if (HOMEWORK.test(straight)) kinds.add('homework');
+  if (role !== 'clinician' && SAFETY.test(straight) && !straight.endsWith('?')) kinds.add('safety');
+  if (MEDICATION.test(straight)) kinds.add('medication');
   if (NEXT_APPOINTMENT.test(straight)) kinds.add('next_appointment');
   if (PLAN.test(straight)) kinds.add('plan');
   if (role !== 'client' && INTERVENTION.test(straight)) kinds.add('intervention');

@@ -10,11 +10,11 @@ type TemplateSection = NoteTemplate['sections'][number];
 
 const BY_KEY: Readonly<Record<string, readonly SentenceKind[]>> = {
   subjective: ['concern', 'rating'],
-  objective: ['measure', 'rating'],
-  assessment: ['risk', 'reflection', 'response', 'rating'],
+  objective: ['measure', 'rating', 'medication'],
+  assessment: ['risk', 'safety', 'reflection', 'response', 'rating'],
   plan: ['homework', 'plan', 'next_appointment'],
-  data: ['concern', 'rating', 'measure'],
-  behavior: ['concern', 'rating', 'measure'],
+  data: ['concern', 'rating', 'measure', 'medication'],
+  behavior: ['concern', 'rating', 'measure', 'medication'],
   intervention: ['intervention', 'reflection'],
   interventions: ['intervention', 'homework'],
   response: ['response', 'rating'],
@@ -22,14 +22,16 @@ const BY_KEY: Readonly<Record<string, readonly SentenceKind[]>> = {
   key_topics: ['concern', 'goal'],
   mood_affect: ['rating', 'concern'],
   homework: ['homework', 'next_appointment'],
-  risk_flags: ['risk'],
-  clinician_observations: ['reflection', 'measure'],
+  risk_flags: ['risk', 'safety'],
+  clinician_observations: ['reflection', 'measure', 'medication'],
   client_summary: ['next_appointment', 'plan'],
 };
 
 /** Words in a section's own description that point at a kind, for a practice's template. */
 const BY_WORD: readonly [RegExp, SentenceKind][] = [
   [/\b(?:risk|safety|suicid\w*|self[- ]harm|harm)\b/i, 'risk'],
+  [/\b(?:risk|safety|protective)\b/i, 'safety'],
+  [/\b(?:medications?|meds|prescri\w+|dose|dosage)\b/i, 'medication'],
   [/\b(?:homework|assign\w*|action items?|tasks?)\b/i, 'homework'],
   [/\b(?:plan|plans|next steps?|follow[- ]up)\b/i, 'plan'],
   [/\b(?:next session|next appointment|appointment|schedul\w*)\b/i, 'next_appointment'],
