@@ -51,28 +51,37 @@ function riskBySentence(
   return found;
 }
 
-/** Lower is better: the section's preferred kind first, then (for concerns) early and long. */
-function rankFor(c: Candidate, wanted: readonly SentenceKind[], total: number): number | null {
-  const position = wanted.findIndex((kind) => c.kinds.has(kind));
-  if (position < 0) return null;
-  const kind = wanted[position];
-  const tieBreak =
-    kind === 'concern'
-      ? -concernScore(c.sentence, total) / 10
-      : c.sentence.index / (total + 1) / 10;
-  return position + tieBreak;
+/** Within one kind, lower is better: concerns early and long, anything else in session order. */
+function tieBreak(c: Candidate, kind: SentenceKind, total: number): number {
+  return kind === 'concern' ? -concernScore(c.sentence, total) : c.sentence.index;
 }
 
+/**
+ * The sentences a section wants, taking its kinds in turns: the best of each kind before the
+ * second of any, so a plan's homework does not crowd out the next appointment. A sentence counts
+ * for the first of the section's kinds it is.
+ */
 function ranked(
   candidates: readonly Candidate[],
   wanted: readonly SentenceKind[],
   total: number,
 ): Candidate[] {
-  return candidates
-    .map((c) => ({ c, rank: rankFor(c, wanted, total) }))
-    .filter((r): r is { c: Candidate; rank: number } => r.rank !== null)
-    .sort((a, b) => a.rank - b.rank || a.c.sentence.index - b.c.sentence.index)
-    .map((r) => r.c);
+  const groups = wanted.map(() => [] as { c: Candidate; tie: number }[]);
+  for (const c of candidates) {
+    const position = wanted.findIndex((kind) => c.kinds.has(kind));
+    const kind = wanted[position];
+    if (kind !== undefined) groups[position]?.push({ c, tie: tieBreak(c, kind, total) });
+  }
+  for (const group of groups)
+    group.sort((a, b) => a.tie - b.tie || a.c.sentence.index - b.c.sentence.index);
+  const out: Candidate[] = [];
+  const longest = Math.max(0, ...groups.map((g) => g.length));
+  for (let turn = 0; turn < longest; turn += 1)
+    for (const group of groups) {
+      const next = group[turn];
+      if (next) out.push(next.c);
+    }
+  return out;
 }
 
 /** An enum field filled from what the sentence is; left out when nothing fits (fields may be empty). */
@@ -149,7 +158,11 @@ export function extractiveSections(
   // Narrow sections choose first, so "risk only" is not left empty by a broad section that took
   // the same sentence; ties keep template order.
   // Sections that want risk choose first of all: a risk statement belongs where risk is read.
-  const wantsRisk = (key: string) => (wanted.get(key)?.includes('risk') ? 0 : 1);
+  // (the one that wants it most first: BIRP's behaviour before its response).
+  const wantsRisk = (key: string) => {
+    const position = wanted.get(key)?.indexOf('risk') ?? -1;
+    return position < 0 ? Number.MAX_SAFE_INTEGER : position;
+  };
   const order = [...active].sort(
     (a, b) =>
       wantsRisk(a.key) - wantsRisk(b.key) ||

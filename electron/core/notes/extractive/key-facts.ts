@@ -28,8 +28,8 @@ const KEY_KINDS: readonly SentenceKind[] = [
   'homework',
   'next_appointment',
 ];
-/** Enough for a rating and a score, or the homework and the next appointment. */
-const PER_SECTION = 2;
+/** Enough for a risk statement and its safety answer and the concern, or the homework and the next appointment. */
+const PER_SECTION = 3;
 
 const NUMBER_WORDS =
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(

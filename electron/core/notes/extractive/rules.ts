@@ -40,10 +40,16 @@ const MEASURE = new RegExp(
   'i',
 );
 
+/** How much of a substance, in units a client counts ("six beers", "3 drinks"). */
+const USE_QUANTITY = new RegExp(
+  String.raw`\b${NUM}\s+(?:drinks?|beers?|glasses|shots|units|pints|cans|bottles|joints|cigarettes|lines|pills)\b`,
+  'i',
+);
+
 const HOMEWORK = new RegExp(
   [
     String.raw`\b(?:homework|assignment|worksheet|exercise)\b`,
-    String.raw`\b(?:this|next|over the) (?:week|few days|weekend)\b.*\b(?:try|practi[sc]e|write|keep|notice|track|do)\b`,
+    String.raw`\b(?:this|next|over the) (?:week|few days|weekend)\b.*\b(?:try|practi[sc]e|write|keep|notice|track|do|schedule|plan|take|go for|call|read|listen|use|spend)\b`,
     String.raw`\b(?:try|practi[sc]e|practi[sc]ing|keep|track|write down|jot down)\b.*\b(?:log|diary|journal|record|each day|every day|daily|every night|each morning|before bed|this week)\b`,
     String.raw`\bkeep (?:a|your|the) (?:log|diary|journal|record|note)\b`,
     String.raw`\bbefore (?:our|the) next (?:session|appointment|time)\b`,
@@ -140,11 +146,15 @@ export function kindsOf(sentence: TranscriptSentence): Set<SentenceKind> {
   const words = wordCount(text);
   if (words < 3) return kinds;
   const straight = text.replace(/[’‘]/g, "'");
-  if (RATING.test(straight)) kinds.add('rating');
-  if (MEASURE.test(straight) && /\d|\b(?:score|scored)\b/i.test(straight)) kinds.add('measure');
+  // A question asks for a rating, a score or a dose; the answer is what a note records.
+  const question = straight.trimEnd().endsWith('?');
+  if (!question && RATING.test(straight)) kinds.add('rating');
+  if (!question && MEASURE.test(straight) && /\d|\b(?:score|scored)\b/i.test(straight))
+    kinds.add('measure');
+  if (!question && USE_QUANTITY.test(straight)) kinds.add('measure');
   if (HOMEWORK.test(straight)) kinds.add('homework');
-  if (role !== 'clinician' && SAFETY.test(straight) && !straight.endsWith('?')) kinds.add('safety');
-  if (MEDICATION.test(straight)) kinds.add('medication');
+  if (!question && role !== 'clinician' && SAFETY.test(straight)) kinds.add('safety');
+  if (!question && MEDICATION.test(straight)) kinds.add('medication');
   if (NEXT_APPOINTMENT.test(straight)) kinds.add('next_appointment');
   if (PLAN.test(straight)) kinds.add('plan');
   if (role !== 'client' && INTERVENTION.test(straight)) kinds.add('intervention');

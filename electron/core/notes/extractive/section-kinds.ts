@@ -14,10 +14,11 @@ const BY_KEY: Readonly<Record<string, readonly SentenceKind[]>> = {
   assessment: ['risk', 'safety', 'reflection', 'response', 'rating'],
   plan: ['homework', 'plan', 'next_appointment'],
   data: ['concern', 'rating', 'measure', 'medication'],
-  behavior: ['concern', 'rating', 'measure', 'medication'],
+  // BIRP and GIRP have no assessment: the client's risk and safety statements go with what they said.
+  behavior: ['risk', 'safety', 'concern', 'rating', 'measure', 'medication'],
   intervention: ['intervention', 'reflection'],
   interventions: ['intervention', 'homework'],
-  response: ['response', 'rating'],
+  response: ['response', 'rating', 'risk', 'safety'],
   goals: ['goal', 'concern'],
   key_topics: ['concern', 'goal'],
   mood_affect: ['rating', 'concern'],
