@@ -3,7 +3,7 @@
  * side by side with the extractive draft (the floor a user gets with no model) on the same
  * sessions, in one run.
  *
- * 1. Fact recall per template on the three scripted 3-minute sessions (scenarios.ts: a rating or
+ * 1. Fact recall per template on the scripted 3-minute sessions (scenarios.ts: a rating or
  *    score, the homework, the next appointment, a risk statement and the denial of a plan, the
  *    main concern, an intervention), the share of statements whose citation verifies, the
  *    statements that cite nothing real, and how much of a statement's wording its cited segments
@@ -117,37 +117,52 @@ export async function notesQualityBenchmark() {
   const perTemplate: Record<string, unknown>[] = [];
   const lengths: Record<string, unknown>[] = [];
   try {
-    console.log(`\n1. fact recall on ${SCENARIOS.length} scripted 3-minute sessions, per template`);
-    console.log(
-      'template          | model: facts  verified  cite nothing  support | as stored: facts | extractive: facts  verified  support',
-    );
-    for (const template of templates) {
-      const model: NoteScore[] = [];
-      const stored: NoteScore[] = [];
-      const floor: NoteScore[] = [];
-      let notDrafted = 0;
-      for (const scenario of SCENARIOS) {
-        const segments = sessionOf(scenario, 3, 1);
-        const written = await modelNote(provider, template, segments);
-        notDrafted += written.notDrafted;
-        model.push(scoreNote(written.content, scenario.facts, textsOf(segments)));
-        stored.push(scoreNote(written.stored, scenario.facts, textsOf(segments)));
-        floor.push(
-          scoreNote(floorNote(template, segments).content, scenario.facts, textsOf(segments)),
-        );
-      }
-      const m = totals(model);
-      const k = totals(stored);
-      const f = totals(floor);
+    const groups = [
+      {
+        label: 'scenarios the rules were tuned with',
+        scenarios: SCENARIOS.filter((s) => !s.heldOut),
+      },
+      {
+        label: 'held out (written after the tuning)',
+        scenarios: SCENARIOS.filter((s) => s.heldOut),
+      },
+    ].filter((group) => group.scenarios.length > 0);
+    for (const group of groups) {
       console.log(
-        `${template.id.padEnd(17)} | ${pct(m.factRecall).padStart(12)} ${pct(m.verifiedShare).padStart(9)} ${String(m.citesNothingReal).padStart(13)} ${pct(m.support).padStart(8)} | ${pct(k.factRecall).padStart(16)} | ${pct(f.factRecall).padStart(17)} ${pct(f.verifiedShare).padStart(9)} ${pct(f.support).padStart(8)}`,
+        `\n1. fact recall on ${group.scenarios.length} scripted 3-minute sessions, ${group.label}, per template`,
       );
-      perTemplate.push({
-        template: template.id,
-        model: { ...m, notDraftedSections: notDrafted, missed: model.map((s) => s.missed) },
-        stored: { ...k, missed: stored.map((s) => s.missed) },
-        extractive: { ...f, missed: floor.map((s) => s.missed) },
-      });
+      console.log(
+        'template          | model: facts  verified  cite nothing  support | as stored: facts | extractive: facts  verified  support',
+      );
+      for (const template of templates) {
+        const model: NoteScore[] = [];
+        const stored: NoteScore[] = [];
+        const floor: NoteScore[] = [];
+        let notDrafted = 0;
+        for (const scenario of group.scenarios) {
+          const segments = sessionOf(scenario, 3, 1);
+          const written = await modelNote(provider, template, segments);
+          notDrafted += written.notDrafted;
+          model.push(scoreNote(written.content, scenario.facts, textsOf(segments)));
+          stored.push(scoreNote(written.stored, scenario.facts, textsOf(segments)));
+          floor.push(
+            scoreNote(floorNote(template, segments).content, scenario.facts, textsOf(segments)),
+          );
+        }
+        const m = totals(model);
+        const k = totals(stored);
+        const f = totals(floor);
+        console.log(
+          `${template.id.padEnd(17)} | ${pct(m.factRecall).padStart(12)} ${pct(m.verifiedShare).padStart(9)} ${String(m.citesNothingReal).padStart(13)} ${pct(m.support).padStart(8)} | ${pct(k.factRecall).padStart(16)} | ${pct(f.factRecall).padStart(17)} ${pct(f.verifiedShare).padStart(9)} ${pct(f.support).padStart(8)}`,
+        );
+        perTemplate.push({
+          group: group.label,
+          template: template.id,
+          model: { ...m, notDraftedSections: notDrafted, missed: model.map((s) => s.missed) },
+          stored: { ...k, missed: stored.map((s) => s.missed) },
+          extractive: { ...f, missed: floor.map((s) => s.missed) },
+        });
+      }
     }
 
     const soap = builtInTemplates().find((t) => t.id === 'soap') as NoteTemplate;
