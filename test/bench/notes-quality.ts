@@ -8,14 +8,14 @@
  *    main concern, an intervention), the share of statements whose citation verifies, the
  *    statements that cite nothing real, and how much of a statement's wording its cited segments
  *    hold.
- * 2. Time to a SOAP note for 10, 30 and 60-minute sessions (the same facts spread far apart),
+ * 2. Time to a SOAP note for 3, 10, 30 and 60-minute sessions (the same facts spread far apart),
  *    with the prompt tokens evaluated against the transcript's own tokens (the transcript must be
  *    evaluated about once, not once per section).
  *
  * The transcripts are the scripts' words (no speech recognition): this measures the notes stage
  * alone. The model: CAIRN_BENCH_LLM_MODEL (a GGUF path), or CAIRN_BENCH_OLLAMA_MODEL (with
  * CAIRN_BENCH_OLLAMA_HOST), else the SmolLM2 test model. CAIRN_BENCH_NOTES_MINUTES picks the
- * lengths of part 2 (default 10,30,60); CAIRN_BENCH_NOTES_TEMPLATES the templates of part 1.
+ * lengths of part 2 (default 3,10,30,60); CAIRN_BENCH_NOTES_TEMPLATES the templates of part 1.
  */
 import { availableParallelism } from 'node:os';
 import type { NoteContent } from '../../shared/api/note-schemas';
@@ -108,7 +108,7 @@ export async function notesQualityBenchmark() {
       .split(',')
       .includes(t.id),
   );
-  const minutes = (process.env.CAIRN_BENCH_NOTES_MINUTES ?? '10,30,60')
+  const minutes = (process.env.CAIRN_BENCH_NOTES_MINUTES ?? '3,10,30,60')
     .split(',')
     .map(Number)
     .filter((m) => m > 0);
