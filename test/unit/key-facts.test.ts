@@ -101,4 +101,13 @@ describe('key facts a model left out', () => {
     });
     expect(withKeyFacts(before, soap, SEGMENTS)).toBe(before);
   });
+
+  it('for one regenerated section, leaves out what the note’s other sections already say', () => {
+    const plan = modelNote({});
+    plan.content.sections = plan.content.sections.filter((s) => s.key === 'plan');
+    const elsewhere = [modelItem('Homework: keep a thought record every evening.', 's3')];
+    const note = withKeyFacts(plan, soap, SEGMENTS, elsewhere);
+    expect(note.content.sections.map((s) => s.key)).toEqual(['plan']);
+    expect(byKey(note, 'plan').map((i) => i.segmentIds[0])).toEqual(['s4']);
+  });
 });

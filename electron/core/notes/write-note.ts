@@ -222,14 +222,22 @@ export async function regenerateSection(request: RegenerateSectionRequest): Prom
       'note_section_unknown',
       `The ${template.name} template has no section "${request.sectionKey}".`,
     );
-  const written = await generateNote({
-    provider: request.provider,
+  const segments = noteSegments(db, note.sessionId);
+  const current = note.clinician?.content ?? note.ai.content;
+  // The key sentences the section's new draft leaves out come back, unless another section says them.
+  const written = withKeyFacts(
+    await generateNote({
+      provider: request.provider,
+      template,
+      segments,
+      section: request.sectionKey,
+      signal: request.signal,
+      onProgress: request.onProgress,
+    }),
     template,
-    segments: noteSegments(db, note.sessionId),
-    section: request.sectionKey,
-    signal: request.signal,
-    onProgress: request.onProgress,
-  });
+    segments,
+    current.sections.filter((s) => s.key !== request.sectionKey).flatMap((s) => s.items),
+  );
   const section = written.content.sections[0];
   if (!section) throw new Error('a regenerated note has no section');
   const replaced = (content: NonNullable<Note['clinician']>['content']) => ({
