@@ -12,6 +12,7 @@ import {
   type CssrsUser,
 } from '../fixtures/public/cssrs-reddit';
 import { RISK_UTTERANCES } from '../fixtures/risk/utterances';
+import { semanticRiskFigures } from './risk-semantic';
 
 const percent = (part: number, whole: number) =>
   whole === 0 ? '–' : `${Math.round((part / whole) * 1000) / 10} %`;
@@ -21,7 +22,7 @@ function userFlags(user: CssrsUser) {
   return { any: hits.length > 0, self: hits.some((hit) => hit.subject === 'self') };
 }
 
-export function riskBenchmark() {
+export async function riskBenchmark() {
   const users = loadCssrsUsers();
   const started = performance.now();
   const flagged = users.map((user) => ({ user, ...userFlags(user) }));
@@ -48,6 +49,7 @@ export function riskBenchmark() {
     usersPerSecond: Math.round(users.length / (scanMs / 1000)),
   };
   console.log('Public: C-SSRS-labelled Reddit users (Gaur et al. 2019, CC BY 4.0), not written here');
+  console.log('Rules alone:');
   console.table(perLabel);
   console.log(
     `at risk (Ideation, Behavior, Attempt) flagged ${percent(atRisk.filter((f) => f.self).length, atRisk.length)}; ` +
@@ -73,5 +75,6 @@ export function riskBenchmark() {
   console.table([
     { utterances: positives + negatives, recall: percent(found, positives), 'false alarm': percent(falseAlarms, negatives) },
   ]);
-  return { public: { perLabel, ...publicSummary }, own };
+  const semantic = await semanticRiskFigures();
+  return { public: { rulesAlone: { perLabel, ...publicSummary }, semantic }, own };
 }
