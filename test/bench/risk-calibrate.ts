@@ -12,7 +12,10 @@
  * Supportive users flagged at or below TARGET_SUPPORTIVE.
  */
 import { RISK_CATEGORIES, type RiskCategory } from '../../electron/core/notes/risk/risk-categories';
-import type { SentenceScore, Thresholds } from '../../electron/core/notes/risk/semantic/semantic-score';
+import type {
+  SentenceScore,
+  Thresholds,
+} from '../../electron/core/notes/risk/semantic/semantic-score';
 import { AT_RISK_LABELS, type CssrsUser } from '../fixtures/public/cssrs-reddit';
 
 export const TARGET_SUPPORTIVE = 0.25;

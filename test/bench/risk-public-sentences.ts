@@ -55,7 +55,9 @@ export async function embedAll(texts: readonly string[], label: string): Promise
     for (let first = 0; first < texts.length; first += CHUNK) {
       vectors.push(...(await encoder.embed(texts.slice(first, first + CHUNK))));
       const seconds = (performance.now() - started) / 1000;
-      process.stderr.write(`\rembedded ${vectors.length}/${texts.length} (${seconds.toFixed(0)} s)`);
+      process.stderr.write(
+        `\rembedded ${vectors.length}/${texts.length} (${seconds.toFixed(0)} s)`,
+      );
     }
     process.stderr.write('\n');
     const flat = new Float32Array(texts.length * SENTENCE_EMBEDDING_SIZE);

@@ -53,7 +53,8 @@ async function prepare(users: readonly CssrsUser[]) {
     const scores = new Map<string, SentenceScore>();
     for (const ref of refs) {
       const vector = vectors[next++];
-      if (vector) scores.set(sentenceKey(ref.segment.id, ref.sentence), scoreSentence(vector, banks));
+      if (vector)
+        scores.set(sentenceKey(ref.segment.id, ref.sentence), scoreSentence(vector, banks));
     }
     const segments = users[u]?.posts.map((text, p) => ({ id: `p${p}`, text })) ?? [];
     return { refs, ruleHits: scanRisk(segments), scores };
@@ -76,7 +77,9 @@ export async function semanticRiskFigures() {
   const flaggedWith = (hit: Thresholds) => (u: number) => {
     const d = data[u];
     if (!d) return false;
-    return combineRisk(d.refs, d.ruleHits, d.scores, { hit, confirm: confirmThresholds(hit) }).length > 0;
+    return (
+      combineRisk(d.refs, d.ruleHits, d.scores, { hit, confirm: confirmThresholds(hit) }).length > 0
+    );
   };
   const all = users.map((_, u) => u);
 

@@ -48,7 +48,9 @@ export async function riskBenchmark() {
     falseAlarmSupportive: supportive.filter((f) => f.self).length / supportive.length,
     usersPerSecond: Math.round(users.length / (scanMs / 1000)),
   };
-  console.log('Public: C-SSRS-labelled Reddit users (Gaur et al. 2019, CC BY 4.0), not written here');
+  console.log(
+    'Public: C-SSRS-labelled Reddit users (Gaur et al. 2019, CC BY 4.0), not written here',
+  );
   console.log('Rules alone:');
   console.table(perLabel);
   console.log(
@@ -70,10 +72,19 @@ export async function riskBenchmark() {
       if (hit) falseAlarms++;
     }
   }
-  const own = { positives, recall: found / positives, negatives, falseAlarm: falseAlarms / negatives };
+  const own = {
+    positives,
+    recall: found / positives,
+    negatives,
+    falseAlarm: falseAlarms / negatives,
+  };
   console.log('Own: test/fixtures/risk (written with the rules: unit level, not accuracy)');
   console.table([
-    { utterances: positives + negatives, recall: percent(found, positives), 'false alarm': percent(falseAlarms, negatives) },
+    {
+      utterances: positives + negatives,
+      recall: percent(found, positives),
+      'false alarm': percent(falseAlarms, negatives),
+    },
   ]);
   const semantic = await semanticRiskFigures();
   return { public: { rulesAlone: { perLabel, ...publicSummary }, semantic }, own };

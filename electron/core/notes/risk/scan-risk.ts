@@ -28,6 +28,7 @@ import {
   type FigureOfSpeech,
   type RiskRule,
 } from './risk-lexicon';
+import { normalizeAsrText, type NormalizedText } from './asr-variants';
 import { splitSentences, straighten, wordsOf, type Sentence } from './risk-text';
 
 /**
@@ -264,10 +265,14 @@ export function hitOf(
   return { category, segmentId: segment.id, quote, severity, temporal, subject };
 }
 
+/** Offsets in the text the rules read (ASR near misses normalised) back to the segment's. */
+type ToOriginal = NormalizedText['toOriginal'];
+
 function readSentence(
   segment: RiskSegment,
   rules: readonly CompiledRule[],
   sentence: Sentence,
+  toOriginal: ToOriginal,
 ): SentenceReading {
   const reading: SentenceReading = { hits: [], questionTopics: [] };
   const { text } = sentence;
@@ -281,7 +286,10 @@ function readSentence(
         reading.questionTopics.push(category);
         continue;
       }
-      const quote = segment.text.slice(sentence.start + start, sentence.start + end);
+      const quote = segment.text.slice(
+        toOriginal(sentence.start + start, 'start'),
+        toOriginal(sentence.start + end, 'end'),
+      );
       reading.hits.push(hitOf(category, segment, quote, person, temporalOf(text, start, end)));
     }
   }
@@ -293,8 +301,11 @@ function answerHits(
   topics: readonly RiskCategory[],
   segment: RiskSegment,
   sentence: Sentence,
+  toOriginal: ToOriginal,
 ): RiskHit[] {
-  const quote = segment.text.slice(sentence.start, sentence.end).replace(/[\s.!?…]+$/, '');
+  const quote = segment.text
+    .slice(toOriginal(sentence.start, 'start'), toOriginal(sentence.end, 'end'))
+    .replace(/[\s.!?…]+$/, '');
   const temporal = temporalOf(sentence.text, 0, sentence.text.length);
   return [...new Set(topics)].map((category) => hitOf(category, segment, quote, 'first', temporal));
 }
@@ -316,13 +327,13 @@ export function scanRisk(segments: readonly RiskSegment[]): RiskHit[] {
   const hits: RiskHit[] = [];
   let openQuestion: readonly RiskCategory[] = [];
   for (const segment of segments) {
-    const straightened = straighten(segment.text);
-    const rules = RULES.filter((r) => r.requires === null || r.requires.test(straightened));
-    for (const sentence of splitSentences(straightened)) {
-      const reading = readSentence(segment, rules, sentence);
+    const read = normalizeAsrText(straighten(segment.text));
+    const rules = RULES.filter((r) => r.requires === null || r.requires.test(read.text));
+    for (const sentence of splitSentences(read.text)) {
+      const reading = readSentence(segment, rules, sentence, read.toOriginal);
       hits.push(...reading.hits);
       if (openQuestion.length > 0 && isAffirmativeAnswer(sentence.text)) {
-        hits.push(...answerHits(openQuestion, segment, sentence));
+        hits.push(...answerHits(openQuestion, segment, sentence, read.toOriginal));
       }
       openQuestion = reading.questionTopics;
     }

@@ -98,5 +98,11 @@ export function combineRisk(
 function meaningHit(category: RiskCategory, segment: RiskSegment, sentence: Sentence): RiskHit {
   const quote = segment.text.slice(sentence.start, sentence.end);
   const person = isReportedSpeech(sentence.text, sentence.text.length) ? 'third' : 'first';
-  return hitOf(category, segment, quote, person, temporalOf(sentence.text, 0, sentence.text.length));
+  return hitOf(
+    category,
+    segment,
+    quote,
+    person,
+    temporalOf(sentence.text, 0, sentence.text.length),
+  );
 }

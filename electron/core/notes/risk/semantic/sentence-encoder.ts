@@ -56,9 +56,11 @@ export class SentenceEncoder {
   async embed(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
     const tokenized = texts.map((text) => this.tokenize(text));
     // Batches of like length: sort by length, embed, then put the vectors back in order.
-    const order = tokenized.map((_, index) => index).sort((a, b) => {
-      return (tokenized[a]?.length ?? 0) - (tokenized[b]?.length ?? 0);
-    });
+    const order = tokenized
+      .map((_, index) => index)
+      .sort((a, b) => {
+        return (tokenized[a]?.length ?? 0) - (tokenized[b]?.length ?? 0);
+      });
     const vectors: Float32Array[] = new Array<Float32Array>(texts.length);
     for (let first = 0; first < order.length; first += BATCH) {
       if (signal?.aborted) throw new CancelledError();

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, normalizeAsrText } from '../../electron/core/notes/risk/asr-variants';
+import { scanUtterance } from '../../electron/core/notes/risk/scan-risk';
+
+const categories = (text: string) => scanUtterance(text).map((hit) => hit.category);
+
+describe('speech-recognition near misses', () => {
+  it('reads a near miss of a harm verb before a reflexive as the verb, quoting what was transcribed', () => {
+    const [hit] = scanUtterance("i've been birding myself again");
+    expect(hit?.category).toBe('self_harm');
+    expect(hit?.quote).toBe('birding myself');
+  });
+
+  it('reads split and run-together spellings of key terms whole', () => {
+    expect(categories('i thought about sue aside last week')).toContain('suicidal_ideation_active');
+    expect(categories('some days i want to kill my elf')).toContain('suicidal_ideation_active');
+    expect(categories('i started self arming again')).toContain('self_harm');
+  });
+
+  it('leaves real reflexive verbs alone', () => {
+    for (const text of [
+      "I'm kidding myself that it's fine",
+      'putting myself out there at work',
+      'willing myself to get out of bed',
+      'getting myself to the gym',
+      'filling myself up with snacks',
+    ]) {
+      expect(normalizeAsrText(text).text, text).toBe(text);
+      expect(categories(text), text).toEqual([]);
+    }
+  });
+
+  it('maps every offset back to the transcribed text', () => {
+    const text = 'so i was herding myself and then sue aside came up';
+    const read = normalizeAsrText(text);
+    expect(read.text).toBe('so i was hurting myself and then suicide came up');
+    const start = read.text.indexOf('hurting');
+    expect(text.slice(read.toOriginal(start, 'start'), read.toOriginal(start + 7, 'end'))).toBe(
+      'herding',
+    );
+    const s = read.text.indexOf('suicide');
+    expect(text.slice(read.toOriginal(s, 'start'), read.toOriginal(s + 7, 'end'))).toBe(
+      'sue aside',
+    );
+    expect(read.toOriginal(read.text.length, 'end')).toBe(text.length);
+  });
+
+  it('counts a transposition as one edit', () => {
+    expect(editDistance('hurting', 'hutring')).toBe(1);
+    expect(editDistance('kill', 'kill')).toBe(0);
+    expect(editDistance('cut', 'hurting', 2)).toBeGreaterThan(2);
+  });
+
+  it('flags passive ideation in lower-case, unpunctuated speech and keeps the denial of a plan apart', () => {
+    const hits = scanUtterance(
+      'i keep thinking everybody would be better off if i wasnt here but i dont have a plan or anything',
+    );
+    expect(hits.map((h) => h.category)).toEqual(['suicidal_ideation_passive']);
+  });
+});
