@@ -106,13 +106,14 @@ export function choose(
       const thresholds = thresholdsFor(inSplit, supportive, alpha, margin);
       const fit = outcome(users, members, flaggedWith(thresholds));
       const ok = fit.supportiveFlagged <= TARGET_SUPPORTIVE;
+      const bestOk = best !== undefined && best.fit.supportiveFlagged <= TARGET_SUPPORTIVE;
+      // Within the target: the most at-risk users flagged. While none meets it: the fewest
+      // Supportive users flagged (so the report shows how far the target is).
       const better =
         best === undefined ||
-        (ok && best.fit.supportiveFlagged > TARGET_SUPPORTIVE) ||
-        (ok === best.fit.supportiveFlagged <= TARGET_SUPPORTIVE &&
-          (fit.recallAtRisk > best.fit.recallAtRisk ||
-            (fit.recallAtRisk === best.fit.recallAtRisk &&
-              fit.supportiveFlagged < best.fit.supportiveFlagged)));
+        (ok && !bestOk) ||
+        (ok && bestOk && fit.recallAtRisk > best.fit.recallAtRisk) ||
+        (!ok && !bestOk && fit.supportiveFlagged < best.fit.supportiveFlagged);
       if (better) best = { alpha, margin, thresholds, fit };
     }
   }

@@ -45,7 +45,10 @@ export function segmentSentences(segments: readonly RiskSegment[]): SentenceRef[
 }
 
 const FIRST = new Set(FIRST_PERSON);
-const BARE_SUICIDE = /^suicid(?:e|es|al|ality)$/i;
+/** A risk word on its own, naming no act: "suicide", "suicidal", "self-harm". */
+const BARE_NOMINAL = /^(?:suicid(?:e|es|al|ality)|self[- ]?harm(?:ing)?|selfharm(?:ing)?)$/i;
+/** The listener's own life or self as the object: "(I don't want you to) kill yourself". */
+const LISTENER_OBJECT = /\byour ?sel(?:f|ves)\b|\byour (?:own )?life\b/i;
 
 function namesTheSpeaker(text: string): boolean {
   return wordsOf(text).some((word) => FIRST.has(word));
@@ -54,8 +57,8 @@ function namesTheSpeaker(text: string): boolean {
 /** A rule hit that needs the meaning's confirmation (see above). */
 function needsConfirmation(hit: RiskHit, sentence: Sentence): boolean {
   if (hit.subject === 'other') return false;
-  if (addressesListenerOnly(sentence.text)) return true;
-  return BARE_SUICIDE.test(hit.quote.trim()) && !namesTheSpeaker(sentence.text);
+  if (LISTENER_OBJECT.test(hit.quote) || addressesListenerOnly(sentence.text)) return true;
+  return BARE_NOMINAL.test(hit.quote.trim());
 }
 
 function sentenceOfHit(hit: RiskHit, refs: readonly SentenceRef[]): SentenceRef | undefined {
