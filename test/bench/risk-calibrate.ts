@@ -16,11 +16,17 @@ import type {
   SentenceScore,
   Thresholds,
 } from '../../electron/core/notes/risk/semantic/semantic-score';
+import {
+  calibration,
+  type RiskCalibration,
+} from '../../electron/core/notes/risk/semantic/semantic-thresholds';
 import { AT_RISK_LABELS, type CssrsUser } from '../fixtures/public/cssrs-reddit';
 
-export const TARGET_SUPPORTIVE = 0.25;
-const ALPHAS = [0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03];
-const MARGINS = [-0.05, 0, 0.02, 0.04, 0.06, 0.08, 0.1];
+export const TARGET_SUPPORTIVE = 0.3;
+const ALPHAS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02];
+const MARGINS = [0, 0.04, 0.08, 0.12];
+/** How much looser the bar a weak rule hit must clear is than a meaning hit's own. */
+const LOOSENESS = [0, 0.05, 0.1];
 
 export interface ScoredSentence {
   user: number;
@@ -83,7 +89,8 @@ export function outcome(
 export interface Choice {
   alpha: number;
   margin: number;
-  thresholds: Thresholds;
+  looser: number;
+  calibration: RiskCalibration;
   fit: UserOutcome;
 }
 
@@ -95,16 +102,18 @@ export function choose(
   users: readonly CssrsUser[],
   members: readonly number[],
   sentences: readonly ScoredSentence[],
-  flaggedWith: (thresholds: Thresholds) => (user: number) => boolean,
+  flaggedWith: (chosen: RiskCalibration) => (user: number) => boolean,
 ): Choice {
   const memberSet = new Set(members);
   const inSplit = sentences.filter((s) => memberSet.has(s.user));
   const supportive = new Set(members.filter((u) => users[u]?.label === 'Supportive'));
   let best: Choice | undefined;
-  for (const alpha of ALPHAS) {
-    for (const margin of MARGINS) {
-      const thresholds = thresholdsFor(inSplit, supportive, alpha, margin);
-      const fit = outcome(users, members, flaggedWith(thresholds));
+  for (const [alpha, margin, looser] of ALPHAS.flatMap((a) =>
+    MARGINS.flatMap((m) => LOOSENESS.map((l) => [a, m, l] as const)),
+  )) {
+    {
+      const chosen = calibration(thresholdsFor(inSplit, supportive, alpha, margin), looser);
+      const fit = outcome(users, members, flaggedWith(chosen));
       const ok = fit.supportiveFlagged <= TARGET_SUPPORTIVE;
       const bestOk = best !== undefined && best.fit.supportiveFlagged <= TARGET_SUPPORTIVE;
       // Within the target: the most at-risk users flagged. While none meets it: the fewest
@@ -114,7 +123,7 @@ export function choose(
         (ok && !bestOk) ||
         (ok && bestOk && fit.recallAtRisk > best.fit.recallAtRisk) ||
         (!ok && !bestOk && fit.supportiveFlagged < best.fit.supportiveFlagged);
-      if (better) best = { alpha, margin, thresholds, fit };
+      if (better) best = { alpha, margin, looser, calibration: chosen, fit };
     }
   }
   if (best === undefined) throw new Error('calibration: no candidate');

@@ -17,9 +17,8 @@ import {
   scoreSentence,
   type EmbeddedBanks,
   type SentenceScore,
-  type Thresholds,
 } from '../../electron/core/notes/risk/semantic/semantic-score';
-import { confirmThresholds } from '../../electron/core/notes/risk/semantic/semantic-thresholds';
+import type { RiskCalibration } from '../../electron/core/notes/risk/semantic/semantic-thresholds';
 import { loadCssrsUsers, type CssrsUser } from '../fixtures/public/cssrs-reddit';
 import { choose, outcome, stratifiedFolds, type ScoredSentence } from './risk-calibrate';
 import { embedAll } from './risk-public-sentences';
@@ -74,12 +73,12 @@ const pct = (value: number) => `${Math.round(value * 1000) / 10} %`;
 export async function semanticRiskFigures() {
   const users = loadCssrsUsers();
   const { data, scored } = await prepare(users);
-  const flaggedWith = (hit: Thresholds) => (u: number) => {
+  const flaggedWith = (chosen: RiskCalibration) => (u: number) => {
     const d = data[u];
     if (!d) return false;
-    return (
-      combineRisk(d.refs, d.ruleHits, d.scores, { hit, confirm: confirmThresholds(hit) }).length > 0
-    );
+    // A user is flagged for their own risk: someone else's ("my friend killed himself") is kept
+    // in the desk as such, but it is not this user's risk and the labels do not count it.
+    return combineRisk(d.refs, d.ruleHits, d.scores, chosen).some((h) => h.subject === 'self');
   };
   const all = users.map((_, u) => u);
 
@@ -88,7 +87,7 @@ export async function semanticRiskFigures() {
   const calibration = all.filter((u) => halves[u] === 0);
   const heldOut = all.filter((u) => halves[u] === 1);
   const split = choose(users, calibration, scored, flaggedWith);
-  const splitHeldOut = outcome(users, heldOut, flaggedWith(split.thresholds));
+  const splitHeldOut = outcome(users, heldOut, flaggedWith(split.calibration));
 
   // 5-fold cross-validation: every user judged by thresholds chosen without them.
   const folds = stratifiedFolds(users, 5);
@@ -96,7 +95,7 @@ export async function semanticRiskFigures() {
   for (let k = 0; k < 5; k++) {
     const train = all.filter((u) => folds[u] !== k);
     const chosen = choose(users, train, scored, flaggedWith);
-    const judge = flaggedWith(chosen.thresholds);
+    const judge = flaggedWith(chosen.calibration);
     for (const u of all.filter((x) => folds[x] === k)) outOfFold.set(u, judge(u));
   }
   const crossValidated = outcome(users, all, (u) => outOfFold.get(u) ?? false);
@@ -115,7 +114,9 @@ export async function semanticRiskFigures() {
     row('5-fold cross-validated', crossValidated),
     row('all users (fit, shipped)', final.fit),
   ]);
-  console.log(`chosen on all users: alpha ${final.alpha}, margin ${final.margin}`);
-  console.log(JSON.stringify(final.thresholds));
+  console.log(
+    `chosen on all users: alpha ${final.alpha}, margin ${final.margin}, weak hits confirmed ${final.looser} looser`,
+  );
+  console.log(JSON.stringify(final.calibration.hit));
   return { split: { fit: split.fit, heldOut: splitHeldOut }, crossValidated, final };
 }

@@ -12,7 +12,9 @@ import {
   type CssrsUser,
 } from '../fixtures/public/cssrs-reddit';
 import { RISK_UTTERANCES } from '../fixtures/risk/utterances';
+import { scanRiskWithMeaning } from '../../electron/core/notes/risk/scan-risk-with-meaning';
 import { semanticRiskFigures } from './risk-semantic';
+import { riskSpeed } from './risk-speed';
 
 const percent = (part: number, whole: number) =>
   whole === 0 ? '–' : `${Math.round((part / whole) * 1000) / 10} %`;
@@ -72,20 +74,40 @@ export async function riskBenchmark() {
       if (hit) falseAlarms++;
     }
   }
+  // The same utterances through the scan the app runs (rules and meaning, shipped thresholds).
+  const withMeaning = await scanRiskWithMeaning(
+    RISK_UTTERANCES.map((u, i) => ({ id: `u${i}`, text: u.text })),
+  );
+  const flaggedIds = new Set(withMeaning.hits.map((hit) => hit.segmentId));
+  const meaningFound = RISK_UTTERANCES.filter(
+    (u, i) => u.expected.length > 0 && flaggedIds.has(`u${i}`),
+  ).length;
+  const meaningFalse = RISK_UTTERANCES.filter(
+    (u, i) => u.expected.length === 0 && flaggedIds.has(`u${i}`),
+  ).length;
   const own = {
     positives,
     recall: found / positives,
     negatives,
     falseAlarm: falseAlarms / negatives,
+    withMeaning: { recall: meaningFound / positives, falseAlarm: meaningFalse / negatives },
   };
   console.log('Own: test/fixtures/risk (written with the rules: unit level, not accuracy)');
   console.table([
     {
+      scan: 'rules alone',
       utterances: positives + negatives,
       recall: percent(found, positives),
       'false alarm': percent(falseAlarms, negatives),
     },
+    {
+      scan: `rules + meaning (${withMeaning.meaning})`,
+      utterances: positives + negatives,
+      recall: percent(meaningFound, positives),
+      'false alarm': percent(meaningFalse, negatives),
+    },
   ]);
   const semantic = await semanticRiskFigures();
-  return { public: { rulesAlone: { perLabel, ...publicSummary }, semantic }, own };
+  const speed = await riskSpeed();
+  return { public: { rulesAlone: { perLabel, ...publicSummary }, semantic }, own, speed };
 }

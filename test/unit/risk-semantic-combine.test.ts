@@ -45,6 +45,24 @@ describe('rules and meaning together', () => {
     expect(confirmed.map((h) => h.segmentId).sort()).toEqual(['s0', 's1']);
   });
 
+  it('keeps a bare risk word the speaker owns, with no denial before it, whatever the meaning says', () => {
+    const owned = [
+      'I feel extremely suicidal pretty much all the time.',
+      'Back then I was contemplating suicide.',
+      'Honestly my suicidal thoughts came back this week.',
+      'Been suicidal myself at times.',
+    ];
+    const hits = run(owned, () => score({}));
+    expect(hits.map((h) => h.segmentId).sort()).toEqual(['s0', 's1', 's2', 's3']);
+    const notOwned = [
+      'I know suicide is never the answer for you.',
+      'I have never considered suicide.',
+      'I told him suicide would hurt his kids.',
+    ];
+    const self = run(notOwned, () => score({})).filter((h) => h.subject === 'self');
+    expect(self).toEqual([]);
+  });
+
   it('adds what only the meaning hears, quoting the whole sentence as transcribed', () => {
     const text = 'Honestly everyone would cope fine if I just was not around anymore.';
     const hits = run([`We talked about work. ${text}`], (sentence) =>
@@ -60,6 +78,15 @@ describe('rules and meaning together', () => {
       'You matter and people would miss you so much.',
     ];
     expect(run(texts, () => score({ suicidal_ideation_passive: 0.9 }))).toEqual([]);
+  });
+
+  it('leaves a sentence with a denial to the rules, and harm to others, abuse and substances too', () => {
+    const denials = ["No, I've never cut myself.", "I don't drink anymore, so no more blackouts."];
+    // (A negation inside a wish is not a denial: see 'adds what only the meaning hears'.)
+    expect(run(denials, () => score({ self_harm: 0.9, substance_crisis: 0.9 }))).toEqual([]);
+    const uncalibrated = ["I'm going to beat him at tennis this time.", 'He hit me up last week.'];
+    const hits = run(uncalibrated, () => score({ harm_to_others: 0.9, abuse_or_neglect: 0.9 }));
+    expect(hits).toEqual([]);
   });
 
   it('needs the margin over the contrast bank, not only nearness', () => {

@@ -4,7 +4,7 @@ import type { EncoderFiles } from './encoder-files';
 import { CONTRAST_BANK, RISK_BANK } from './risk-bank';
 import { combineRisk, segmentSentences, sentenceKey } from './semantic-risk';
 import { scoreSentence, type EmbeddedBanks, type SentenceScore } from './semantic-score';
-import { confirmThresholds, SHIPPED_THRESHOLDS } from './semantic-thresholds';
+import { SHIPPED_CALIBRATION } from './semantic-thresholds';
 import { SentenceEncoder } from './sentence-encoder';
 
 export interface RiskMeaningRequest {
@@ -45,11 +45,7 @@ export async function riskMeaningTask(
         scores.set(sentenceKey(ref.segment.id, ref.sentence), scoreSentence(vector, banks));
     }
     context.progress(100);
-    const hit = SHIPPED_THRESHOLDS;
-    return combineRisk(refs, scanRisk(request.segments), scores, {
-      hit,
-      confirm: confirmThresholds(hit),
-    });
+    return combineRisk(refs, scanRisk(request.segments), scores, SHIPPED_CALIBRATION);
   } finally {
     await encoder.release();
   }

@@ -54,11 +54,63 @@ function namesTheSpeaker(text: string): boolean {
   return wordsOf(text).some((word) => FIRST.has(word));
 }
 
+/** The speaker, as subject or owner: "I", "I'm", "my" (not "we": a group's talk is general). */
+const SPEAKER = new Set(['i', "i'm", 'im', "i've", 'ive', "i'd", "i'll", 'me', 'my', 'myself']);
+/** Anyone else the words before a risk word could be about. */
+const SOMEONE_ELSE = new Set([
+  ...['you', "you're", 'youre', "you've", 'youve', "you'd", 'your', 'yourself'],
+  ...['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'people', 'someone', 'anyone'],
+  ...['friend', 'friends', 'everyone', 'somebody', 'person'],
+]);
+const DENIAL = new Set([
+  'not',
+  'never',
+  'no',
+  'nor',
+  'without',
+  'dont',
+  'didnt',
+  'havent',
+  'wasnt',
+]);
+/** How far before a risk word its owner may stand: "I have been feeling pretty suicidal". */
+const OWNER_WORDS = 6;
+/**
+ * What may stand between the speaker and the risk word: being, feeling, thinking of, trying —
+ * not "I know", "I think", "I told him", where the speaker only talks about suicide.
+ */
+const OWNER_BRIDGE = new Set([
+  ...['am', 'was', 'been', 'be', 'being', 'get', 'got', 'getting', 'became', 'become', 'felt'],
+  ...['feel', 'feeling', 'have', 'had', 'having', 'still', 'also', 'too', 'again', 'always'],
+  ...['pretty', 'so', 'very', 'extremely', 'really', 'quite', 'kind', 'sort', 'of', 'a', 'bit'],
+  ...['little', 'lot', 'seriously', 'constantly', 'often', 'sometimes', 'chronically', 'fairly'],
+  ...['contemplating', 'contemplated', 'considering', 'considered', 'thinking', 'thought'],
+  ...['about', 'attempted', 'attempting', 'tried', 'nearly', 'almost', 'close', 'to', 'myself'],
+]);
+
+/**
+ * A bare risk word the speaker owns: the nearest person before it, within a few words, is the
+ * speaker, and nothing denies it ("I feel suicidal", "I was contemplating suicide", "my suicidal
+ * thoughts", "I'm pretty suicidal myself"); not "I know suicide is never the answer" (someone in
+ * between is not needed: a denial or a listener is), nor "I have never considered suicide".
+ */
+function speakerOwns(sentence: Sentence, quoteStart: number, quoteEnd: number): boolean {
+  const before = wordsOf(sentence.text.slice(0, quoteStart)).slice(-OWNER_WORDS);
+  const after = wordsOf(sentence.text.slice(quoteEnd)).slice(0, 2);
+  if (before.some((word) => DENIAL.has(word) || word.endsWith("n't"))) return false;
+  const owner = before.findLastIndex((word) => SPEAKER.has(word) || SOMEONE_ELSE.has(word));
+  if (owner < 0) return after.includes('myself');
+  if (!SPEAKER.has(before[owner] ?? '')) return false;
+  return before.slice(owner + 1).every((word) => OWNER_BRIDGE.has(word));
+}
+
 /** A rule hit that needs the meaning's confirmation (see above). */
-function needsConfirmation(hit: RiskHit, sentence: Sentence): boolean {
+function needsConfirmation(hit: RiskHit, sentence: Sentence, segmentText: string): boolean {
   if (hit.subject === 'other') return false;
   if (LISTENER_OBJECT.test(hit.quote) || addressesListenerOnly(sentence.text)) return true;
-  return BARE_NOMINAL.test(hit.quote.trim());
+  if (!BARE_NOMINAL.test(hit.quote.trim())) return false;
+  const at = segmentText.indexOf(hit.quote, sentence.start) - sentence.start;
+  return at < 0 || !speakerOwns(sentence, at, at + hit.quote.length);
 }
 
 function sentenceOfHit(hit: RiskHit, refs: readonly SentenceRef[]): SentenceRef | undefined {
@@ -67,9 +119,39 @@ function sentenceOfHit(hit: RiskHit, refs: readonly SentenceRef[]): SentenceRef 
   return inSegment.find((ref) => ref.sentence.start <= at && at < ref.sentence.end) ?? inSegment[0];
 }
 
-/** May a sentence's meaning alone raise a flag? Not a question to the listener, nor advice to them. */
+/**
+ * The categories the meaning alone may raise: the ones its thresholds were calibrated for on
+ * public data (the C-SSRS users speak of suicide and self-harm). Harm to others, abuse and
+ * substance crises have no such data here, so the rules alone raise them.
+ */
+export const MEANING_CATEGORIES: readonly RiskCategory[] = [
+  'suicidal_ideation_passive',
+  'suicidal_ideation_active',
+  'intent_or_plan',
+  'self_harm',
+];
+
+/**
+ * A denial anywhere in the sentence. An embedding hears "I've never cut myself" as near "I cut
+ * myself"; the rules read negation, so a sentence with one is left to them.
+ */
+const DENIAL_WORD =
+  /\b(?:not|never|no|nor|cannot|neither|[a-z]+n't|dont|didnt|doesnt|isnt|wasnt|havent|hasnt|wont|cant|wouldnt)\b/i;
+
+/**
+ * A negation inside a wish or a condition is no denial: it is how passive ideation is said ("if I
+ * was not around", "I wish I didn't exist", "I hope I don't wake up").
+ */
+const WISHED_ABSENCE =
+  /\b(?:if|wish|hope|hoping|wishing|maybe|rather) i(?:'m|m|'d)? (?:[a-z']+ ){0,3}?(?:not|never|wasn't|weren't|didn't|don't|wouldn't|couldn't|wasnt|didnt|dont)\b/gi;
+
+/**
+ * May a sentence's meaning alone raise a flag? Not a question to the listener, nor words to them,
+ * nor a sentence that denies something.
+ */
 export function eligibleForMeaning(text: string): boolean {
-  if (addressesListenerOnly(text)) return false;
+  const plain = straighten(text).replace(WISHED_ABSENCE, ' ');
+  if (addressesListenerOnly(text) || DENIAL_WORD.test(plain)) return false;
   return !(isQuestionForm(text) && !namesTheSpeaker(text));
 }
 
@@ -81,7 +163,7 @@ export function combineRisk(
 ): RiskHit[] {
   const kept = ruleHits.filter((hit) => {
     const ref = sentenceOfHit(hit, refs);
-    if (ref === undefined || !needsConfirmation(hit, ref.sentence)) return true;
+    if (ref === undefined || !needsConfirmation(hit, ref.sentence, ref.segment.text)) return true;
     const score = scores.get(sentenceKey(ref.segment.id, ref.sentence));
     return score !== undefined && categoriesPassing(score, thresholds.confirm).length > 0;
   });
@@ -91,6 +173,7 @@ export function combineRisk(
     const score = scores.get(sentenceKey(segment.id, sentence));
     if (score === undefined || !eligibleForMeaning(sentence.text)) continue;
     for (const category of categoriesPassing(score, thresholds.hit)) {
+      if (!MEANING_CATEGORIES.includes(category)) continue;
       if (flagged.has(`${segment.id}\u0000${category}`)) continue;
       added.push(meaningHit(category, segment, sentence));
     }

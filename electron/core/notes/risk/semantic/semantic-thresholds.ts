@@ -5,26 +5,38 @@ import type { Thresholds } from './semantic-score';
  * suicide) gets it from a looser bar than a hit of the meaning's own: the rules already heard risk
  * words, the meaning only has to say the sentence is not comfort, advice or talk in general.
  */
-export function confirmThresholds(hit: Thresholds): Thresholds {
+export function confirmThresholds(hit: Thresholds, looser = 0.1): Thresholds {
   return Object.fromEntries(
     Object.entries(hit).map(([category, t]) => [
       category,
-      { near: t.near - 0.1, margin: t.margin - 0.05 },
+      { near: t.near - looser, margin: t.margin - looser / 2 },
     ]),
   ) as unknown as Thresholds;
 }
 
+/** What the meaning layer runs with: its own hits' bar, and the bar a weak rule hit must clear. */
+export interface RiskCalibration {
+  hit: Thresholds;
+  confirm: Thresholds;
+}
+
+export function calibration(hit: Thresholds, looser: number): RiskCalibration {
+  return { hit, confirm: confirmThresholds(hit, looser) };
+}
+
 /**
- * The thresholds the app runs with: chosen on all 500 public C-SSRS users by `npm run bench -- risk`
- * (its split and cross-validated figures estimate how they do on people not in that set).
- * PLACEHOLDER until that calibration has run: a high bar, so the meaning layer adds little.
+ * What the app runs with: chosen on all 500 public C-SSRS users by `npm run bench -- risk` (its
+ * split and cross-validated figures estimate how they do on people not in that set).
  */
-export const SHIPPED_THRESHOLDS: Thresholds = {
-  suicidal_ideation_passive: { near: 0.8, margin: 0.1 },
-  suicidal_ideation_active: { near: 0.8, margin: 0.1 },
-  intent_or_plan: { near: 0.8, margin: 0.1 },
-  self_harm: { near: 0.8, margin: 0.1 },
-  harm_to_others: { near: 0.8, margin: 0.1 },
-  abuse_or_neglect: { near: 0.8, margin: 0.1 },
-  substance_crisis: { near: 0.8, margin: 0.1 },
-};
+export const SHIPPED_CALIBRATION: RiskCalibration = calibration(
+  {
+    suicidal_ideation_passive: { near: 0.625, margin: 0.08 },
+    suicidal_ideation_active: { near: 0.724, margin: 0.08 },
+    intent_or_plan: { near: 0.583, margin: 0.08 },
+    self_harm: { near: 0.579, margin: 0.08 },
+    harm_to_others: { near: 0.451, margin: 0.08 },
+    abuse_or_neglect: { near: 0.464, margin: 0.08 },
+    substance_crisis: { near: 0.502, margin: 0.08 },
+  },
+  0.1,
+);
