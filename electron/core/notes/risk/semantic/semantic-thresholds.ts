@@ -30,13 +30,13 @@ export function calibration(hit: Thresholds, looser: number): RiskCalibration {
  */
 export const SHIPPED_CALIBRATION: RiskCalibration = calibration(
   {
-    suicidal_ideation_passive: { near: 0.625, margin: 0.08 },
-    suicidal_ideation_active: { near: 0.724, margin: 0.08 },
-    intent_or_plan: { near: 0.583, margin: 0.08 },
-    self_harm: { near: 0.579, margin: 0.08 },
-    harm_to_others: { near: 0.451, margin: 0.08 },
-    abuse_or_neglect: { near: 0.464, margin: 0.08 },
-    substance_crisis: { near: 0.502, margin: 0.08 },
+    suicidal_ideation_passive: { near: 0.599, margin: 0 },
+    suicidal_ideation_active: { near: 0.681, margin: 0 },
+    intent_or_plan: { near: 0.526, margin: 0 },
+    self_harm: { near: 0.549, margin: 0 },
+    harm_to_others: { near: 0.444, margin: 0 },
+    abuse_or_neglect: { near: 0.444, margin: 0 },
+    substance_crisis: { near: 0.484, margin: 0 },
   },
-  0.1,
+  0,
 );
