@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, normalizeAsrText } from '../../electron/core/notes/risk/asr-variants';
+import { pauseBreaks } from '../../electron/core/notes/risk/pause-breaks';
+import { splitSentences } from '../../electron/core/notes/risk/risk-text';
 import { scanUtterance } from '../../electron/core/notes/risk/scan-risk';
 
 const categories = (text: string) => scanUtterance(text).map((hit) => hit.category);
@@ -56,5 +58,37 @@ describe('speech-recognition near misses', () => {
       'i keep thinking everybody would be better off if i wasnt here but i dont have a plan or anything',
     );
     expect(hits.map((h) => h.category)).toEqual(['suicidal_ideation_passive']);
+  });
+});
+
+describe('sentence ends guessed from pauses', () => {
+  const text = 'no i dont have a plan i would never do anything it just gets so heavy at night';
+  // Timings as a recogniser gives them: a long pause after "plan" and after "anything".
+  const words = text.split(' ').map((word, i) => {
+    const start = i * 0.3 + (i > 5 ? 0.9 : 0) + (i > 10 ? 1.1 : 0);
+    return { word: ` ${word}`, start, end: start + 0.25 };
+  });
+
+  it('ends a sentence where the speaker paused and nothing was written', () => {
+    const breaks = pauseBreaks(text, words);
+    expect(breaks.map((at) => text.slice(at, at + 6))).toEqual(['i woul', 'it jus']);
+    expect(splitSentences(text, breaks).map((s) => s.text)).toEqual([
+      'no i dont have a plan',
+      'i would never do anything',
+      'it just gets so heavy at night',
+    ]);
+  });
+
+  it('adds no break where punctuation already ends the sentence, nor for a word the text lost', () => {
+    const punctuated = 'I was tired. Then I slept.';
+    const timed = [
+      { word: 'I', start: 0, end: 0.1 },
+      { word: 'was', start: 0.2, end: 0.4 },
+      { word: 'tired.', start: 0.5, end: 0.8 },
+      { word: 'Then', start: 2.0, end: 2.2 },
+      { word: 'I', start: 2.3, end: 2.4 },
+      { word: 'dozed', start: 4.0, end: 4.3 },
+    ];
+    expect(pauseBreaks(punctuated, timed)).toEqual([]);
   });
 });

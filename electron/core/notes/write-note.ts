@@ -19,6 +19,7 @@ import { renderNoteText } from './generate/note-output';
 import type { LlmProvider } from './llm/provider';
 import { mergeRisk, type RiskFinding } from './risk/merge-risk';
 import type { RiskHit } from './risk/risk-categories';
+import { riskSegmentsOf } from './risk/pause-breaks';
 import { scanRiskWithMeaning } from './risk/scan-risk-with-meaning';
 import { builtInTemplates, type NoteTemplate } from './templates/note-template';
 
@@ -105,7 +106,10 @@ export async function draftSessionNote(
   const { db, sessionId } = request;
   const template = findTemplate(db, request.templateId, request.resourcesDir);
   const segments = noteSegments(db, sessionId);
-  const scan = await scanRiskWithMeaning(segments, { signal: request.signal });
+  // The stored lines with their pauses, as the merge scanned them (so the cache answers).
+  const scan = await scanRiskWithMeaning(riskSegmentsOf(readTranscript(db, sessionId)), {
+    signal: request.signal,
+  });
   const scanned = scan.hits;
   atomically(db, (tx) =>
     recordRiskFindings(tx, sessionId, request.runId ?? null, mergeRisk(scanned, [])),

@@ -32,12 +32,22 @@ function pushTrimmed(sentences: Sentence[], text: string, from: number, to: numb
   if (end > start) sentences.push({ start, end, text: text.slice(start, end) });
 }
 
-export function splitSentences(text: string): Sentence[] {
-  const sentences: Sentence[] = [];
-  let from = 0;
+/**
+ * Sentences by their punctuation, and also at `breaks` (offsets where the speaker paused with no
+ * punctuation written: see pause-breaks.ts).
+ */
+export function splitSentences(text: string, breaks: readonly number[] = []): Sentence[] {
+  const cuts: number[] = [];
   for (const mark of text.matchAll(/[.!?;…]+["')\]]*|\n+/g)) {
     const cut = mark.index + mark[0].length;
-    if (continuesSentence(text, mark[0], cut)) continue;
+    if (!continuesSentence(text, mark[0], cut)) cuts.push(cut);
+  }
+  const all = [...new Set([...cuts, ...breaks.filter((b) => b > 0 && b < text.length)])].sort(
+    (a, b) => a - b,
+  );
+  const sentences: Sentence[] = [];
+  let from = 0;
+  for (const cut of all) {
     pushTrimmed(sentences, text, from, cut);
     from = cut;
   }

@@ -48,8 +48,12 @@ const CACHE_ENTRIES = 32;
 
 function keyOf(segments: readonly RiskSegment[], files: EncoderFiles): string {
   const hash = createHash('sha256').update(files.model);
+  // Ids and words only: the scan reads no speaker, so the merge (diarizer's labels) and the note
+  // (speakers' names) share an entry.
   for (const segment of segments)
-    hash.update(`${segment.id}\u0000${segment.speaker ?? ''}\u0000${segment.text}\u0001`);
+    hash.update(
+      `${segment.id}\u0000${segment.text}\u0000${(segment.breaks ?? []).join(',')}\u0001`,
+    );
   return hash.digest('hex');
 }
 
@@ -76,7 +80,7 @@ export async function scanRiskWithMeaning(
   try {
     const hits = await runWorkerTask(
       'riskMeaning',
-      { segments: segments.map(({ id, text, speaker }) => ({ id, text, speaker })), files },
+      { segments: segments.map(({ id, text, breaks }) => ({ id, text, breaks })), files },
       { signal: options.signal },
     );
     remember(key, hits);

@@ -3,6 +3,7 @@ import { suggestClinician, type RoleSuggestion } from '../../merge/role-guess';
 import { speakerStats, type SpeakerStats } from '../../merge/speaker-stats';
 import { mergeRisk, type RiskFinding } from '../../notes/risk/merge-risk';
 import { scanRiskWithMeaning, type MeaningLayer } from '../../notes/risk/scan-risk-with-meaning';
+import { riskSegmentsOf } from '../../notes/risk/pause-breaks';
 import { recordRiskFindings } from '../../store/repositories/risk-flags';
 import {
   applySpeakers,
@@ -52,7 +53,7 @@ export const mergeStage: StageDefinition<MergeOutput> = {
     });
     const merged = groupIntoTurns(words);
     // Here, not only with the notes: the flags must exist even when no notes model runs.
-    const scan = await scanRiskWithMeaning(stored, { signal: context.signal });
+    const scan = await scanRiskWithMeaning(riskSegmentsOf(stored), { signal: context.signal });
     return {
       segments,
       stats: speakerStats(merged),

@@ -40,7 +40,10 @@ export function sentenceKey(segmentId: string, sentence: Sentence): string {
 /** Every sentence of every segment, in order: the units the meaning layer embeds. */
 export function segmentSentences(segments: readonly RiskSegment[]): SentenceRef[] {
   return segments.flatMap((segment) =>
-    splitSentences(straighten(segment.text)).map((sentence) => ({ segment, sentence })),
+    splitSentences(straighten(segment.text), segment.breaks).map((sentence) => ({
+      segment,
+      sentence,
+    })),
   );
 }
 
