@@ -1,6 +1,7 @@
 import type { RiskCategory, RiskHit, RiskSegment } from '../risk-categories';
 import { splitSentences, straighten, wordsOf, type Sentence } from '../risk-text';
 import { FIRST_PERSON } from '../risk-lexicon';
+import { speakerOwns } from './speaker-owns';
 import {
   hitOf,
   isQuestionForm,
@@ -19,13 +20,14 @@ import {
  * The rules and the meaning, together. The rules know negation, reported speech, figures of speech
  * and questions, and quote the exact words; the meaning layer hears risk in words no rule names.
  *
- * - A rule hit stands on its own when its sentence speaks of the speaker. Two kinds do not: a
- *   sentence addressed to the listener only ("killing yourself won't fix this") and a bare mention
- *   of suicide with no one in it ("suicide is never the answer"). Those stand only when the
- *   sentence's meaning confirms risk (the `confirm` thresholds, looser than a hit's own).
+ * - A rule hit stands on its own when its sentence speaks of the speaker. Two kinds do not: words
+ *   to the listener ("killing yourself won't fix this") and a bare mention of suicide the speaker
+ *   does not own ("suicide is never the answer"; speaker-owns.ts). Those stand only when the
+ *   sentence's meaning confirms risk (the `confirm` thresholds, calibrated with the others).
  * - A sentence whose meaning passes a category's thresholds, and that the rules did not flag for
- *   it, becomes a hit quoting the whole sentence, unless it is a question put to the listener or
- *   addressed to the listener only.
+ *   it, becomes a hit quoting the whole sentence: only in the categories the public data
+ *   calibrates, and never for a question put to the listener, words to the listener, or a
+ *   sentence with a denial in it (the rules read negation; an embedding does not).
  */
 
 export interface SentenceRef {
@@ -55,56 +57,6 @@ const LISTENER_OBJECT = /\byour ?sel(?:f|ves)\b|\byour (?:own )?life\b/i;
 
 function namesTheSpeaker(text: string): boolean {
   return wordsOf(text).some((word) => FIRST.has(word));
-}
-
-/** The speaker, as subject or owner: "I", "I'm", "my" (not "we": a group's talk is general). */
-const SPEAKER = new Set(['i', "i'm", 'im', "i've", 'ive', "i'd", "i'll", 'me', 'my', 'myself']);
-/** Anyone else the words before a risk word could be about. */
-const SOMEONE_ELSE = new Set([
-  ...['you', "you're", 'youre', "you've", 'youve', "you'd", 'your', 'yourself'],
-  ...['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'people', 'someone', 'anyone'],
-  ...['friend', 'friends', 'everyone', 'somebody', 'person'],
-]);
-const DENIAL = new Set([
-  'not',
-  'never',
-  'no',
-  'nor',
-  'without',
-  'dont',
-  'didnt',
-  'havent',
-  'wasnt',
-]);
-/** How far before a risk word its owner may stand: "I have been feeling pretty suicidal". */
-const OWNER_WORDS = 6;
-/**
- * What may stand between the speaker and the risk word: being, feeling, thinking of, trying —
- * not "I know", "I think", "I told him", where the speaker only talks about suicide.
- */
-const OWNER_BRIDGE = new Set([
-  ...['am', 'was', 'been', 'be', 'being', 'get', 'got', 'getting', 'became', 'become', 'felt'],
-  ...['feel', 'feeling', 'have', 'had', 'having', 'still', 'also', 'too', 'again', 'always'],
-  ...['pretty', 'so', 'very', 'extremely', 'really', 'quite', 'kind', 'sort', 'of', 'a', 'bit'],
-  ...['little', 'lot', 'seriously', 'constantly', 'often', 'sometimes', 'chronically', 'fairly'],
-  ...['contemplating', 'contemplated', 'considering', 'considered', 'thinking', 'thought'],
-  ...['about', 'attempted', 'attempting', 'tried', 'nearly', 'almost', 'close', 'to', 'myself'],
-]);
-
-/**
- * A bare risk word the speaker owns: the nearest person before it, within a few words, is the
- * speaker, and nothing denies it ("I feel suicidal", "I was contemplating suicide", "my suicidal
- * thoughts", "I'm pretty suicidal myself"); not "I know suicide is never the answer" (someone in
- * between is not needed: a denial or a listener is), nor "I have never considered suicide".
- */
-function speakerOwns(sentence: Sentence, quoteStart: number, quoteEnd: number): boolean {
-  const before = wordsOf(sentence.text.slice(0, quoteStart)).slice(-OWNER_WORDS);
-  const after = wordsOf(sentence.text.slice(quoteEnd)).slice(0, 2);
-  if (before.some((word) => DENIAL.has(word) || word.endsWith("n't"))) return false;
-  const owner = before.findLastIndex((word) => SPEAKER.has(word) || SOMEONE_ELSE.has(word));
-  if (owner < 0) return after.includes('myself');
-  if (!SPEAKER.has(before[owner] ?? '')) return false;
-  return before.slice(owner + 1).every((word) => OWNER_BRIDGE.has(word));
 }
 
 /** A rule hit that needs the meaning's confirmation (see above). */
