@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   RISK_CATEGORIES,
   scanRisk,
@@ -23,6 +23,13 @@ function onlyHit(text: string): RiskHit {
   if (hit === undefined) throw new Error(`no hit for: ${text}`);
   return hit;
 }
+
+// The first scans compile the lexicon's large patterns (seconds on a busy 2-core machine); done
+// once here so no test's own time limit pays for it.
+beforeAll(() => {
+  scanUtterance('i want to die');
+  scanUtterance('hello there, how was the week');
+}, 60_000);
 
 describe('the labelled set', () => {
   it('is large and varied enough to mean something', () => {
