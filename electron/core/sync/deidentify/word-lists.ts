@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+/**
+ * The large word lists in ./lexicons (built by electron/dev/build-lexicons.ts from pinned packages;
+ * provenance in lexicons/README.md): given names, family names, a gazetteer of towns, countries and
+ * demonyms, English words in two frequency tiers, street and unit words. Each is read once, on first
+ * use, into a Set of lower-case entries, so a lookup costs one hash. A missing file is an error,
+ * never an empty list: a de-identifier that silently lost its lists would leak names.
+ */
+
+export const LEXICONS_DIR_ENV = 'CAIRN_LEXICONS_DIR';
+
+type ListName =
+  | 'given-names'
+  | 'family-names'
+  | 'places'
+  | 'countries'
+  | 'english-common'
+  | 'english-rare'
+  | 'street-types'
+  | 'street-suffixes'
+  | 'unit-types';
+
+/** From the sources, or from a bundle anywhere inside the project tree (walks up like resources.ts). */
+function lexiconsDir(): string {
+  const explicit = process.env[LEXICONS_DIR_ENV];
+  if (explicit) return path.resolve(explicit);
+  const here = path.join(__dirname, 'lexicons');
+  if (existsSync(here)) return here;
+  let dir = __dirname;
+  for (;;) {
+    for (const candidate of [
+      path.join(dir, 'electron/core/sync/deidentify/lexicons'),
+      path.join(dir, 'resources/lexicons'),
+    ]) {
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new Error(`The de-identifier's word lists were not found above ${__dirname}`);
+}
+
+const loaded = new Map<ListName, ReadonlySet<string>>();
+
+export function wordList(name: ListName): ReadonlySet<string> {
+  let list = loaded.get(name);
+  if (!list) {
+    const file = path.join(lexiconsDir(), `${name}.txt.gz`);
+    const text = gunzipSync(readFileSync(file)).toString('utf8');
+    list = new Set(text.split('\n').filter(Boolean));
+    loaded.set(name, list);
+  }
+  return list;
+}
+
+/** Lower-case NFC with plain apostrophes: the form every list is stored in. */
+export function listKey(word: string): string {
+  return word.normalize('NFC').toLowerCase().replace(/[’‘]/g, "'");
+}
+
+/**
+ * Spoken fillers and contractions ASR writes that SCOWL does not list, and that some given-name
+ * lists do ("hey", "kinda" are names somewhere). Never names on their own.
+ */
+const SPOKEN = new Set(
+  "um|uh|uhm|hmm|mm|mhm|hm|ah|oh|eh|huh|yeah|yep|yup|nope|nah|ok|okay|hey|hi|bye|gonna|wanna|gotta|kinda|sorta|lemme|dunno|gimme|ya|yo|y'all|ain't|lol|omg|btw|tbh|idk|cuz|cos|coz|til|ma'am".split(
+    '|',
+  ),
+);
+
+/** A frequent English word (SCOWL sizes 10–35), or a spoken filler. */
+export function isCommonEnglish(word: string): boolean {
+  const key = listKey(word);
+  return SPOKEN.has(key) || wordList('english-common').has(key);
+}
+
+/** Any English word SCOWL lists up to size 70 (no proper nouns there). */
+export function isEnglishWord(word: string): boolean {
+  const key = listKey(word);
+  return isCommonEnglish(key) || wordList('english-rare').has(key);
+}
+
+export const isGivenName = (word: string) => wordList('given-names').has(listKey(word));
+export const isFamilyName = (word: string) => wordList('family-names').has(listKey(word));
+
+/**
+ * A given name that is not also a frequent English word: "Tracy", "john" (john is a rare English
+ * word, the name is far more common), but not "will", "grace", "hope", "mark", which need context.
+ */
+export function isDistinctGivenName(word: string): boolean {
+  return word.length >= 3 && isGivenName(word) && !isCommonEnglish(word);
+}
+
+export const isGazetteerPlace = (phrase: string) => wordList('places').has(listKey(phrase));
+
+/** A country (ISO 3166 names and aliases in 18 languages) or a nationality adjective. */
+export const isCountryOrDemonym = (phrase: string) =>
+  wordList('countries').has(listKey(phrase).replace(/\s+/g, ' '));
