@@ -180,7 +180,7 @@ function flatten(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(flatten);
   if (value && typeof value === 'object') {
-    if ('value' in value) return flatten((value as { value: unknown }).value);
+    if ('value' in value) return flatten(value.value);
     return Object.values(value).flatMap(flatten);
   }
   return [];

@@ -4,6 +4,7 @@
  * dictionary of names, an in-process NLP model) propose spans; the combiner merges them; each
  * span is replaced by a typed placeholder such as "[NAME]". Nothing here touches the network.
  */
+import { findAddresses } from './address-patterns';
 import { placeholderFor, type Finding } from './categories';
 import { combineFindings, EVIDENCE, type Candidate } from './combine';
 import { findContactIdentifiers } from './contact-patterns';
@@ -46,6 +47,7 @@ export function findIdentifiers(text: string, options: DeidentifyOptions = {}): 
     ...withEvidence(findDates(masked), EVIDENCE.pattern),
     ...withEvidence(findAges(masked), EVIDENCE.pattern),
     ...findPlaces(masked),
+    ...findAddresses(masked),
     ...findNamesByContext(masked),
     ...withEvidence(findNlpNamesAndPlaces(masked), EVIDENCE.model),
   ];

@@ -1,0 +1,215 @@
+import { EVIDENCE, type Candidate } from './combine';
+import { inList, MONTHS, NOT_IDENTIFYING, WEEKDAYS } from './lexicon';
+import { finding } from './text-spans';
+import { isCommonEnglish, isEnglishWord, listKey, wordList } from './word-lists';
+
+/**
+ * Street addresses in the shapes many countries write them, and the address block around them:
+ * "8 wressle road", "Nassaustraat 123", "árpád fejedelem útja 45", "107 Rue Abdelaziz Thâalbi",
+ * "87 Jakobi 69", then "Apt. 018", a town line, a postcode line, the country. Street words come from
+ * libpostal's dictionaries in 60 languages (lexicons/README.md). An anchor needs a house number next
+ * to a run of address-like words; from there the block is followed line by line while each part
+ * still looks like an address part, and stops at ordinary English ("… in case of an issue").
+ */
+
+/**
+ * Street words that are also common English words ("way", "rue", "via"): libpostal's list is used
+ * minus common words, so these are named here; all are trusted only beside a house number.
+ */
+const ENGLISH_STREET_TYPES = new Set(
+  'rue|via|rua|calle|strada|viale|corso|piazza|plaza|avenida|street|st|st.|avenue|ave|ave.|av|road|rd|rd.|drive|dr|dr.|lane|ln|boulevard|blvd|court|ct|way|place|pl|terrace|circle|parkway|highway|hwy|trail|alley|crescent|row|square|sq|loop|pike|close|grove|gardens|mews|walk|hill|park|view|plaza|path|route'.split(
+    '|',
+  ),
+);
+
+/** Unit designators ("Apt. 018", "Suite 771"): libpostal's, minus words common in English. */
+const ENGLISH_UNIT_TYPES = new Set(
+  'apartment|apt|suite|ste|unit|flat|room|rm|floor|fl|building|bldg|block|lot|office|#'.split('|'),
+);
+
+/** Small words inside place and street names in other languages ("Ústí nad Labem", "Rue de la Paix"). */
+const CONNECTORS = new Set(
+  'de|del|della|dei|la|le|les|los|las|van|der|den|von|zu|da|do|dos|das|di|du|nad|pod|am|an|im|sur|sous|y|e|i|og|och|und|al|el'.split(
+    '|',
+  ),
+);
+
+const DIRECTIONAL = /^(?:[NSEW]|NE|NW|SE|SW)\.?$/;
+
+function isStreetWord(word: string): boolean {
+  const key = listKey(word);
+  if (ENGLISH_STREET_TYPES.has(key)) return true;
+  if (wordList('street-types').has(key) && !isCommonEnglish(key)) return true;
+  // Compounds: "Nassaustraat", "Auerstrasse", "Ziegelgasse", "aðalgata".
+  for (let cut = 3; cut <= key.length - 3; cut++) {
+    if (wordList('street-suffixes').has(key.slice(cut))) return key.length - cut >= 3;
+  }
+  return false;
+}
+
+export function isUnitWord(word: string): boolean {
+  const key = listKey(word).replace(/\.$/, '');
+  return ENGLISH_UNIT_TYPES.has(key) || (wordList('unit-types').has(key) && !isCommonEnglish(key));
+}
+
+/** Capitalised words that end an address block rather than continue it. */
+const NOT_IN_BLOCK = new Set(
+  'i|the|a|an|and|or|but|for|in|on|at|to|from|with|my|our|his|her|their|your|it|we|you|they|he|she|this|that|please|thanks|thank|if|when|then|so'.split(
+    '|',
+  ),
+);
+
+/** Capitalised, foreign, a street word or a directional: could be part of an address line. */
+function isAddressWord(word: string): boolean {
+  const bare = word.replace(/[.'’]+$/, '');
+  if (bare === '') return false;
+  if (inList(NOT_IDENTIFYING, bare) || inList(MONTHS, bare) || inList(WEEKDAYS, bare)) return false;
+  if (DIRECTIONAL.test(word) || isStreetWord(bare)) return true;
+  if (/^\p{Lu}/u.test(bare)) return true;
+  return !isCommonEnglish(bare);
+}
+
+interface Token {
+  kind: 'num' | 'word' | 'other';
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Digits (a house number may carry one letter, "12b"), other letter-digit codes, words, the rest. */
+const TOKEN =
+  /[\p{L}\p{N}]*\d[\p{L}\p{N}]*(?:[-/][\p{L}\p{N}]+)?|[\p{L}\p{M}][\p{L}\p{M}'’.-]*|\S/gu;
+const HOUSE_NUMBER = /^\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?$/;
+
+function tokenize(text: string): Token[] {
+  return [...text.matchAll(TOKEN)].map((match) => {
+    const value = match[0];
+    const kind = HOUSE_NUMBER.test(value)
+      ? 'num'
+      : /^\p{L}/u.test(value) && !/\d/.test(value)
+        ? 'word'
+        : 'other';
+    // "Apt." keeps its dot; a sentence's full stop after a word is not part of it.
+    const text = kind === 'word' && /[^.]{4}\.$/.test(value) ? value.slice(0, -1) : value;
+    return { kind, text, start: match.index, end: match.index + text.length };
+  });
+}
+
+const sameLine = (text: string, a: Token, b: Token) => /^[ \t]*$/.test(text.slice(a.end, b.start));
+
+/** A number that is a dose, a count or a time, not a house number. */
+const UNIT_AFTER =
+  /^\s*(?:mg|mcg|ml|kg|lbs?|pounds|dollars|percent|%|minutes?|hours?|days?|weeks?|months?|years?|times|miles|pills|am|pm|o'clock)\b/i;
+
+/** Street-line anchors: [start, end] of each house-number + street-words run. */
+function anchors(text: string, tokens: Token[]): [number, number][] {
+  const found: [number, number][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i];
+    if (first?.kind !== 'word' || !isAddressWord(first.text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (
+      j + 1 < tokens.length &&
+      j - i < 5 &&
+      tokens[j + 1]?.kind === 'word' &&
+      sameLine(text, tokens[j] as Token, tokens[j + 1] as Token) &&
+      (isAddressWord(tokens[j + 1]?.text ?? '') ||
+        CONNECTORS.has(listKey(tokens[j + 1]?.text ?? '')))
+    ) {
+      j++;
+    }
+    const run = tokens.slice(i, j + 1);
+    const last = tokens[j] as Token;
+    const before = tokens[i - 1];
+    const after = tokens[j + 1];
+    const numBefore = before?.kind === 'num' && sameLine(text, before, first) ? before : undefined;
+    const numAfter =
+      after?.kind === 'num' &&
+      sameLine(text, last, after) &&
+      !UNIT_AFTER.test(text.slice(after.end))
+        ? after
+        : undefined;
+    const hasStreetWord = run.some((t) => isStreetWord(t.text.replace(/\.$/, '')));
+    // A street word then a number ("útja 45", "Gürtel 92"), with no house number before, must be
+    // spelled as a word: "RPT 2023-118842" or "ID 4471" are references, not streets.
+    const spelledStreet = run.some(
+      (t) => t.text.length >= 2 && /\p{Ll}/u.test(t.text) && isStreetWord(t.text),
+    );
+    const hasForeignWord = run.some(
+      (t) => !isEnglishWord(t.text) && !CONNECTORS.has(listKey(t.text)),
+    );
+    const streetFirst = numAfter !== undefined && spelledStreet;
+    if ((numBefore && hasStreetWord) || streetFirst || (numBefore && numAfter && hasForeignWord)) {
+      found.push([(numBefore ?? first).start, (numAfter ?? last).end]);
+    }
+    i = j + 1;
+  }
+  return found;
+}
+
+/** Spaces, a comma, line breaks; a full stop only at a line's end ("útja 45.\n apt. 614"). */
+const SEPARATOR = /^(?:[ \t]*\.(?=[ \t]*\n))?[ \t\n]*(?:(?<=\n)[•·*?–-]+[ \t]+)?(?:,[ \t\n]*)?/;
+const POSTCODE = /^(?:[A-Z]{1,3}[- ]?)?\d{2,6}(?:[- ]\d{2,4})?(?![\p{L}\p{N}])/u;
+const PARENTHESIS = /^\([^()\n]{1,40}\)/;
+const WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’-]*\.?/u;
+const UNIT = /^#?[ \t]*\d[\w-]*|^[\p{L}.]+[ \t]*#?[ \t]*\d[\w-]*/u;
+
+/**
+ * The parts of the block after an anchor: units, town, region code, postcode, country. Each is its
+ * own span, so "12 Oak St, Burlington, VT 05401" reads "[LOCATION], [LOCATION], [LOCATION]".
+ */
+function blockParts(text: string, end: number): [number, number][] {
+  const parts: [number, number][] = [];
+  let position = end;
+  while (parts.length < 10) {
+    const rest = text.slice(position);
+    // "rkp. 97. Suite 446": a full stop inside a line goes on only to a unit designator.
+    const plain = SEPARATOR.exec(rest)?.[0] ?? '';
+    const separator = plain !== '' ? plain : (/^\.[ \t]+/.exec(rest)?.[0] ?? '');
+    if (!separator || /\n[ \t]*\n[ \t]*\n/.test(separator)) break;
+    const next = rest.slice(separator.length);
+    const unit = UNIT.exec(next);
+    const isUnit =
+      unit !== null &&
+      (unit[0].startsWith('#') ||
+        /^\d/.test(unit[0]) ||
+        isUnitWord(unit[0].split(/[\s#\d]/)[0] ?? ''));
+    if (separator.startsWith('.') && !separator.includes('\n') && !isUnit) break;
+    const word = WORD.exec(next);
+    let length = 0;
+    if (isUnit) {
+      length = unit[0].length;
+    } else if (POSTCODE.test(next)) {
+      length = (POSTCODE.exec(next) as RegExpExecArray)[0].length;
+    } else if (PARENTHESIS.test(next)) {
+      length = (PARENTHESIS.exec(next) as RegExpExecArray)[0].length;
+    } else if (word && !next.slice(word[0].length).startsWith(':')) {
+      const bare = word[0].replace(/\.$/, '');
+      const capitalised = /^\p{Lu}/u.test(bare) && !NOT_IN_BLOCK.has(listKey(bare));
+      if (capitalised || isAddressWord(bare) || CONNECTORS.has(listKey(bare))) length = bare.length;
+    }
+    if (length === 0) break;
+    parts.push([position + separator.length, position + separator.length + length]);
+    position += separator.length + length;
+  }
+  return parts;
+}
+
+export function findAddresses(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const [start, end] of anchors(text, tokenize(text))) {
+    // "63 30 N. Stadion": a building number before the house number belongs to the line too.
+    const leading = /(?<![\w.,-])\d{1,5}[A-Za-z]?[ \t]+$/.exec(
+      text.slice(Math.max(0, start - 8), start),
+    );
+    const from = leading ? start - leading[0].length : start;
+    for (const [partStart, partEnd] of [[from, end], ...blockParts(text, end)] as const) {
+      found.push({ ...finding(text, 'LOCATION', partStart, partEnd), evidence: EVIDENCE.pattern });
+    }
+  }
+  return found;
+}
