@@ -53,3 +53,18 @@ describe('street addresses in many countries’ shapes', () => {
     expect(addressText(text)).toEqual([]);
   });
 });
+
+describe('names and places outside ASCII', () => {
+  it.each([
+    ['I saw Mrs. Øverland at the market.', 'Øverland'],
+    ['We moved here from Zürich last year.', 'Zürich'],
+    ['He still talks to Aleksandr Ždanov every week.', 'Aleksandr Ždanov'],
+  ])('%s', (text, identifier) => {
+    expect(deidentify(text).text).not.toContain(identifier.split(' ')[0]);
+    expect(
+      deidentify(text)
+        .findings.map((f) => f.text)
+        .join(' '),
+    ).toContain(identifier);
+  });
+});

@@ -22,23 +22,28 @@ import { endWithoutPossessive, finding, startsSentence } from './text-spans';
  * redact). A word that also reads as a common English word is trusted only with a title or relation.
  */
 
-const NAME_WORD = "(?:[A-Z][a-z]*[A-Z][a-z]+|[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]\\.)(?![\\w])";
+/** Any script's capitals and small letters: "Pesälä", "Barabás", "Honoré" are names too. */
+const NAME_WORD =
+  "(?:\\p{Lu}\\p{Ll}*\\p{Lu}\\p{Ll}+|\\p{Lu}\\p{Ll}+(?:['’-]\\p{Lu}?\\p{Ll}+)*|\\p{Lu}\\.)(?![\\p{L}\\p{M}\\p{N}_])";
 /** One or two capitalised words: a first name, or first and last. */
 const NAME = `(?:${NAME_WORD})(?:\\s+(?:${NAME_WORD}))?`;
 
-const AFTER_TITLE = new RegExp(`\\b(?:${TITLES})\\.?\\s+(${NAME})`, 'gd');
+const AFTER_TITLE = new RegExp(`\\b(?:${TITLES})\\.?\\s+(${NAME})`, 'gdu');
 const AFTER_RELATION = new RegExp(
   `\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?)\\s+(?:[a-z]+\\s+)?(?:${RELATIONS})(?:['’]s)?,?\\s+(${NAME})(?:(?:,?\\s+and|\\s*,)\\s+(${NAME}))?`,
-  'gd',
+  'gdu',
 );
 /** "a guy named Marcus", "everyone calls him Bobby"; not "a town called Millbrook". */
 const AFTER_NAMING = new RegExp(
   `(?<!\\b(?:town|city|village|place|neighbou?rhood|area|suburb|street|road|school|bar|restaurant|company|store|shop|church|app|show|book|film|movie|band|song|group|program)\\s)\\b(?:named|called|calls\\s+(?:him|her|me|them)|call\\s+(?:him|her|me|them)|name\\s+is|name['’]s|named\\s+(?:him|her|the\\s+baby|them))\\s+(${NAME})`,
-  'gd',
+  'gdu',
 );
 
 /** Capitalised words in mid-sentence; the start of a sentence is capitalised anyway. */
-const CAPITALISED = new RegExp(`(?<![\\w'’.-])(${NAME_WORD})(?:\\s+(${NAME_WORD}))*`, 'g');
+const CAPITALISED = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}_'’.-])(${NAME_WORD})(?:\\s+(${NAME_WORD}))*`,
+  'gu',
+);
 
 export function isCommonCapitalised(word: string): boolean {
   const bare = word.replace(/['’]s$/, '').replace(/\.$/, '');
