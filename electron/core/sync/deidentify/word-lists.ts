@@ -14,6 +14,7 @@ export const LEXICONS_DIR_ENV = 'CAIRN_LEXICONS_DIR';
 
 type ListName =
   | 'given-names'
+  | 'given-names-frequent'
   | 'family-names'
   | 'places'
   | 'countries'
@@ -67,15 +68,36 @@ export function listKey(word: string): string {
  * lists do ("hey", "kinda" are names somewhere). Never names on their own.
  */
 const SPOKEN = new Set(
-  "um|uh|uhm|hmm|mm|mhm|hm|ah|oh|eh|huh|yeah|yep|yup|nope|nah|ok|okay|hey|hi|bye|gonna|wanna|gotta|kinda|sorta|lemme|dunno|gimme|ya|yo|y'all|ain't|lol|omg|btw|tbh|idk|cuz|cos|coz|til|ma'am".split(
-    '|',
-  ),
+  [
+    'um|uh|uhm|erm|hrm|hmm|mm|mhm|hm|ah|oh|eh|huh|yeah|yep|yup|nope|nah|ok|okay|hey|hi|bye|anywho|teehee',
+    "gonna|wanna|gotta|kinda|sorta|lemme|dunno|gimme|ya|yo|y'all|ain't|ma'am|lil|fam|ish|goodluck|everytime",
+    'lol|omg|btw|tbh|idk|imo|imho|irl|wtf|fyi|asap|tldr|tl|dr|gf|bf|pm|am|cuz|cos|coz|til|teh|dem|dev|edu',
+    // Clinical shorthand a transcript or note uses in lower case.
+    'med|meds|rx|dx|tx|hx|sx|psych|rehab|detox|mg|mcg|prn|bid|tid|qid|qhs|min|mins|hrs|yrs',
+  ]
+    .join('|')
+    .split('|'),
 );
+
+/** "dont", "Youre", "Itll": a contraction typed without its apostrophe is an English word. */
+function isContraction(key: string): boolean {
+  const stem = /^(.+?)(?:n't|nt|'re|re|'ve|ve|'ll|ll|'d|d|'s|s|'m|m)$/.exec(key)?.[1];
+  return (
+    stem !== undefined &&
+    /^(?:i|you|we|they|he|she|it|that|there|here|what|who|where|how|let|do|does|did|is|are|was|were|have|has|had|would|could|should|ca|wo|ai|must|might|need|life|now|everyone)$/.test(
+      stem,
+    )
+  );
+}
 
 /** A frequent English word (SCOWL sizes 10–35), or a spoken filler. */
 export function isCommonEnglish(word: string): boolean {
   const key = listKey(word);
-  return SPOKEN.has(key) || wordList('english-common').has(key);
+  if (SPOKEN.has(key) || wordList('english-common').has(key) || isContraction(key)) return true;
+  // "Societys", "Nobodys": a plural or possessive typed without its apostrophe.
+  if (key.endsWith('s') && wordList('english-common').has(key.slice(0, -1))) return true;
+  // "No-one", "Break-ups": every part an English word.
+  return key.includes('-') && key.split('-').every((part) => wordList('english-common').has(part));
 }
 
 /** Any English word SCOWL lists up to size 70 (no proper nouns there). */

@@ -1,0 +1,105 @@
+import { EVIDENCE, type Candidate } from './combine';
+import {
+  AMBIGUOUS_GIVEN_NAMES,
+  COUNTRIES,
+  inList,
+  MONTHS,
+  NOT_IDENTIFYING,
+  US_STATES,
+  WEEKDAYS,
+} from './lexicon';
+import { finding, startsSentence } from './text-spans';
+import {
+  isCommonEnglish,
+  isCountryOrDemonym,
+  isDistinctGivenName,
+  isEnglishWord,
+  isFamilyName,
+  isGazetteerPlace,
+  listKey,
+  wordList,
+} from './word-lists';
+
+/**
+ * Person names from the big name lists, where capitalisation says nothing: ASR writes
+ * "tracy sukhorukova" and "my friend john", and a sentence's first word is capitalised anyway.
+ *
+ * - A given name followed by a family name, or by a word no English list knows, is a full name
+ *   in any case ("kristin crnić", "Tracy Sukhorukova").
+ * - In lower case, a given name that is not also an English word is a name on its own ("john",
+ *   "lilly"); one that is ("will", "grace", "mark") is left to the context patterns.
+ * - Philter's rule at a sentence start, where a capital proves nothing: a word that no English
+ *   list knows and that is not a clinical or brand word the lexicon lists is suspect ("Krylova.",
+ *   "Delvis spent…"). Mid-sentence capitalised words are name-patterns.ts's job already.
+ */
+
+const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+
+function isKnownNonName(word: string): boolean {
+  return (
+    inList(NOT_IDENTIFYING, word) ||
+    inList(MONTHS, word) ||
+    inList(WEEKDAYS, word) ||
+    inList(US_STATES, word) ||
+    inList(COUNTRIES, word) ||
+    isCountryOrDemonym(word)
+  );
+}
+
+/**
+ * A given name that needs no context: one of the frequent names, or a rarer one that is neither an
+ * English word nor a town's name, nor as short as most abbreviations ("med", "dev", "cambridge").
+ */
+function isStandaloneGivenName(word: string): boolean {
+  if (!isDistinctGivenName(word) || isKnownNonName(word)) return false;
+  if (wordList('given-names-frequent').has(listKey(word))) return true;
+  return word.length >= 4 && !isEnglishWord(word) && !isGazetteerPlace(word);
+}
+
+/** What may follow a given name as its family name. */
+function isSurnameLike(word: string): boolean {
+  if (word.length < 2 || isCommonEnglish(word) || isKnownNonName(word)) return false;
+  return isFamilyName(word) || !isEnglishWord(word);
+}
+
+const isLowerCase = (word: string) => word === word.toLowerCase();
+
+export function findListNames(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  const words = [...text.matchAll(WORD)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!word) continue;
+    const next = words[i + 1];
+    const adjacent = next !== undefined && /^[ \t]+$/.test(text.slice(word.end, next.start));
+    const given = isDistinctGivenName(word.text) && !isKnownNonName(word.text);
+    if (given && adjacent && isSurnameLike(next.text)) {
+      found.push({ ...finding(text, 'NAME', word.start, next.end), evidence: EVIDENCE.model });
+      i++;
+      continue;
+    }
+    if (isLowerCase(word.text) && isStandaloneGivenName(word.text)) {
+      found.push({ ...finding(text, 'NAME', word.start, word.end), evidence: EVIDENCE.guess });
+      continue;
+    }
+    if (/^\p{Lu}\p{Ll}{2}/u.test(word.text) && startsSentence(text, word.start)) {
+      const unknown =
+        !isEnglishWord(word.text) &&
+        !isKnownNonName(word.text) &&
+        !inList(AMBIGUOUS_GIVEN_NAMES, word.text) &&
+        !(
+          isGazetteerPlace(word.text) &&
+          !isDistinctGivenName(word.text) &&
+          !isFamilyName(word.text)
+        );
+      if (unknown && !/['’]/.test(word.text)) {
+        found.push({ ...finding(text, 'NAME', word.start, word.end), evidence: EVIDENCE.guess });
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { deidentify } from '../../electron/core/sync/deidentify';
+import { findListNames } from '../../electron/core/sync/deidentify/list-names';
+
+/** Sentences written for these tests, in the shapes ASR and chat produce. */
+const names = (text: string) => findListNames(text).map((f) => f.text);
+
+describe('names from the name lists, whatever the letter case', () => {
+  it.each([
+    ['so i called marisol fenwick back', 'marisol fenwick'],
+    ['we went with deshawn okonkwo-baptiste', 'deshawn okonkwo-baptiste'],
+    ['Then Priyanka Venkataraman stopped answering.', 'Priyanka Venkataraman'],
+  ])('a given name and a family name: %s', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it.each([
+    ['honestly my friend jessica gets it', 'jessica'],
+    ['i told brandon i needed space', 'brandon'],
+    ['after that kayleigh stopped texting', 'kayleigh'],
+  ])('a given name alone in lower case: %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    ['Okonkwo, can you hear me?', 'Okonkwo'],
+    ['Thorvaldsen never called back.', 'Thorvaldsen'],
+  ])('an unknown capitalised word opening a sentence: %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    'i will grace the meeting with hope, mark my words',
+    'may i ask how the meds are working',
+    'dont worry, theyre fine and im ok',
+    'Im tired. Youre right. Thats it.',
+    'Lexapro helped a bit. Sertraline did not.',
+    'we talked about cambridge and denmark',
+    'i went to rehab and my psych said the dx was fine',
+  ])('leaves ordinary words alone: %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('redacts a lower-case transcript line end to end', () => {
+    expect(deidentify('my sister rebecca and her husband tomasz kowalczyk came over').text).toBe(
+      'my sister [NAME] and her husband [NAME] came over',
+    );
+  });
+});
