@@ -13,6 +13,7 @@ import { findDates } from './date-patterns';
 import { findKnownNames } from './known-names';
 import { findListNames } from './list-names';
 import { findNamesByContext } from './name-patterns';
+import { withNameSuffixes } from './name-suffix';
 import { findNlpNamesAndPlaces } from './nlp-names';
 import { findNumberIdentifiers } from './number-patterns';
 import { findPlaces } from './place-patterns';
@@ -54,7 +55,7 @@ export function findIdentifiers(text: string, options: DeidentifyOptions = {}): 
     ...withEvidence(findNlpNamesAndPlaces(masked), EVIDENCE.model),
   ];
   // Offsets are the same in the masked and the original text; report the original's characters.
-  return combineFindings(text, candidates);
+  return withNameSuffixes(text, combineFindings(text, candidates));
 }
 
 /** `text` with every identifier replaced by its placeholder, and what was replaced. */

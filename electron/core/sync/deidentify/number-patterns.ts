@@ -11,8 +11,13 @@ import { finding } from './text-spans';
  * one. Years, doses, scores, money and times are left alone.
  */
 
+/**
+ * North American 3-3-4 with an optional country or trunk prefix ("+1", "1-", "001-", "21 "), an
+ * area code in brackets with other group sizes ("(07) 5331 0577", "(96) 627-277"), and bare
+ * 7- or 10-digit runs.
+ */
 const PHONE_SHAPE =
-  /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5})?(?!\w|[.-]\d)|(?<![\w.-])(?:\d{3}-\d{4}|1?\d{10})(?!\w|[.-]\d)/g;
+  /(?<![\w+])(?:\+?1[\s.-]?|(?:\+|00)?\d{1,3}[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5})?(?!\w|[.-]\d)|(?<![\w+])(?:\+?\d{1,3}\s?)?\(\d{2,4}\)\s?\d{3,4}[\s-]\d{3,4}(?!\w|[.-]\d)|(?<![\w.-])(?:\d{3}-\d{4}|1?\d{10})(?!\w|[.-]\d)/g;
 
 const DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
 const SPOKEN_DIGITS = new RegExp(`\\b${DIGIT_WORD}(?:[\\s,-]+${DIGIT_WORD}){6,}\\b`, 'gi');
