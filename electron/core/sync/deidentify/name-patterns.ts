@@ -13,6 +13,7 @@ import {
   WEEKDAYS,
 } from './lexicon';
 import { endWithoutPossessive, finding, startsSentence } from './text-spans';
+import { isCountryOrDemonym, isGivenName } from './word-lists';
 
 /**
  * Person names from the words around them, for people the session's dictionary does not list:
@@ -53,7 +54,9 @@ export function isCommonCapitalised(word: string): boolean {
     inList(MONTHS, bare) ||
     inList(WEEKDAYS, bare) ||
     inList(US_STATES, bare) ||
-    inList(COUNTRIES, bare)
+    inList(COUNTRIES, bare) ||
+    // "Sudanese", "Denmark"; but "Jordan", "Chad", "Kenya" are people's names too.
+    (isCountryOrDemonym(bare) && !isGivenName(bare))
   );
 }
 

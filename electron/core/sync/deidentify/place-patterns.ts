@@ -12,6 +12,7 @@ import {
   WEEKDAYS,
 } from './lexicon';
 import { finding } from './text-spans';
+import { isCountryOrDemonym } from './word-lists';
 
 /**
  * Geographic units smaller than a state, and named institutions (which sit in one place): street
@@ -73,7 +74,7 @@ const LEADING_FILLER = new RegExp(
 
 /** Safe Harbor keeps states and countries: "North Carolina" or "New Mexico" is not redacted. */
 function isStateOrCountry(value: string): boolean {
-  return inList(US_STATES, value) || inList(COUNTRIES, value);
+  return inList(US_STATES, value) || inList(COUNTRIES, value) || isCountryOrDemonym(value);
 }
 
 function isCommonWord(word: string): boolean {
