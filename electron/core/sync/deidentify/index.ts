@@ -10,6 +10,7 @@ import { combineFindings, EVIDENCE, type Candidate } from './combine';
 import { findContactIdentifiers } from './contact-patterns';
 import { findAges } from './age-patterns';
 import { findDates } from './date-patterns';
+import { findGazetteerPlaces } from './gazetteer-places';
 import { findKnownNames } from './known-names';
 import { findListNames } from './list-names';
 import { findNamesByContext } from './name-patterns';
@@ -50,6 +51,7 @@ export function findIdentifiers(text: string, options: DeidentifyOptions = {}): 
     ...withEvidence(findAges(masked), EVIDENCE.pattern),
     ...findPlaces(masked),
     ...findAddresses(masked),
+    ...findGazetteerPlaces(masked),
     ...findNamesByContext(masked),
     ...findListNames(masked),
     ...withEvidence(findNlpNamesAndPlaces(masked), EVIDENCE.model),

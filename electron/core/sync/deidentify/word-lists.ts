@@ -70,6 +70,7 @@ export function listKey(word: string): string {
 const SPOKEN = new Set(
   [
     'um|uh|uhm|erm|hrm|hmm|mm|mhm|hm|ah|oh|eh|huh|yeah|yep|yup|nope|nah|ok|okay|hey|hi|bye|anywho|teehee',
+    'haha|hahaha|hehe|heh|yeh|naw|cya|yay|aww|awww|ooh|oops|lmao|lmfao|rofl|ugh|meh|phew|whoa',
     "gonna|wanna|gotta|kinda|sorta|lemme|dunno|gimme|ya|yo|y'all|ain't|ma'am|lil|fam|ish|goodluck|everytime",
     'lol|omg|btw|tbh|idk|imo|imho|irl|wtf|fyi|asap|tldr|tl|dr|gf|bf|pm|am|cuz|cos|coz|til|teh|dem|dev|edu',
     // Clinical shorthand a transcript or note uses in lower case.
