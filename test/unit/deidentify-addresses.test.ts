@@ -68,3 +68,26 @@ describe('names and places outside ASCII', () => {
     ).toContain(identifier);
   });
 });
+
+describe('address block details', () => {
+  it('takes a compass point after the house number', () => {
+    expect(addressText('Mail goes to 1200 W Harlan, Fenwick, 55410.')).toEqual([
+      '1200 W Harlan',
+      'Fenwick',
+      '55410',
+    ]);
+  });
+
+  it('reads lower-case street lines as ASR writes them', () => {
+    expect(addressText('yeah we live at 12 oak street now')).toEqual(['12 oak street']);
+    expect(addressText('we did a 10 mile trail and 2 kids in the park')).toEqual([]);
+  });
+
+  it('keeps a lower-case word inside a block when a postcode follows it', () => {
+    expect(addressText('send it to 8 mill lane\n reading\n RG1 4AA please')).toEqual([
+      '8 mill lane',
+      'reading',
+      'RG1 4AA',
+    ]);
+  });
+});

@@ -30,6 +30,17 @@ describe('names from the name lists, whatever the letter case', () => {
   });
 
   it.each([
+    ['Frank had given me the keys already.', 'Frank'],
+    ['Hope said she would come.', 'Hope'],
+    ['Then Will texted me at midnight.', 'Will'],
+  ])('an everyday-word name that speaks or gives: %s', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it.each([
+    'Hope was all I had left.',
+    'Will you be there?',
+    'Frank talk helps.',
     'i will grace the meeting with hope, mark my words',
     'may i ask how the meds are working',
     'dont worry, theyre fine and im ok',

@@ -101,9 +101,37 @@ const sameLine = (text: string, a: Token, b: Token) => /^[ \t]*$/.test(text.slic
 const UNIT_AFTER =
   /^\s*(?:mg|mcg|ml|kg|lbs?|pounds|dollars|percent|%|minutes?|hours?|days?|weeks?|months?|years?|times|miles|pills|am|pm|o'clock)\b/i;
 
+/** Words that can sit between a number and a street word without being a street's name. */
+const NOT_A_STREET_NAME =
+  /^(?:the|a|an|and|or|of|in|on|at|to|for|with|my|our|his|her|their|your|its|this|that|mile|miles|minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|times|more|other|long|short)$/i;
+
+/**
+ * Lower-case house-number lines as ASR writes them ("12 oak street", "8 mill lane"): a number,
+ * up to three words that are not function words or units, then a street word.
+ */
+function lowerCaseStreetLines(text: string, tokens: Token[]): [number, number][] {
+  const found: [number, number][] = [];
+  tokens.forEach((number, i) => {
+    if (number.kind !== 'num') return;
+    for (let k = i + 2; k <= i + 4 && k < tokens.length; k++) {
+      const words = tokens.slice(i + 1, k + 1);
+      const line = [number, ...words];
+      if (!words.every((t) => t.kind === 'word')) return;
+      if (!line.every((t, n) => n === 0 || sameLine(text, line[n - 1] as Token, t))) return;
+      if (words.slice(0, -1).some((t) => NOT_A_STREET_NAME.test(t.text))) return;
+      const last = words.at(-1) as Token;
+      if (isStreetWord(last.text.replace(/\.$/, ''))) {
+        found.push([number.start, last.end]);
+        return;
+      }
+    }
+  });
+  return found;
+}
+
 /** Street-line anchors: [start, end] of each house-number + street-words run. */
 function anchors(text: string, tokens: Token[]): [number, number][] {
-  const found: [number, number][] = [];
+  const found: [number, number][] = lowerCaseStreetLines(text, tokens);
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i];
@@ -143,7 +171,14 @@ function anchors(text: string, tokens: Token[]): [number, number][] {
       (t) => !isEnglishWord(t.text) && !CONNECTORS.has(listKey(t.text)),
     );
     const streetFirst = numAfter !== undefined && spelledStreet;
-    if ((numBefore && hasStreetWord) || streetFirst || (numBefore && numAfter && hasForeignWord)) {
+    // "30 N. Stadion", "1200 W Harlan": a house number, a compass point, a name.
+    const directional =
+      run.length >= 2 && DIRECTIONAL.test(first.text) && /^\p{Lu}/u.test(run[1]?.text ?? '');
+    if (
+      (numBefore && (hasStreetWord || directional)) ||
+      streetFirst ||
+      (numBefore && numAfter && hasForeignWord)
+    ) {
       found.push([(numBefore ?? first).start, (numAfter ?? last).end]);
     }
     i = j + 1;
@@ -153,7 +188,9 @@ function anchors(text: string, tokens: Token[]): [number, number][] {
 
 /** Spaces, a comma, line breaks; a full stop only at a line's end ("útja 45.\n apt. 614"). */
 const SEPARATOR = /^(?:[ \t]*\.(?=[ \t]*\n))?[ \t\n]*(?:(?<=\n)[•·*?–-]+[ \t]+)?(?:,[ \t\n]*)?/;
-const POSTCODE = /^(?:[A-Z]{1,3}[- ]?)?\d{2,6}(?:[- ]\d{2,4})?(?![\p{L}\p{N}])/u;
+/** Digit postcodes with an optional region prefix ("JN 91851", "D-10115"), UK and Canadian shapes. */
+const POSTCODE =
+  /^(?:(?:[A-Z]{1,3}[- ]?)?\d{2,6}(?:[- ]\d{2,4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d)(?![\p{L}\p{N}])/u;
 const PARENTHESIS = /^\([^()\n]{1,40}\)/;
 const WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’-]*\.?/u;
 const UNIT = /^#?[ \t]*\d[\w-]*|^[\p{L}.]+[ \t]*#?[ \t]*\d[\w-]*/u;
@@ -162,10 +199,10 @@ const UNIT = /^#?[ \t]*\d[\w-]*|^[\p{L}.]+[ \t]*#?[ \t]*\d[\w-]*/u;
  * The parts of the block after an anchor: units, town, region code, postcode, country. Each is its
  * own span, so "12 Oak St, Burlington, VT 05401" reads "[LOCATION], [LOCATION], [LOCATION]".
  */
-function blockParts(text: string, end: number): [number, number][] {
+function blockParts(text: string, end: number, limit = 10): [number, number][] {
   const parts: [number, number][] = [];
   let position = end;
-  while (parts.length < 10) {
+  while (parts.length < limit) {
     const rest = text.slice(position);
     // "rkp. 97. Suite 446": a full stop inside a line goes on only to a unit designator.
     const plain = SEPARATOR.exec(rest)?.[0] ?? '';
@@ -191,12 +228,24 @@ function blockParts(text: string, end: number): [number, number][] {
       const bare = word[0].replace(/\.$/, '');
       const capitalised = /^\p{Lu}/u.test(bare) && !NOT_IN_BLOCK.has(listKey(bare));
       if (capitalised || isAddressWord(bare) || CONNECTORS.has(listKey(bare))) length = bare.length;
+      else if (
+        !NOT_IN_BLOCK.has(listKey(bare)) &&
+        postcodeFollows(text, position + separator.length + bare.length)
+      ) {
+        // A lower-case English word inside a block ("nan", "reading") still belongs to it when
+        // a postcode comes right after: the block has not ended yet.
+        length = bare.length;
+      }
     }
     if (length === 0) break;
     parts.push([position + separator.length, position + separator.length + length]);
     position += separator.length + length;
   }
   return parts;
+}
+
+function postcodeFollows(text: string, from: number): boolean {
+  return blockParts(text, from, 2).some(([start, end]) => POSTCODE.test(text.slice(start, end)));
 }
 
 export function findAddresses(text: string): Candidate[] {

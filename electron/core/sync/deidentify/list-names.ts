@@ -64,6 +64,13 @@ function isSurnameLike(word: string): boolean {
 
 const isLowerCase = (word: string) => word === word.toLowerCase();
 
+/**
+ * A name that is also an everyday word ("Frank", "Will", "Hope") is a person when it is the one
+ * speaking or handing something over: "Frank had given Tyler…", "Hope said…", "Will texted me".
+ */
+const SPEAKS_AFTER =
+  /^[ \t]+(?:(?:had|has|then|just|also|never|finally)[ \t]+)?(?:said|says|told|tells|asked|asks|called|calls|texted|texts|emailed|wrote|writes|replied|answered|yelled|shouted|whispered|gave|given|sent|promised|admitted|explained|insisted)\b/;
+
 export function findListNames(text: string): Candidate[] {
   const found: Candidate[] = [];
   const words = [...text.matchAll(WORD)].map((m) => ({
@@ -80,6 +87,14 @@ export function findListNames(text: string): Candidate[] {
     if (given && adjacent && isSurnameLike(next.text)) {
       found.push({ ...finding(text, 'NAME', word.start, next.end), evidence: EVIDENCE.model });
       i++;
+      continue;
+    }
+    if (
+      /^\p{Lu}\p{Ll}+$/u.test(word.text) &&
+      inList(AMBIGUOUS_GIVEN_NAMES, word.text) &&
+      SPEAKS_AFTER.test(text.slice(word.end))
+    ) {
+      found.push({ ...finding(text, 'NAME', word.start, word.end), evidence: EVIDENCE.pattern });
       continue;
     }
     if (isLowerCase(word.text) && isStandaloneGivenName(word.text)) {
