@@ -58,3 +58,17 @@ describe('names from the name lists, whatever the letter case', () => {
     );
   });
 });
+
+describe('the safe list against capitalised everyday words', () => {
+  it('does not take capitalised common words for names', () => {
+    expect(
+      deidentify('We read Article 12 of the Treaty about Gratitude and Discipline.').text,
+    ).toBe('We read Article 12 of the Treaty about Gratitude and Discipline.');
+  });
+
+  it('still takes capitalised surnames that are common words', () => {
+    expect(deidentify('I finally called Marsh about the lease.').text).toBe(
+      'I finally called [NAME] about the lease.',
+    );
+  });
+});

@@ -13,7 +13,13 @@ import {
   WEEKDAYS,
 } from './lexicon';
 import { endWithoutPossessive, finding, startsSentence } from './text-spans';
-import { isCountryOrDemonym, isGivenName } from './word-lists';
+import {
+  isCommonEnglish,
+  isCountryOrDemonym,
+  isFamilyName,
+  isGazetteerPlace,
+  isGivenName,
+} from './word-lists';
 
 /**
  * Person names from the words around them, for people the session's dictionary does not list:
@@ -77,6 +83,24 @@ function nameFinding(text: string, start: number, end: number): Finding | undefi
   return finding(text, 'NAME', start, endWithoutPossessive(text, start, keptEnd));
 }
 
+/**
+ * The safe list's side of the capitalised-word guess: "Wisdom and Discipline", "Article 50", "the
+ * Treaty" are frequent English words that no name list or gazetteer has, so a capital alone does
+ * not make them names ("Hill", "Marsh", "Baker" are surnames, and stay suspect). A title, a
+ * relation or the session's dictionary still marks any word.
+ */
+function onlyEverydayWords(value: string): boolean {
+  return value
+    .split(/\s+/)
+    .every(
+      (word) =>
+        isCommonEnglish(word) &&
+        !isGivenName(word) &&
+        !isFamilyName(word) &&
+        !isGazetteerPlace(word),
+    );
+}
+
 export function findNamesByContext(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const pattern of [AFTER_TITLE, AFTER_RELATION, AFTER_NAMING]) {
@@ -102,13 +126,13 @@ export function findNamesByContext(text: string): Candidate[] {
       if (rest === '') continue;
       const restStart = start + match[0].indexOf(rest, first.length);
       const name = nameFinding(text, restStart, restStart + rest.length);
-      if (name) found.push({ ...name, evidence: EVIDENCE.guess });
+      if (name && !onlyEverydayWords(name.text)) found.push({ ...name, evidence: EVIDENCE.guess });
       continue;
     }
     // Two capitalised words at a sentence start ("Anthony Russo is suing me") are still a name.
     if (atStart && words.length < 2) continue;
     const name = nameFinding(text, start, start + match[0].length);
-    if (name) found.push({ ...name, evidence: EVIDENCE.guess });
+    if (name && !onlyEverydayWords(name.text)) found.push({ ...name, evidence: EVIDENCE.guess });
   }
   return found;
 }
