@@ -296,10 +296,10 @@ function englishWords(levels: readonly number[]): string[] {
 }
 
 /** libpostal's dictionaries (via pelias-parser): every synonym on each `a|b|c` line, all languages. */
-function libpostal(files: readonly string[]): string[] {
+function libpostal(files: readonly string[], languages?: readonly string[]): string[] {
   const dir = path.join(unpack(ARCHIVES.pelias), 'package/resources/libpostal/dictionaries');
   const out: string[] = [];
-  for (const lang of readdirSync(dir)) {
+  for (const lang of languages ?? readdirSync(dir)) {
     for (const file of files) {
       const full = path.join(dir, lang, file);
       if (!existsSync(full)) continue;
@@ -323,6 +323,9 @@ async function main() {
   write('english-common', englishWords([10, 20, 35]));
   write('english-rare', englishWords([40, 50, 55, 60, 70]));
   write('street-types', libpostal(['street_types.txt']));
+  // English ones apart: USPS suffixes that are also common words ("Shoal", "Spurs") count only
+  // capitalised after a house number.
+  write('street-types-en', libpostal(['street_types.txt'], ['en']));
   write(
     'street-suffixes',
     libpostal(['concatenated_suffixes_separable.txt', 'concatenated_suffixes_inseparable.txt']),

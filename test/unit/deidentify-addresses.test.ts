@@ -91,3 +91,20 @@ describe('address block details', () => {
     ]);
   });
 });
+
+describe('more address kinds', () => {
+  it.each([
+    ['Post goes to PSC 4410, Box 2291\nAPO AE 09012 now.', 'PSC 4410, Box 2291\nAPO AE 09012'],
+    ['He is on USNS Marigold\nFPO AP 96612 until May.', 'USNS Marigold\nFPO AP 96612'],
+    ['Send it to 4471 Hollowell Knolls, please.', '4471 Hollowell Knolls'],
+    ['She moved to 2019 118th Street last year.', '2019 118th Street'],
+  ])('%s', (text, address) => {
+    expect(addressText(text).join('\n')).toContain(address);
+  });
+
+  it('reads escaped line breaks as breaks', () => {
+    expect(deidentify('Address:\\n12 Birchwood Lane\\nApt. 3').text).toBe(
+      'Address:\\n[LOCATION]',
+    );
+  });
+});

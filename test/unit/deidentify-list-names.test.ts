@@ -72,3 +72,12 @@ describe('the safe list against capitalised everyday words', () => {
     );
   });
 });
+
+describe('speaker labels', () => {
+  it('takes a name that labels a line, not a role', () => {
+    expect(
+      deidentify('Clinician: How was the week?\nRosalind: Long.\nBot: Anything else?\nWill: No.')
+        .text,
+    ).toBe('Clinician: How was the week?\n[NAME]: Long.\nBot: Anything else?\n[NAME]: No.');
+  });
+});

@@ -11,6 +11,9 @@ describe('phone numbers in more shapes', () => {
     ['From abroad dial 44 207 946 0321 instead.', 'From abroad dial [PHONE] instead.'],
     ['Her desk line is 001-312-555-0148x221.', 'Her desk line is [PHONE].'],
     ['Try +49 030 555 1234 after six.', 'Try [PHONE] after six.'],
+    ['Her office is +33 (0)1 45 67 89 10 now.', 'Her office is [PHONE] now.'],
+    ['Text +447911123456 when you land.', 'Text [PHONE] when you land.'],
+    ['Mobile 07911 123456 or home.', 'Mobile [PHONE] or home.'],
   ])('%s', (text, expected) => {
     expect(redacted(text)).toBe(expected);
   });

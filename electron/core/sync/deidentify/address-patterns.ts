@@ -47,6 +47,17 @@ function isStreetWord(word: string): boolean {
   return false;
 }
 
+/**
+ * USPS suffixes that are also common words ("3554 Garzarolli Shoal", "34 Angel Spurs"): only
+ * capitalised, last on the line, after a house number; plurals count ("Drives", "Knolls").
+ */
+function isCapitalisedUspsSuffix(token: Token): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(token.text) || NOT_A_STREET_NAME.test(token.text)) return false;
+  const key = listKey(token.text);
+  const types = wordList('street-types-en');
+  return types.has(key) || (key.endsWith('s') && types.has(key.slice(0, -1)));
+}
+
 export function isUnitWord(word: string): boolean {
   const key = listKey(word).replace(/\.$/, '');
   return ENGLISH_UNIT_TYPES.has(key) || (wordList('unit-types').has(key) && !isCommonEnglish(key));
@@ -64,7 +75,7 @@ function isAddressWord(word: string): boolean {
   const bare = word.replace(/[.'’]+$/, '');
   if (bare === '') return false;
   if (inList(NOT_IDENTIFYING, bare) || inList(MONTHS, bare) || inList(WEEKDAYS, bare)) return false;
-  if (DIRECTIONAL.test(word) || isStreetWord(bare)) return true;
+  if (DIRECTIONAL.test(word) || isStreetWord(bare) || /^\d/.test(bare)) return true;
   if (/^\p{Lu}/u.test(bare)) return true;
   return !isCommonEnglish(bare);
 }
@@ -84,11 +95,10 @@ const HOUSE_NUMBER = /^\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?$/;
 function tokenize(text: string): Token[] {
   return [...text.matchAll(TOKEN)].map((match) => {
     const value = match[0];
-    const kind = HOUSE_NUMBER.test(value)
-      ? 'num'
-      : /^\p{L}/u.test(value) && !/\d/.test(value)
-        ? 'word'
-        : 'other';
+    // "40th Street": an ordinal is part of the street's name.
+    const isWord =
+      (/^\p{L}/u.test(value) && !/\d/.test(value)) || /^\d{1,3}(?:st|nd|rd|th)$/i.test(value);
+    const kind = HOUSE_NUMBER.test(value) ? 'num' : isWord ? 'word' : 'other';
     // "Apt." keeps its dot; a sentence's full stop after a word is not part of it.
     const text = kind === 'word' && /[^.]{4}\.$/.test(value) ? value.slice(0, -1) : value;
     return { kind, text, start: match.index, end: match.index + text.length };
@@ -161,7 +171,8 @@ function anchors(text: string, tokens: Token[]): [number, number][] {
       !UNIT_AFTER.test(text.slice(after.end))
         ? after
         : undefined;
-    const hasStreetWord = run.some((t) => isStreetWord(t.text.replace(/\.$/, '')));
+    const hasStreetWord =
+      run.some((t) => isStreetWord(t.text.replace(/\.$/, ''))) || isCapitalisedUspsSuffix(last);
     // A street word then a number ("útja 45", "Gürtel 92"), with no house number before, must be
     // spelled as a word: "RPT 2023-118842" or "ID 4471" are references, not streets.
     const spelledStreet = run.some(
@@ -187,7 +198,8 @@ function anchors(text: string, tokens: Token[]): [number, number][] {
 }
 
 /** Spaces, a comma, line breaks; a full stop only at a line's end ("útja 45.\n apt. 614"). */
-const SEPARATOR = /^(?:[ \t]*\.(?=[ \t]*\n))?[ \t\n]*(?:(?<=\n)[•·*?–-]+[ \t]+)?(?:,[ \t\n]*)?/;
+const SEPARATOR =
+  /^(?:[ \t]*\.(?=[ \t]*\n))?[ \t\n]*(?:(?<=\n)[•·*?–>|}{-]{1,3}[ \t]*)?(?:,[ \t\n]*)?/;
 /** Digit postcodes with an optional region prefix ("JN 91851", "D-10115"), UK and Canadian shapes. */
 const POSTCODE =
   /^(?:(?:[A-Z]{1,3}[- ]?)?\d{2,6}(?:[- ]\d{2,4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d)(?![\p{L}\p{N}])/u;
@@ -244,12 +256,23 @@ function blockParts(text: string, end: number, limit = 10): [number, number][] {
   return parts;
 }
 
+/**
+ * US military mail: "PSC 3538, Box 6140 / APO AP 28834", "Unit 5951 Box 3807 / DPO AE 59589",
+ * "USNS Lafontaine / FPO AE 70248" (the ship's name is a name too).
+ */
+const MILITARY =
+  /\b(?:(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}|US(?:S|NS|NV|CGC)[ \t]+\p{Lu}[\p{L}'’-]+)(?:[ \t]*[,\n][ \t\n]*(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5})?|\b(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b/gu;
+
 function postcodeFollows(text: string, from: number): boolean {
   return blockParts(text, from, 2).some(([start, end]) => POSTCODE.test(text.slice(start, end)));
 }
 
 export function findAddresses(text: string): Candidate[] {
   const found: Candidate[] = [];
+  for (const match of text.matchAll(MILITARY)) {
+    const end = match.index + match[0].length;
+    found.push({ ...finding(text, 'LOCATION', match.index, end), evidence: EVIDENCE.pattern });
+  }
   for (const [start, end] of anchors(text, tokenize(text))) {
     // "63 30 N. Stadion": a building number before the house number belongs to the line too.
     const leading = /(?<![\w.,-])\d{1,5}[A-Za-z]?[ \t]+$/.exec(

@@ -35,8 +35,16 @@ import {
 
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 
+/** Chat and interview roles that label lines: never a person's name. */
+const CHAT_ROLES = new Set(
+  'bot|user|agent|assistant|system|operator|caller|interviewer|interviewee|moderator|host|guest|narrator|admin'.split(
+    '|',
+  ),
+);
+
 function isKnownNonName(word: string): boolean {
   return (
+    CHAT_ROLES.has(word.toLowerCase()) ||
     inList(NOT_IDENTIFYING, word) ||
     inList(MONTHS, word) ||
     inList(WEEKDAYS, word) ||
@@ -71,8 +79,33 @@ const isLowerCase = (word: string) => word === word.toLowerCase();
 const SPEAKS_AFTER =
   /^[ \t]+(?:(?:had|has|then|just|also|never|finally)[ \t]+)?(?:said|says|told|tells|asked|asks|called|calls|texted|texts|emailed|wrote|writes|replied|answered|yelled|shouted|whispered|gave|given|sent|promised|admitted|explained|insisted)\b/;
 
-export function findListNames(text: string): Candidate[] {
+/**
+ * A speaker label at the start of a line ("Emily: Remember me?", "Mariah:\"I'm…\""): in a
+ * transcript or a chat log the label is the speaker's name. Role labels ("Clinician:", "Client:",
+ * "Phone:", "Where:") are everyday words and stay.
+ */
+const SPEAKER_LABEL =
+  /(?:^|\n)[ \t]*((?:\p{Lu}[\p{L}'’-]+)(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})[ \t]*:(?![/\d])/gu;
+
+function speakerLabels(text: string): Candidate[] {
   const found: Candidate[] = [];
+  for (const match of text.matchAll(SPEAKER_LABEL)) {
+    const label = match[1] ?? '';
+    const words = label.split(/[ \t]+/);
+    const isRole = (w: string) =>
+      isKnownNonName(w) || (isCommonEnglish(w) && !inList(AMBIGUOUS_GIVEN_NAMES, w));
+    if (words.every(isRole)) continue;
+    const start = match.index + match[0].indexOf(label);
+    found.push({
+      ...finding(text, 'NAME', start, start + label.length),
+      evidence: EVIDENCE.pattern,
+    });
+  }
+  return found;
+}
+
+export function findListNames(text: string): Candidate[] {
+  const found: Candidate[] = speakerLabels(text);
   const words = [...text.matchAll(WORD)].map((m) => ({
     text: m[0],
     start: m.index,

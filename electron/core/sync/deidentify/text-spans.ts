@@ -28,7 +28,13 @@ export function groupFinding(
  * (or "Dr. [NAME]" as a title followed by one).
  */
 export function maskPlaceholders(text: string): string {
-  return text.replace(PLACEHOLDER_PATTERN, (placeholder) => ' '.repeat(placeholder.length));
+  return (
+    text
+      .replace(PLACEHOLDER_PATTERN, (placeholder) => ' '.repeat(placeholder.length))
+      // Text pasted from JSON or a log keeps its line breaks escaped ("Phone:\\n(029) 0059-366"):
+      // read them as breaks, or "n(029)" and "nShemsedin" hide what follows. Same length.
+      .replace(/\\[nr](?=[\s\p{L}\p{N}(+}\\]|$)/gu, ' \n')
+  );
 }
 
 /** True where a word starts a sentence, a speaker's turn ("Clinician: …") or a quotation. */

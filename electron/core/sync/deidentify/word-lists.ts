@@ -21,6 +21,7 @@ type ListName =
   | 'english-common'
   | 'english-rare'
   | 'street-types'
+  | 'street-types-en'
   | 'street-suffixes'
   | 'unit-types';
 
