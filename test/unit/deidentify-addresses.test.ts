@@ -103,8 +103,23 @@ describe('more address kinds', () => {
   });
 
   it('reads escaped line breaks as breaks', () => {
-    expect(deidentify('Address:\\n12 Birchwood Lane\\nApt. 3').text).toBe(
-      'Address:\\n[LOCATION]',
+    expect(deidentify('Address:\\n12 Birchwood Lane\\nApt. 3').text).toBe('Address:\\n[LOCATION]');
+  });
+});
+
+describe('intersections and trailing parts', () => {
+  it('takes the cross street of an intersection', () => {
+    expect(addressText('Meet at Harrow Rise and 22 Quayside Walk tonight.')).toContain(
+      'Harrow Rise and 22 Quayside Walk',
+    );
+    expect(addressText('It is the corner of Lindenweg 4 and Ashby Row now.')).toContain(
+      'the corner of Lindenweg 4 and Ashby Row',
+    );
+  });
+
+  it('takes a street word English also has inside a foreign street name', () => {
+    expect(addressText('We met at 88 Kuusiku tee 12, Tartu.').join(' ')).toContain(
+      '88 Kuusiku tee 12',
     );
   });
 });

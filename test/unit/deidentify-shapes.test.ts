@@ -36,6 +36,17 @@ describe('credentials after a name', () => {
   it.each([
     ['She was seen by Dr. Amara Okeke MD last week.', 'She was seen by Dr. [NAME] last week.'],
     ['Referral from Omar Haddad, LCSW.', 'Referral from [NAME].'],
+    ['The vet was Ines Carvalho DVM, kind.', 'The vet was [NAME], kind.'],
+  ])('%s', (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+});
+
+describe('initials and particles inside names', () => {
+  it.each([
+    ['I met Anneke van den Berg there.', 'I met [NAME] there.'],
+    ['A note from Tomasz J. Wiśniewski came.', 'A note from [NAME] came.'],
+    ['Ask Oldřich K Dvořák about it.', 'Ask [NAME] about it.'],
   ])('%s', (text, expected) => {
     expect(redacted(text)).toBe(expected);
   });

@@ -1,6 +1,6 @@
 import { EVIDENCE, type Candidate } from './combine';
 import { inList, MONTHS, NOT_IDENTIFYING, WEEKDAYS } from './lexicon';
-import { finding } from './text-spans';
+import { finding, startsSentence } from './text-spans';
 import { isCommonEnglish, isEnglishWord, listKey, wordList } from './word-lists';
 
 /**
@@ -33,6 +33,13 @@ const CONNECTORS = new Set(
     '|',
   ),
 );
+
+/** Inside a run: a connector, or a street word even when English has it too ("Männimetsa tee 69"). */
+const continuesRun = (word: string) =>
+  CONNECTORS.has(listKey(word)) ||
+  (wordList('street-types').has(listKey(word)) &&
+    !NOT_IN_BLOCK.has(listKey(word)) &&
+    !NOT_A_STREET_NAME.test(word));
 
 const DIRECTIONAL = /^(?:[NSEW]|NE|NW|SE|SW)\.?$/;
 
@@ -155,8 +162,7 @@ function anchors(text: string, tokens: Token[]): [number, number][] {
       j - i < 5 &&
       tokens[j + 1]?.kind === 'word' &&
       sameLine(text, tokens[j] as Token, tokens[j + 1] as Token) &&
-      (isAddressWord(tokens[j + 1]?.text ?? '') ||
-        CONNECTORS.has(listKey(tokens[j + 1]?.text ?? '')))
+      (isAddressWord(tokens[j + 1]?.text ?? '') || continuesRun(tokens[j + 1]?.text ?? ''))
     ) {
       j++;
     }
@@ -238,7 +244,9 @@ function blockParts(text: string, end: number, limit = 10): [number, number][] {
       length = (PARENTHESIS.exec(next) as RegExpExecArray)[0].length;
     } else if (word && !next.slice(word[0].length).startsWith(':')) {
       const bare = word[0].replace(/\.$/, '');
-      const capitalised = /^\p{Lu}/u.test(bare) && !NOT_IN_BLOCK.has(listKey(bare));
+      // An all-capitals line ("THE LAURELS") is an address line even when it starts with "THE".
+      const capitalised =
+        /^\p{Lu}/u.test(bare) && (!NOT_IN_BLOCK.has(listKey(bare)) || /^\p{Lu}{2,}$/u.test(bare));
       if (capitalised || isAddressWord(bare) || CONNECTORS.has(listKey(bare))) length = bare.length;
       else if (
         !NOT_IN_BLOCK.has(listKey(bare)) &&
@@ -267,6 +275,14 @@ function postcodeFollows(text: string, from: number): boolean {
   return blockParts(text, from, 2).some(([start, end]) => POSTCODE.test(text.slice(start, end)));
 }
 
+const NAME_RUN =
+  "\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:[ \\t]+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|van|von|de|der|del|la|di|da)){0,3}";
+const CROSS_STREET_BEFORE = new RegExp(
+  `(?:(?:the[ \\t]+)?corner[ \\t]+of[ \\t]+(?:${NAME_RUN}[ \\t]+(?:and|&)[ \\t]+)?|${NAME_RUN}[ \\t]+(?:and|&)[ \\t]+)$`,
+  'u',
+);
+const CROSS_STREET_AFTER = new RegExp(`^[ \\t]+(?:and|&)[ \\t]+${NAME_RUN}`, 'u');
+
 export function findAddresses(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const match of text.matchAll(MILITARY)) {
@@ -278,8 +294,23 @@ export function findAddresses(text: string): Candidate[] {
     const leading = /(?<![\w.,-])\d{1,5}[A-Za-z]?[ \t]+$/.exec(
       text.slice(Math.max(0, start - 8), start),
     );
-    const from = leading ? start - leading[0].length : start;
-    for (const [partStart, partEnd] of [[from, end], ...blockParts(text, end)] as const) {
+    let from = leading ? start - leading[0].length : start;
+    // An intersection: "the corner of Elm Row and 14 Keizersgracht", "Marika and 1481 Maud St".
+    const cross = CROSS_STREET_BEFORE.exec(text.slice(Math.max(0, from - 60), from));
+    // A sentence's first word stays when it is an everyday one: "Then Tom and 12 Oak St".
+    let crossText = cross?.[0] ?? '';
+    const lead = /^(\p{Lu}\p{Ll}*)[ \t]+/u.exec(crossText);
+    if (lead && isCommonEnglish(lead[1] ?? '') && startsSentence(text, from - crossText.length)) {
+      crossText = crossText.slice(lead[0].length);
+    }
+    if (/^(?:and|&)/.test(crossText)) crossText = '';
+    from -= crossText.length;
+    let to = end;
+    const after = /corner[ \t]+of[ \t]+$/.test(cross?.[0] ?? '')
+      ? CROSS_STREET_AFTER.exec(text.slice(end))
+      : null;
+    if (after) to += after[0].length;
+    for (const [partStart, partEnd] of [[from, to], ...blockParts(text, to)] as const) {
       found.push({ ...finding(text, 'LOCATION', partStart, partEnd), evidence: EVIDENCE.pattern });
     }
   }

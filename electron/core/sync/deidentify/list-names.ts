@@ -72,6 +72,14 @@ function isSurnameLike(word: string): boolean {
 
 const isLowerCase = (word: string) => word === word.toLowerCase();
 
+const isJoiner = (word: string) =>
+  /^\p{Lu}$/u.test(word) ||
+  /^(?:van|von|der|den|de|del|della|da|di|du|la|le|ter|ten|bin|ibn)$/.test(word);
+
+/** Two words with only spaces (or an initial's full stop) between them. */
+const spaced = (text: string, a: { end: number } | undefined, b: { start: number } | undefined) =>
+  a !== undefined && b !== undefined && /^\.?[ \t]+$/.test(text.slice(a.end, b.start));
+
 /**
  * A name that is also an everyday word ("Frank", "Will", "Hope") is a person when it is the one
  * speaking or handing something over: "Frank had given Tyler…", "Hope said…", "Will texted me".
@@ -114,12 +122,15 @@ export function findListNames(text: string): Candidate[] {
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (!word) continue;
-    const next = words[i + 1];
-    const adjacent = next !== undefined && /^[ \t]+$/.test(text.slice(word.end, next.start));
+    // Skip middle initials and particles: "Tomasz J. Wiśniewski", "Anneke van den Berg".
+    let k = i + 1;
+    while (k < i + 4 && isJoiner(words[k]?.text ?? '') && spaced(text, words[k - 1], words[k])) k++;
+    const next = words[k];
+    const adjacent = next !== undefined && spaced(text, words[k - 1], next);
     const given = isDistinctGivenName(word.text) && !isKnownNonName(word.text);
     if (given && adjacent && isSurnameLike(next.text)) {
       found.push({ ...finding(text, 'NAME', word.start, next.end), evidence: EVIDENCE.model });
-      i++;
+      i = k;
       continue;
     }
     if (

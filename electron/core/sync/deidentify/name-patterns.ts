@@ -46,9 +46,13 @@ const AFTER_NAMING = new RegExp(
   'gdu',
 );
 
+/** Middle initials ("A.", "Š") and name particles ("van der", "de la") inside a full name. */
+const PARTICLE = /^(?:\p{Lu}\.?|van|von|der|den|de|del|della|da|di|du|la|le|ter|ten|bin|ibn|al)$/u;
+const NAME_JOINER = `(?:(?:\\p{Lu}\\.?|van|von|der|den|de|del|della|da|di|du|la|le|ter|ten|bin|ibn|al)[ \\t]+)*`;
+
 /** Capitalised words in mid-sentence; the start of a sentence is capitalised anyway. */
 const CAPITALISED = new RegExp(
-  `(?<![\\p{L}\\p{M}\\p{N}_'’.-])(${NAME_WORD})(?:\\s+(${NAME_WORD}))*`,
+  `(?<![\\p{L}\\p{M}\\p{N}_'’.-])(${NAME_WORD})(?:[ \\t]+${NAME_JOINER}(${NAME_WORD}))*`,
   'gu',
 );
 
@@ -68,18 +72,16 @@ export function isCommonCapitalised(word: string): boolean {
 
 function nameFinding(text: string, start: number, end: number): Finding | undefined {
   const trimmedEnd = endWithoutPossessive(text, start, end);
-  const value = text.slice(start, trimmedEnd);
-  const words = value.split(/\s+/);
+  const words = [...text.slice(start, trimmedEnd).matchAll(/\S+/g)];
   // Keep the leading run of words that are not common ones ("Joe taught" is cut already; "Rose
-  // Monday" keeps "Rose").
-  let kept = 0;
-  for (const word of words) {
-    if (isCommonCapitalised(word)) break;
-    kept += 1;
+  // Monday" keeps "Rose"); an initial or particle counts only with a name word after it.
+  let keptEnd = start;
+  for (const [index, word] of words.entries()) {
+    const isJoiner = index > 0 && PARTICLE.test(word[0]);
+    if (!isJoiner && isCommonCapitalised(word[0])) break;
+    if (!isJoiner) keptEnd = start + word.index + word[0].length;
   }
-  if (kept === 0) return undefined;
-  const keptText = words.slice(0, kept).join(' ');
-  const keptEnd = start + text.slice(start).indexOf(keptText) + keptText.length;
+  if (keptEnd === start) return undefined;
   return finding(text, 'NAME', start, endWithoutPossessive(text, start, keptEnd));
 }
 

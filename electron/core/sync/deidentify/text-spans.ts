@@ -33,7 +33,7 @@ export function maskPlaceholders(text: string): string {
       .replace(PLACEHOLDER_PATTERN, (placeholder) => ' '.repeat(placeholder.length))
       // Text pasted from JSON or a log keeps its line breaks escaped ("Phone:\\n(029) 0059-366"):
       // read them as breaks, or "n(029)" and "nShemsedin" hide what follows. Same length.
-      .replace(/\\[nr](?=[\s\p{L}\p{N}(+}\\]|$)/gu, ' \n')
+      .replace(/\\[nr]/g, ' \n')
   );
 }
 
