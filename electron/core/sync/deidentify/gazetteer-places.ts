@@ -69,7 +69,9 @@ export function findGazetteerPlaces(text: string): Candidate[] {
   let i = 0;
   while (i < words.length) {
     let matched = 0;
-    for (let n = Math.min(LONGEST, words.length - i); n >= 1; n--) {
+    // Every accepted run starts with a capital, or is one lower-case word after a locative.
+    const opens = looksProper((words[i] as Word).text);
+    for (let n = Math.min(opens ? LONGEST : 1, words.length - i); n >= 1; n--) {
       const run = words.slice(i, i + n);
       const spaced = run.every(
         (w, k) => k === 0 || /^[ \t]$/.test(text.slice((run[k - 1] as Word).end, w.start)),

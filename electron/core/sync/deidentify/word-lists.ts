@@ -61,6 +61,9 @@ export function wordList(name: ListName): ReadonlySet<string> {
 
 /** Lower-case NFC with plain apostrophes: the form every list is stored in. */
 export function listKey(word: string): string {
+  // Called for every word several times: ASCII needs no normalising, and most words are ASCII.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
   return word.normalize('NFC').toLowerCase().replace(/[’‘]/g, "'");
 }
 
