@@ -48,8 +48,11 @@ function isStreetWord(word: string): boolean {
   if (ENGLISH_STREET_TYPES.has(key)) return true;
   if (wordList('street-types').has(key) && !isCommonEnglish(key)) return true;
   // Compounds: "Nassaustraat", "Auerstrasse", "Ziegelgasse", "aðalgata".
+  const suffixes = wordList('street-suffixes');
   for (let cut = 3; cut <= key.length - 3; cut++) {
-    if (wordList('street-suffixes').has(key.slice(cut))) return key.length - cut >= 3;
+    // "Michaelkirchstr." loses its full stop in tokenising; the list spells it "str.".
+    const tail = key.slice(cut);
+    if (suffixes.has(tail) || suffixes.has(`${tail}.`)) return key.length - cut >= 3;
   }
   return false;
 }

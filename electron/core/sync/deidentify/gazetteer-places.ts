@@ -17,6 +17,9 @@ const LONGEST = 4;
 const LOCATIVE_BEFORE =
   /(?:\b(?:in|from|to|near|outside|visiting|visit|around|at|moved to|live in|lives in|lived in))[ \t]+$/i;
 
+const CAPITALS_AFTER_LOCATIVE =
+  /\b(?:in|from|to|near|outside|visiting|around|at)[ \t]+(\p{Lu}{5,}(?:[ -]\p{Lu}{2,}){0,2})(?![\p{L}\p{N}])/gu;
+
 /** Capitalised ("Tacoma") or all capitals ("CHISHOLM"), but not an acronym of two or three letters. */
 const looksProper = (word: string) =>
   /^\p{Lu}\p{Ll}/u.test(word) || (/^\p{Lu}{4,}$/u.test(word) && !inList(NOT_IDENTIFYING, word));
@@ -62,6 +65,17 @@ function accepts(text: string, words: readonly Word[]): boolean {
 
 export function findGazetteerPlaces(text: string): Candidate[] {
   const found: Candidate[] = [];
+  // A town too small for the gazetteer, written in capitals after a locative ("grew up in
+  // BROWNMORE", "flew to HOLWELL"): not an English word, not an acronym of four letters or fewer.
+  for (const match of text.matchAll(CAPITALS_AFTER_LOCATIVE)) {
+    const town = match[1] ?? '';
+    if (isEnglishWord(town) || inList(NOT_IDENTIFYING, town) || isStateOrCountry(town)) continue;
+    const start = match.index + match[0].length - town.length;
+    found.push({
+      ...finding(text, 'LOCATION', start, start + town.length),
+      evidence: EVIDENCE.model,
+    });
+  }
   const words: Word[] = [...text.matchAll(WORD)].map((m) => {
     const value = m[0].replace(/\.$/, '');
     return { text: value, start: m.index, end: m.index + value.length };

@@ -4,6 +4,7 @@
  * dictionary of names, an in-process NLP model) propose spans; the combiner merges them; each
  * span is replaced by a typed placeholder such as "[NAME]". Nothing here touches the network.
  */
+import { findCuedAddresses } from './address-cues';
 import { findAddresses } from './address-patterns';
 import { placeholderFor, type Finding } from './categories';
 import { combineFindings, EVIDENCE, type Candidate } from './combine';
@@ -51,6 +52,7 @@ export function findIdentifiers(text: string, options: DeidentifyOptions = {}): 
     ...withEvidence(findAges(masked), EVIDENCE.pattern),
     ...findPlaces(masked),
     ...findAddresses(masked),
+    ...findCuedAddresses(masked),
     ...findGazetteerPlaces(masked),
     ...findNamesByContext(masked),
     ...findListNames(masked),

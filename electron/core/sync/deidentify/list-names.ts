@@ -16,6 +16,7 @@ import {
   isEnglishWord,
   isFamilyName,
   isGazetteerPlace,
+  isGivenName,
   listKey,
   wordList,
 } from './word-lists';
@@ -127,7 +128,14 @@ export function findListNames(text: string): Candidate[] {
     while (k < i + 4 && isJoiner(words[k]?.text ?? '') && spaced(text, words[k - 1], words[k])) k++;
     const next = words[k];
     const adjacent = next !== undefined && spaced(text, words[k - 1], next);
-    const given = isDistinctGivenName(word.text) && !isKnownNonName(word.text);
+    // Capitalised, any given name may start a full name, even one that is an everyday word
+    // ("Miles Davidson", "Guy Bonneville"): the family name after it carries the evidence.
+    const capitalisedPair =
+      /^\p{Lu}\p{Ll}/u.test(word.text) &&
+      /^\p{Lu}\p{Ll}/u.test(next?.text ?? '') &&
+      isGivenName(word.text) &&
+      (!isCommonEnglish(word.text) || inList(AMBIGUOUS_GIVEN_NAMES, word.text));
+    const given = (isDistinctGivenName(word.text) && !isKnownNonName(word.text)) || capitalisedPair;
     if (given && adjacent && isSurnameLike(next.text)) {
       found.push({ ...finding(text, 'NAME', word.start, next.end), evidence: EVIDENCE.model });
       i = k;

@@ -42,7 +42,7 @@ const AFTER_RELATION = new RegExp(
 );
 /** "a guy named Marcus", "everyone calls him Bobby"; not "a town called Millbrook". */
 const AFTER_NAMING = new RegExp(
-  `(?<!\\b(?:town|city|village|place|neighbou?rhood|area|suburb|street|road|school|bar|restaurant|company|store|shop|church|app|show|book|film|movie|band|song|group|program)\\s)\\b(?:named|called|calls\\s+(?:him|her|me|them)|call\\s+(?:him|her|me|them)|name\\s+is|name['’]s|named\\s+(?:him|her|the\\s+baby|them))\\s+(${NAME})`,
+  `(?<!\\b(?:town|city|village|place|neighbou?rhood|area|suburb|street|road|school|bar|restaurant|company|store|shop|church|app|show|book|film|movie|band|song|group|program)\\s)\\b(?:named|called|calls\\s+(?:him|her|me|them)|call\\s+(?:him|her|me|them)|name\\s+is|name['’]s|[Nn]ame\\s*:|named\\s+(?:him|her|the\\s+baby|them))\\s+(${NAME})`,
   'gdu',
 );
 
@@ -78,7 +78,11 @@ function nameFinding(text: string, start: number, end: number): Finding | undefi
   let keptEnd = start;
   for (const [index, word] of words.entries()) {
     const isJoiner = index > 0 && PARTICLE.test(word[0]);
-    if (!isJoiner && isCommonCapitalised(word[0])) break;
+    // "Christian Nobbs", "Jordan Reyes": a given name that is also a listed word, before a name.
+    const next = words[index + 1]?.[0];
+    const givenFirst =
+      index === 0 && isGivenName(word[0]) && next !== undefined && !isCommonCapitalised(next);
+    if (!isJoiner && !givenFirst && isCommonCapitalised(word[0])) break;
     if (!isJoiner) keptEnd = start + word.index + word[0].length;
   }
   if (keptEnd === start) return undefined;
