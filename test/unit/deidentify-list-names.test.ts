@@ -73,6 +73,14 @@ describe('the safe list against capitalised everyday words', () => {
   });
 });
 
+describe('field labels', () => {
+  it('leaves the labels of a contact card alone', () => {
+    expect(
+      deidentify('Ines Carvalho\nMobile: 0412 555 019\nWebsite:\nhttp://ines.example.org').text,
+    ).toBe('[NAME]\nMobile: [PHONE]\nWebsite:\n[URL]');
+  });
+});
+
 describe('speaker labels', () => {
   it('takes a name that labels a line, not a role', () => {
     expect(

@@ -40,7 +40,8 @@ export function maskPlaceholders(text: string): string {
 /** True where a word starts a sentence, a speaker's turn ("Clinician: …") or a quotation. */
 export function startsSentence(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 8), index);
-  if (index === 0 || /^\s*$/.test(before)) return true;
+  // A line break starts one too: notes, chat logs and address blocks put a label or a name there.
+  if (index === 0 || /^\s*$/.test(before) || /\n[ \t]*$/.test(before)) return true;
   // "Dr. Okafor", "St. Mary's": the full stop of an abbreviation does not end a sentence.
   if (ABBREVIATION_BEFORE.test(before)) return false;
   return /[.!?:;"“(—–]\s*$/.test(before);
