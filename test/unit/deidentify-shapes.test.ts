@@ -47,6 +47,7 @@ describe('initials and particles inside names', () => {
     ['I met Anneke van den Berg there.', 'I met [NAME] there.'],
     ['A note from Tomasz J. Wiśniewski came.', 'A note from [NAME] came.'],
     ['Ask Oldřich K Dvořák about it.', 'Ask [NAME] about it.'],
+    ['Then Mr. van Aalst phoned.', 'Then Mr. [NAME] phoned.'],
   ])('%s', (text, expected) => {
     expect(redacted(text)).toBe(expected);
   });

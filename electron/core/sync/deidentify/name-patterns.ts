@@ -35,7 +35,11 @@ const NAME_WORD =
 /** One or two capitalised words: a first name, or first and last. */
 const NAME = `(?:${NAME_WORD})(?:\\s+(?:${NAME_WORD}))?`;
 
-const AFTER_TITLE = new RegExp(`\\b(?:${TITLES})\\.?\\s+(${NAME})`, 'gdu');
+/** "Mr. van Hecke", "Dr. de la Cruz": a surname's particle may follow the title. */
+const AFTER_TITLE = new RegExp(
+  `\\b(?:${TITLES})\\.?\\s+((?:(?:van|von|de|der|den|del|della|da|di|du|la|le|ter|ten)\\s+){0,2}${NAME})`,
+  'gdu',
+);
 const AFTER_RELATION = new RegExp(
   `\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?)\\s+(?:[a-z]+\\s+)?(?:${RELATIONS})(?:['’]s)?,?\\s+(${NAME})(?:(?:,?\\s+and|\\s*,)\\s+(${NAME}))?`,
   'gdu',
