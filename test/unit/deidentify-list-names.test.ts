@@ -15,6 +15,24 @@ describe('names from the name lists, whatever the letter case', () => {
   });
 
   it.each([
+    ['so i met oscar k maas at the station', 'oscar k maas'],
+    ['we saw helena t. hřibová yesterday', 'helena t. hřibová'],
+  ])('a full name with a lower-case middle initial: %s', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it.each([
+    ['then i talked to eriksson about it', 'eriksson'],
+    ['honestly kowalczyk was right', 'kowalczyk'],
+  ])('a rare family name alone in lower case: %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it('not a family name that is an everyday word', () => {
+    expect(names('the brown house was young and gray')).toEqual([]);
+  });
+
+  it.each([
     ['honestly my friend jessica gets it', 'jessica'],
     ['i told brandon i needed space', 'brandon'],
     ['after that kayleigh stopped texting', 'kayleigh'],

@@ -65,6 +65,21 @@ function isStandaloneGivenName(word: string): boolean {
   return word.length >= 4 && !isEnglishWord(word) && !isGazetteerPlace(word);
 }
 
+/**
+ * A family name alone in lower case ("talked to eriksson"): only a long one that no English list,
+ * gazetteer or given-name list knows, so "brown", "young", "paris" and "jordan" need context.
+ */
+function isStandaloneFamilyName(word: string): boolean {
+  return (
+    word.length >= 5 &&
+    isFamilyName(word) &&
+    !isEnglishWord(word) &&
+    !isGivenName(word) &&
+    !isGazetteerPlace(word) &&
+    !isKnownNonName(word)
+  );
+}
+
 /** What may follow a given name as its family name. */
 function isSurnameLike(word: string): boolean {
   if (word.length < 2 || isCommonEnglish(word) || isKnownNonName(word)) return false;
@@ -74,7 +89,7 @@ function isSurnameLike(word: string): boolean {
 const isLowerCase = (word: string) => word === word.toLowerCase();
 
 const isJoiner = (word: string) =>
-  /^\p{Lu}$/u.test(word) ||
+  /^\p{L}$/u.test(word) ||
   /^(?:van|von|der|den|de|del|della|da|di|du|la|le|ter|ten|bin|ibn)$/.test(word);
 
 /** Two words with only spaces (or an initial's full stop) between them. */
@@ -150,6 +165,10 @@ export function findListNames(text: string): Candidate[] {
       continue;
     }
     if (isLowerCase(word.text) && isStandaloneGivenName(word.text)) {
+      found.push({ ...finding(text, 'NAME', word.start, word.end), evidence: EVIDENCE.guess });
+      continue;
+    }
+    if (isLowerCase(word.text) && isStandaloneFamilyName(word.text)) {
       found.push({ ...finding(text, 'NAME', word.start, word.end), evidence: EVIDENCE.guess });
       continue;
     }
