@@ -49,3 +49,14 @@ describe('full names that start with an everyday word', () => {
     );
   });
 });
+
+describe('cues in lower case', () => {
+  it('reads military mail and intersections in lower case', () => {
+    expect(deidentify('send it to psc 1182, box 4471\napo ae 09011 please').text).toBe(
+      'send it to [LOCATION] please',
+    );
+    expect(cued('meet at the corner of via roma 12 and lindenweg')).toContain(
+      'the corner of via roma 12 and lindenweg',
+    );
+  });
+});

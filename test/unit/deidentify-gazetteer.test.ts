@@ -27,3 +27,14 @@ describe('towns from the GeoNames gazetteer', () => {
     expect(found.filter((p) => !/^Boston$/.test(p))).toEqual([]);
   });
 });
+
+describe('lower-case towns after a locative (ASR)', () => {
+  it('takes a word no list knows after "lives in", "i\'m in"', () => {
+    expect(places('my cousin lives in brønderslev now')).toContain('brønderslev');
+    expect(places("i'm in kiskunhalas this week")).toContain('kiskunhalas');
+  });
+
+  it('leaves English, clinical and medication words alone', () => {
+    expect(places('i was in therapy, in lockdown, in hypersomnia and on sertraline')).toEqual([]);
+  });
+});

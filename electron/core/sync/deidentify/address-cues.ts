@@ -1,6 +1,7 @@
 import { EVIDENCE, type Candidate } from './combine';
 import { inList, NOT_IDENTIFYING, WEEKDAYS, MONTHS } from './lexicon';
 import { finding } from './text-spans';
+import { isCommonEnglish } from './word-lists';
 
 /**
  * Addresses announced by the words before them rather than by a street word: "my address is
@@ -19,7 +20,7 @@ const ADDRESS_CUE =
 /** "the corner of A 12 and B", with or without house numbers. */
 const CORNER = new RegExp(
   `\\b(?:the\\s+)?corner\\s+of\\s+${PROPER}(?:[ \\t]+(?:${ANY_WORD}|\\d{1,5}[A-Za-z]?)){0,4}?[ \\t]+(?:and|&)[ \\t]+${PROPER}(?:[ \\t]+(?:${PROPER}|\\d{1,5}[A-Za-z]?)){0,3}`,
-  'gu',
+  'giu',
 );
 
 /** "lives on Sigtuni 74", "the station is on ul. Bruzdowa 124": a name then a house number. */
@@ -43,7 +44,16 @@ export function findCuedAddresses(text: string): Candidate[] {
     const start = match.index + match[0].indexOf(value);
     push(start, start + value.length);
   }
-  for (const match of text.matchAll(CORNER)) push(match.index, match.index + match[0].length);
+  for (const match of text.matchAll(CORNER)) {
+    // Case-insensitive for ASR text, so trailing lower-case everyday words are the sentence's own.
+    let value = match[0].replace(/[.,;:!?]+$/, '');
+    for (let last = /[ \t]+(\S+)$/.exec(value); last; last = /[ \t]+(\S+)$/.exec(value)) {
+      const word = last[1] ?? '';
+      if (!(word === word.toLowerCase() && isCommonEnglish(word))) break;
+      value = value.slice(0, last.index);
+    }
+    push(match.index, match.index + value.length);
+  }
   for (const match of text.matchAll(LIVES_ON)) {
     const range = match.indices?.[1];
     if (range && !isNotAPlaceWord(match[1] ?? '')) push(range[0], range[1]);

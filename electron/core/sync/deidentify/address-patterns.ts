@@ -269,10 +269,10 @@ function blockParts(text: string, end: number, limit = 10): [number, number][] {
 
 /**
  * US military mail: "PSC 3538, Box 6140 / APO AP 28834", "Unit 5951 Box 3807 / DPO AE 59589",
- * "USNS Lafontaine / FPO AE 70248" (the ship's name is a name too).
+ * "USNS Lafontaine / FPO AE 70248" (the ship's name is a name too); in any letter case.
  */
 const MILITARY =
-  /\b(?:(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}|US(?:S|NS|NV|CGC)[ \t]+\p{Lu}[\p{L}'’-]+)(?:[ \t]*[,\n][ \t\n]*(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5})?|\b(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b/gu;
+  /\b(?:(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}|US(?:S|NS|NV|CGC)[ \t]+\p{Lu}[\p{L}'’-]+)(?:[ \t]*[,\n][ \t\n]*(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5})?|\b(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b/giu;
 
 function postcodeFollows(text: string, from: number): boolean {
   return blockParts(text, from, 2).some(([start, end]) => POSTCODE.test(text.slice(start, end)));

@@ -1,7 +1,14 @@
 import { EVIDENCE, type Candidate } from './combine';
 import { COUNTRIES, inList, MONTHS, NOT_IDENTIFYING, US_STATES, WEEKDAYS } from './lexicon';
 import { finding } from './text-spans';
-import { isCommonEnglish, isCountryOrDemonym, isEnglishWord, isGazetteerPlace } from './word-lists';
+import {
+  isCommonEnglish,
+  isCountryOrDemonym,
+  isEnglishWord,
+  isFamilyName,
+  isGazetteerPlace,
+  isGivenName,
+} from './word-lists';
 
 /**
  * Towns and cities by name, from GeoNames (every town of 1,000+ people; lexicons/README.md), for
@@ -19,6 +26,13 @@ const LOCATIVE_BEFORE =
 
 const CAPITALS_AFTER_LOCATIVE =
   /\b(?:in|from|to|near|outside|visiting|around|at)[ \t]+(\p{Lu}{5,}(?:[ -]\p{Lu}{2,}){0,2})(?![\p{L}\p{N}])/gu;
+
+const LOWER_AFTER_LOCATIVE =
+  /\b(?:in|from|near|outside|visiting|moved[ \t]+to|flew[ \t]+to|drove[ \t]+to)[ \t]+(\p{Ll}[\p{Ll}\p{M}]*(?:[-][\p{Ll}\p{M}]+)*)(?![\p{L}\p{N}'’])/gu;
+
+/** Clinical words SCOWL lacks ("derealization", "hypersomnia", "cptsd") are not towns. */
+const CLINICAL_SHAPE =
+  /(?:ia|osis|itis|ism|isms|ization|isation|ology|phobia|mania|pathy|algia|emia|oma|ectomy|otomy|plasty|scopy|gram|therapy|tsd)$/;
 
 /** Capitalised ("Tacoma") or all capitals ("CHISHOLM"), but not an acronym of two or three letters. */
 const looksProper = (word: string) =>
@@ -74,6 +88,19 @@ export function findGazetteerPlaces(text: string): Candidate[] {
     found.push({
       ...finding(text, 'LOCATION', start, start + town.length),
       evidence: EVIDENCE.model,
+    });
+  }
+  // In lower case (ASR), a word no English, name or medication list knows, right after a word
+  // that places someone ("my friend lives in harpelunde", "i'm in csömödér"), is a town.
+  for (const match of text.matchAll(LOWER_AFTER_LOCATIVE)) {
+    const town = match[1] ?? '';
+    if (town.length < 4 || isEnglishWord(town) || isGivenName(town) || isFamilyName(town)) continue;
+    if (CLINICAL_SHAPE.test(town) && !isGazetteerPlace(town)) continue;
+    if (inList(NOT_IDENTIFYING, town) || isStateOrCountry(town) || inList(MONTHS, town)) continue;
+    const start = match.index + match[0].length - town.length;
+    found.push({
+      ...finding(text, 'LOCATION', start, start + town.length),
+      evidence: EVIDENCE.guess,
     });
   }
   const words: Word[] = [...text.matchAll(WORD)].map((m) => {

@@ -77,7 +77,7 @@ const SPOKEN = new Set(
     'haha|hahaha|hehe|heh|yeh|naw|cya|yay|aww|awww|ooh|oops|lmao|lmfao|rofl|ugh|meh|phew|whoa',
     "gonna|wanna|gotta|kinda|sorta|lemme|dunno|gimme|ya|yo|y'all|ain't|ma'am|lil|fam|ish|goodluck|everytime",
     'lol|omg|btw|tbh|idk|imo|imho|irl|wtf|fyi|asap|tldr|tl|dr|gf|bf|pm|am|cuz|cos|coz|til|teh|dem|dev|edu',
-    'website|websites|webpage|e-mail|email|emails|online|app|apps|wifi|smartphone|selfie|podcast|login|username|password|hashtag',
+    'lockdown|lockdowns|covid|telehealth|zoom|website|websites|webpage|e-mail|email|emails|online|app|apps|wifi|smartphone|selfie|podcast|login|username|password|hashtag',
     // Clinical shorthand a transcript or note uses in lower case.
     'med|meds|rx|dx|tx|hx|sx|psych|rehab|detox|mg|mcg|prn|bid|tid|qid|qhs|min|mins|hrs|yrs',
   ]
