@@ -91,6 +91,13 @@ describe('the safe list against capitalised everyday words', () => {
   });
 });
 
+describe('the one something is given to', () => {
+  it('takes an unknown word between a giving verb and a possessive', () => {
+    expect(names('so i had given tavkhelidze her keys back')).toContain('tavkhelidze');
+    expect(names('i told him his plan and gave mom her keys')).toEqual([]);
+  });
+});
+
 describe('field labels', () => {
   it('leaves the labels of a contact card alone', () => {
     expect(

@@ -128,8 +128,29 @@ function speakerLabels(text: string): Candidate[] {
   return found;
 }
 
+/**
+ * The one something is given to ("had given shamhan his address", "told okoro her plan"): a
+ * word no English list knows between a giving verb and a possessive is a person, in any case.
+ */
+const RECIPIENT =
+  /\b(?:gave|given|give|gives|told|tell|tells|asked|ask|sent|send|showed|show|handed|texted|emailed|lent|owed|promised)[ \t]+(\p{L}[\p{L}\p{M}'’-]*)[ \t]+(?:his|her|their|my|our|your)\b/giu;
+
+function recipients(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const match of text.matchAll(RECIPIENT)) {
+    const word = match[1] ?? '';
+    if (word.length < 3 || isEnglishWord(word) || isKnownNonName(word)) continue;
+    const start = match.index + match[0].indexOf(word, match[0].search(/[ \t]/));
+    found.push({
+      ...finding(text, 'NAME', start, start + word.length),
+      evidence: EVIDENCE.pattern,
+    });
+  }
+  return found;
+}
+
 export function findListNames(text: string): Candidate[] {
-  const found: Candidate[] = speakerLabels(text);
+  const found: Candidate[] = [...speakerLabels(text), ...recipients(text)];
   const words = [...text.matchAll(WORD)].map((m) => ({
     text: m[0],
     start: m.index,
