@@ -10,6 +10,7 @@ import { MAIN_SET } from '../fixtures/deidentify/main-set';
 import { parseSentence } from '../fixtures/deidentify/markup';
 import { evaluate, reportTable, type Detect } from '../fixtures/deidentify/score';
 import { COUNTRIES, US_STATES, inList } from '../../electron/core/sync/deidentify/lexicon';
+import { isCountryOrDemonym } from '../../electron/core/sync/deidentify/word-lists';
 import { loadPresidioSentences } from '../fixtures/public/presidio-deid';
 import { scorePublicDeid } from '../fixtures/public/score-public-deid';
 import { median } from './measure';
@@ -25,7 +26,10 @@ const pct = (part: number, whole: number) =>
 /** Presidio's public sentences first: written by others, the figure that means something. */
 function publicFigures() {
   const sentences = loadPresidioSentences({
-    isStateOrCountry: (text) => inList(US_STATES, text) || inList(COUNTRIES, text),
+    // States by the lexicon's list; countries and nationality adjectives by the full ISO 3166 list
+    // (18 languages, from i18n-iso-countries) and i18n-nationality, not a hand list.
+    isStateOrCountry: (text) =>
+      inList(US_STATES, text) || inList(COUNTRIES, text) || isCountryOrDemonym(text),
   });
   const report = scorePublicDeid(sentences, (text) => findIdentifiers(text));
   console.log(`public: Presidio sentences (presidio-research, MIT), ${sentences.length} sentences`);
