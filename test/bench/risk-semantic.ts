@@ -3,9 +3,9 @@
  * split the report never tunes on, 5-fold cross-validation, and the thresholds chosen on all users
  * (what the app ships, in semantic-thresholds.ts).
  */
-import { RISK_CATEGORIES, type RiskHit } from '../../electron/core/notes/risk/risk-categories';
+import type { RiskHit } from '../../electron/core/notes/risk/risk-categories';
 import { scanRisk } from '../../electron/core/notes/risk/scan-risk';
-import { CONTRAST_BANK, RISK_BANK } from '../../electron/core/notes/risk/semantic/risk-bank';
+import { bankTexts, banksFromVectors } from '../../electron/core/notes/risk/semantic/risk-bank';
 import {
   combineRisk,
   eligibleForMeaning,
@@ -30,14 +30,7 @@ interface UserData {
 }
 
 async function embedBanks(): Promise<EmbeddedBanks> {
-  const texts = [...RISK_CATEGORIES.flatMap((c) => RISK_BANK[c]), ...CONTRAST_BANK];
-  const vectors = await embedAll(texts, 'risk-bank');
-  let next = 0;
-  const take = (n: number) => vectors.slice(next, (next += n));
-  const risk = Object.fromEntries(
-    RISK_CATEGORIES.map((c) => [c, take(RISK_BANK[c].length)]),
-  ) as unknown as EmbeddedBanks['risk'];
-  return { risk, contrast: take(CONTRAST_BANK.length) };
+  return banksFromVectors(await embedAll(bankTexts(), 'risk-bank'));
 }
 
 async function prepare(users: readonly CssrsUser[]) {

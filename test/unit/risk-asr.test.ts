@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { warmUpRiskScanner } from '../helpers/risk-warm-up';
 import { editDistance, normalizeAsrText } from '../../electron/core/notes/risk/asr-variants';
 import { pauseBreaks } from '../../electron/core/notes/risk/pause-breaks';
 import { splitSentences } from '../../electron/core/notes/risk/risk-text';
@@ -6,12 +7,7 @@ import { scanUtterance } from '../../electron/core/notes/risk/scan-risk';
 
 const categories = (text: string) => scanUtterance(text).map((hit) => hit.category);
 
-// The first scans compile the lexicon's large patterns (seconds on a busy 2-core machine); done
-// once here so no test's own time limit pays for it.
-beforeAll(() => {
-  scanUtterance('i want to die');
-  scanUtterance('hello there, how was the week');
-}, 60_000);
+warmUpRiskScanner();
 
 describe('speech-recognition near misses', () => {
   it('reads a near miss of a harm verb before a reflexive as the verb, quoting what was transcribed', () => {

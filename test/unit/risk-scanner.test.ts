@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { warmUpRiskScanner } from '../helpers/risk-warm-up';
 import {
   RISK_CATEGORIES,
   scanRisk,
@@ -24,12 +25,7 @@ function onlyHit(text: string): RiskHit {
   return hit;
 }
 
-// The first scans compile the lexicon's large patterns (seconds on a busy 2-core machine); done
-// once here so no test's own time limit pays for it.
-beforeAll(() => {
-  scanUtterance('i want to die');
-  scanUtterance('hello there, how was the week');
-}, 60_000);
+warmUpRiskScanner();
 
 describe('the labelled set', () => {
   it('is large and varied enough to mean something', () => {

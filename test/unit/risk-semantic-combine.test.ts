@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { warmUpRiskScanner } from '../helpers/risk-warm-up';
 import { RISK_CATEGORIES, type RiskCategory } from '../../electron/core/notes/risk/risk-categories';
-import { scanRisk, scanUtterance } from '../../electron/core/notes/risk/scan-risk';
+import { scanRisk } from '../../electron/core/notes/risk/scan-risk';
 import {
   combineRisk,
   segmentSentences,
@@ -32,12 +33,7 @@ function run(texts: string[], scores: (text: string) => SentenceScore) {
   return combineRisk(refs, scanRisk(segments), map, BOTH);
 }
 
-// The first scans compile the lexicon's large patterns (seconds on a busy 2-core machine); done
-// once here so no test's own time limit pays for it.
-beforeAll(() => {
-  scanUtterance('i want to die');
-  scanUtterance('hello there, how was the week');
-}, 60_000);
+warmUpRiskScanner();
 
 describe('rules and meaning together', () => {
   it('keeps a rule hit about the speaker whatever the meaning says', () => {

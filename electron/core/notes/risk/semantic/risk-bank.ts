@@ -1,4 +1,5 @@
-import type { RiskCategory } from '../risk-categories';
+import { RISK_CATEGORIES, type RiskCategory } from '../risk-categories';
+import type { EmbeddedBanks } from './semantic-score';
 
 /**
  * What the semantic layer compares each utterance with: first-person statements of risk, per
@@ -172,3 +173,18 @@ export const CONTRAST_BANK: readonly string[] = [
   'I am stressed about money and exams',
   'I feel sad and lonely sometimes',
 ];
+
+/** Every bank statement in one list, in the order `banksFromVectors` reads their vectors back. */
+export function bankTexts(): string[] {
+  return [...RISK_CATEGORIES.flatMap((c) => RISK_BANK[c]), ...CONTRAST_BANK];
+}
+
+/** The vectors of `bankTexts()`, in its order, as the banks a score compares with. */
+export function banksFromVectors(vectors: readonly Float32Array[]): EmbeddedBanks {
+  let next = 0;
+  const take = (n: number) => vectors.slice(next, (next += n));
+  const risk = Object.fromEntries(
+    RISK_CATEGORIES.map((c) => [c, take(RISK_BANK[c].length)]),
+  ) as unknown as EmbeddedBanks['risk'];
+  return { risk, contrast: take(CONTRAST_BANK.length) };
+}

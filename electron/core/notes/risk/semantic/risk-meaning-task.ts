@@ -1,7 +1,7 @@
-import { RISK_CATEGORIES, type RiskHit, type RiskSegment } from '../risk-categories';
+import type { RiskHit, RiskSegment } from '../risk-categories';
 import { scanRisk } from '../scan-risk';
 import type { EncoderFiles } from './encoder-files';
-import { CONTRAST_BANK, RISK_BANK } from './risk-bank';
+import { bankTexts, banksFromVectors } from './risk-bank';
 import { combineRisk, segmentSentences, sentenceKey } from './semantic-risk';
 import { scoreSentence, type EmbeddedBanks, type SentenceScore } from './semantic-score';
 import { SHIPPED_CALIBRATION } from './semantic-thresholds';
@@ -13,14 +13,7 @@ export interface RiskMeaningRequest {
 }
 
 async function embedBanks(encoder: SentenceEncoder, signal: AbortSignal): Promise<EmbeddedBanks> {
-  const texts = [...RISK_CATEGORIES.flatMap((c) => RISK_BANK[c]), ...CONTRAST_BANK];
-  const vectors = await encoder.embed(texts, signal);
-  let next = 0;
-  const take = (n: number) => vectors.slice(next, (next += n));
-  const risk = Object.fromEntries(
-    RISK_CATEGORIES.map((c) => [c, take(RISK_BANK[c].length)]),
-  ) as unknown as EmbeddedBanks['risk'];
-  return { risk, contrast: take(CONTRAST_BANK.length) };
+  return banksFromVectors(await encoder.embed(bankTexts(), signal));
 }
 
 /**
