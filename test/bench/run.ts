@@ -11,6 +11,7 @@ import path from 'node:path';
 const benchmarks: Record<string, () => Promise<() => unknown>> = {
   deid: async () => (await import('./deid')).deidBenchmark,
   diarize: async () => (await import('./diarize')).diarizeBenchmark,
+  risk: async () => (await import('./risk')).riskBenchmark,
   'file-crypto': async () => (await import('./file-crypto')).fileCryptoBenchmark,
   notes: async () => (await import('./notes')).notesBenchmark,
   'notes-process': async () => (await import('./notes-process')).notesProcessBenchmark,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { warmUpRiskScanner } from '../helpers/risk-warm-up';
 import {
   RISK_CATEGORIES,
   scanRisk,
@@ -23,6 +24,8 @@ function onlyHit(text: string): RiskHit {
   if (hit === undefined) throw new Error(`no hit for: ${text}`);
   return hit;
 }
+
+warmUpRiskScanner();
 
 describe('the labelled set', () => {
   it('is large and varied enough to mean something', () => {

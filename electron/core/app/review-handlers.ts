@@ -4,6 +4,7 @@ import { transaction } from '../pipeline/stage-runner';
 import type { Db } from '../store/open-database';
 import { mergeRisk } from '../notes/risk/merge-risk';
 import { scanRisk } from '../notes/risk/scan-risk';
+import { scanRiskWithMeaning } from '../notes/risk/scan-risk-with-meaning';
 import { recordAudit } from '../store/repositories/audit';
 import { recordRiskFindings } from '../store/repositories/risk-flags';
 import type { Tx } from '../store/repositories/types';
@@ -44,6 +45,23 @@ type ReviewHandlers = Pick<
 function rescanRisk(tx: Tx, sessionId: string, segmentId: string): number {
   const hits = scanRisk(lineWithPrevious(tx, segmentId));
   return recordRiskFindings(tx, sessionId, null, mergeRisk(hits, []));
+}
+
+/**
+ * The meaning layer reads the corrected line too, after the correction is saved: it needs a
+ * process of its own (a second or so), and the clinician should not wait for it. What it adds is
+ * stored like any flag; if the library closes first, nothing is lost but this second reading.
+ */
+function rescanMeaningLater(db: Db, events: EventBus, sessionId: string, segmentId: string): void {
+  void scanRiskWithMeaning(lineWithPrevious(db, segmentId))
+    .then((scan) => {
+      if (scan.meaning !== 'used') return;
+      const added = transaction(db, (tx) =>
+        recordRiskFindings(tx, sessionId, null, mergeRisk(scan.hits, [])),
+      );
+      if (added > 0) events.emit('sessions.changed', { sessionId });
+    })
+    .catch(() => undefined);
 }
 
 function toLine(segment: StoredSegment, corrected: boolean): TranscriptLine {
@@ -104,6 +122,7 @@ export function createReviewHandlers(context: {
       });
       events.emit('transcript.changed', { sessionId, segmentId });
       if (flagsAdded > 0) events.emit('sessions.changed', { sessionId });
+      rescanMeaningLater(db, events, sessionId, segmentId);
       return lineOf(segmentId, sessionId);
     },
     'transcript.undo': ({ sessionId, segmentIds }) => {

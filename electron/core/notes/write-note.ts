@@ -18,7 +18,9 @@ import {
 import { renderNoteText } from './generate/note-output';
 import type { LlmProvider } from './llm/provider';
 import { mergeRisk, type RiskFinding } from './risk/merge-risk';
-import { scanRisk } from './risk/scan-risk';
+import type { RiskHit } from './risk/risk-categories';
+import { riskSegmentsOf } from './risk/pause-breaks';
+import { scanRiskWithMeaning } from './risk/scan-risk-with-meaning';
 import { builtInTemplates, type NoteTemplate } from './templates/note-template';
 
 /**
@@ -104,11 +106,19 @@ export async function draftSessionNote(
   const { db, sessionId } = request;
   const template = findTemplate(db, request.templateId, request.resourcesDir);
   const segments = noteSegments(db, sessionId);
-  const scanned = scanRisk(segments);
+  // The stored lines with their pauses, as the merge scanned them (so the cache answers).
+  const scan = await scanRiskWithMeaning(riskSegmentsOf(readTranscript(db, sessionId)), {
+    signal: request.signal,
+  });
+  const scanned = scan.hits;
   atomically(db, (tx) =>
     recordRiskFindings(tx, sessionId, request.runId ?? null, mergeRisk(scanned, [])),
   );
-  const note = await modelOrFloor(request, template, segments);
+  const note = await modelOrFloor(request, template, segments, scanned);
+  if (scan.warning) {
+    const generation = note.generation;
+    generation.warnings = [...(generation.warnings ?? []), scan.warning];
+  }
   return { sessionId, template, note, findings: mergeRisk(scanned, note.riskConcerns) };
 }
 
@@ -121,8 +131,9 @@ async function modelOrFloor(
   request: Omit<WriteNoteRequest, 'actor'>,
   template: NoteTemplate,
   segments: NoteSegment[],
+  riskHits: readonly RiskHit[],
 ): Promise<GeneratedNote> {
-  const floor = (reason: string) => extractiveDraft(template, segments, reason);
+  const floor = (reason: string) => extractiveDraft(template, segments, reason, riskHits);
   if (segments.length === 0) throw noTranscript();
   if (!request.provider)
     return floor(
@@ -144,7 +155,7 @@ async function modelOrFloor(
   }
   const drafted = note.generation.sections?.some((s) => s.status === 'drafted') ?? true;
   return drafted
-    ? withKeyFacts(note, template, segments)
+    ? withKeyFacts(note, template, segments, [], riskHits)
     : floor(
         `The notes model (${request.provider.model}) could not draft any section, so sentences were chosen from the transcript instead.`,
       );

@@ -1,5 +1,6 @@
 import { preprocessTask } from '../audio/preprocess/preprocess-task';
 import { diarizeTask } from '../diarize/diarize-task';
+import { riskMeaningTask } from '../notes/risk/semantic/risk-meaning-task';
 
 /**
  * Every task a worker thread can run. A task gets its payload, a cancellation signal and a
@@ -8,15 +9,17 @@ import { diarizeTask } from '../diarize/diarize-task';
 export const workerTasks = {
   preprocess: preprocessTask,
   diarize: diarizeTask,
+  riskMeaning: riskMeaningTask,
 } as const;
 
 /**
- * Where each task runs. Diarization gets a process: onnxruntime's native module registers once per
- * process, so a second worker thread could not load it.
+ * Where each task runs. Diarization and the risk layer's sentence encoder get a process:
+ * onnxruntime's native module registers once per process, so a second worker thread could not load it.
  */
 export const taskIsolation: Record<keyof typeof workerTasks, 'thread' | 'process'> = {
   preprocess: 'thread',
   diarize: 'process',
+  riskMeaning: 'process',
 };
 
 export type WorkerTasks = typeof workerTasks;

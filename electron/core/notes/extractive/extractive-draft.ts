@@ -2,6 +2,7 @@ import type { NoteContent, NoteGeneration } from '../../../../shared/api/note-sc
 import type { GeneratedNote, NoteSegment } from '../generate/generate-note';
 import { renderNoteText } from '../generate/note-output';
 import type { NoteTemplate } from '../templates/note-template';
+import type { RiskHit } from '../risk/risk-categories';
 import { extractiveSections } from './extractive-sections';
 import { renderExtractiveLabel } from './label';
 
@@ -15,9 +16,10 @@ export function extractiveDraft(
   template: NoteTemplate,
   segments: readonly NoteSegment[],
   reason: string,
+  riskHits?: readonly RiskHit[],
 ): GeneratedNote {
   const started = performance.now();
-  const sections = extractiveSections(template, segments);
+  const sections = extractiveSections(template, segments, { riskHits });
   const content: NoteContent = {
     templateId: template.id,
     templateVersion: template.version,

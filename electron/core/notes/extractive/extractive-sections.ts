@@ -22,6 +22,8 @@ export interface ExtractiveOptions {
   onlyKinds?: readonly SentenceKind[];
   /** A section left with nothing may repeat a sentence another took (default true). */
   repeatForEmpty?: boolean;
+  /** The session's risk hits when already scanned (rules and meaning); else the rules scan here. */
+  riskHits?: readonly RiskHit[];
 }
 
 const DEFAULT_MAX = 4;
@@ -36,14 +38,14 @@ interface Candidate {
 
 /** The scanner's hits placed on sentences: the sentence of the segment holding the quote. */
 function riskBySentence(
-  segments: readonly NoteSegment[],
+  hits: readonly RiskHit[],
   sentences: readonly TranscriptSentence[],
 ): Map<number, RiskHit> {
   const bySegment = new Map<string, TranscriptSentence[]>();
   for (const s of sentences) bySegment.set(s.segmentId, [...(bySegment.get(s.segmentId) ?? []), s]);
   const norm = (t: string) => t.replace(/[’‘]/g, "'").toLowerCase();
   const found = new Map<number, RiskHit>();
-  for (const hit of scanRisk(segments)) {
+  for (const hit of hits) {
     const own = bySegment.get(hit.segmentId) ?? [];
     const sentence = own.find((s) => norm(s.text).includes(norm(hit.quote))) ?? own[0];
     if (sentence && !found.has(sentence.index)) found.set(sentence.index, hit);
@@ -142,7 +144,7 @@ export function extractiveSections(
   const max = Math.max(0, options.maxPerSection ?? DEFAULT_MAX);
   const only = options.onlySections ? new Set(options.onlySections) : null;
   const sentences = transcriptSentences(segments);
-  const risks = riskBySentence(segments, sentences);
+  const risks = riskBySentence(options.riskHits ?? scanRisk(segments), sentences);
   const candidates: Candidate[] = sentences.map((sentence) => {
     const kinds = kindsOf(sentence);
     const risk = risks.get(sentence.index);

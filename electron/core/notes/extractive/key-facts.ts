@@ -2,6 +2,7 @@ import type { NoteContent, NoteItem } from '../../../../shared/api/note-schemas'
 import type { GeneratedNote, NoteSegment } from '../generate/generate-note';
 import { renderNoteText } from '../generate/note-output';
 import type { NoteTemplate } from '../templates/note-template';
+import type { RiskHit } from '../risk/risk-categories';
 import { extractiveSections } from './extractive-sections';
 import type { SentenceKind } from './rules';
 
@@ -85,6 +86,7 @@ export function withKeyFacts(
   template: NoteTemplate,
   segments: readonly NoteSegment[],
   elsewhere: readonly NoteItem[] = [],
+  riskHits?: readonly RiskHit[],
 ): GeneratedNote {
   const statements = [...note.content.sections.flatMap((s) => s.items), ...elsewhere];
   const carried = (segmentId: string, sentence: string) =>
@@ -95,6 +97,7 @@ export function withKeyFacts(
     onlyKinds: KEY_KINDS,
     maxPerSection: PER_SECTION,
     repeatForEmpty: false,
+    riskHits,
   });
   let added = 0;
   const content: NoteContent = {

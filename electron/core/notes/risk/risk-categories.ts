@@ -18,6 +18,8 @@ export interface RiskSegment {
   id: string;
   text: string;
   speaker?: string | null;
+  /** Offsets in `text` where the speaker paused with no punctuation: guessed sentence ends. */
+  breaks?: readonly number[];
 }
 
 export interface RiskHit {

@@ -79,6 +79,8 @@ export const RISK_RULES: Readonly<Record<RiskCategory, readonly (string | RiskRu
     String.raw`(?:rather|sooner) (?:be dead|not be alive|not exist|not wake up|die(?! than))`,
     String.raw`(?:[a-z]+'d|would) be (?:a )?relief (?:to die|if i (?:died|didn'?t wake up|was gone|were gone|was dead))|death (?:would|'?d) be (?:a )?(?:relief|easier)`,
     String.raw`(?:not sure|(?:don'?t|do not) know) (?:if |whether )?i (?:want|wanna) to (?:be alive|live|keep living|be here anymore)`,
+    // C-SSRS item 1 ("wish to be dead") in its other usual form.
+    String.raw`(?:wish|wished|prefer|preferred|rather) (?:that )?(?:i(?:'?d| had)|to have|have) never been born|never (?:asked|wanted) to be born`,
     String.raw`if i (?:died|was dead|were dead|was gone|were gone|disappeared),? (?:it )?(?:wouldn'?t|would not|doesn'?t|won'?t) matter|(?:wouldn'?t|would not|doesn'?t|won'?t) matter if i (?:died|was dead|were dead|was gone|were gone|disappeared)`,
   ],
   // Thoughts of killing oneself; attempts land here too, since history matters.
@@ -105,6 +107,8 @@ export const RISK_RULES: Readonly<Record<RiskCategory, readonly (string | RiskRu
       requires: '{SUICIDE_CONTEXT}',
     },
     String.raw`(?:wrote|written|writing|left|leave|leaving) (?:a|my|the) (?:suicide|goodbye|farewell) (?:note|letter)s?`,
+    // Planning one's own death is a plan, whatever words the method takes.
+    String.raw`(?:plan|plans|planned|planning|plotting|plotted) (?:out )?my (?:own )?(?:death|suicide)`,
     // A bare "I wrote a note" is a suicide note unless it says whom it is for.
     String.raw`(?:wrote|written|writing) (?:a|the) note(?= *(?:[.,;!]|$| (?:already|and|last night|explaining|for (?:my family|everyone|my kids|my parents|them)|to (?:my family|everyone|my kids|my parents|my husband|my wife))))`,
     String.raw`(?:giving|gave|give|given) away {W2}my (?:stuff|things|belongings|possessions|books|records|cat|dog|guitar|jewel(?:le)?ry|savings)`,

@@ -28,6 +28,8 @@ import {
   type FigureOfSpeech,
   type RiskRule,
 } from './risk-lexicon';
+import { normalizeAsrText, type NormalizedText } from './asr-variants';
+import { splitSentences, straighten, wordsOf, type Sentence } from './risk-text';
 
 /**
  * A deterministic risk scanner over transcript segments. It runs on every session, whatever the
@@ -44,17 +46,10 @@ import {
 
 export { RISK_CATEGORIES, type RiskCategory, type RiskHit, type RiskSegment };
 
-type Person = 'first' | 'second' | 'third' | 'unknown';
+export type Person = 'first' | 'second' | 'third' | 'unknown';
 type Subject = RiskHit['subject'];
 type Severity = RiskHit['severity'];
 type Temporal = RiskHit['temporal'];
-
-/** A sentence of a segment: offsets into the segment, text with straightened apostrophes. */
-interface Sentence {
-  start: number;
-  end: number;
-  text: string;
-}
 
 interface SentenceReading {
   hits: RiskHit[];
@@ -122,46 +117,6 @@ const FIRST = new Set(FIRST_PERSON);
 const FIRST_SUBJECT = new Set(FIRST_PERSON_SUBJECTS);
 const SECOND = new Set(SECOND_PERSON);
 
-// --- Text ------------------------------------------------------------------------------------
-
-/** Straightens curly apostrophes and quotes, one code unit for one, so offsets still hold. */
-function straighten(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201B\u02BC\u00B4`]/g, "'")
-    .replace(/[\u201C\u201D\u201E]/g, '"');
-}
-
-function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(/[a-z]+(?:'[a-z]+)*/g) ?? [];
-}
-
-/** A dot continues the sentence inside a number, or before a lowercase word ("I want to... die"). */
-function continuesSentence(text: string, mark: string, cut: number): boolean {
-  if (/[!?;\n]/.test(mark)) return false;
-  const rest = text.slice(cut);
-  return /^\w/.test(rest) || /^\s+[a-z]/.test(rest);
-}
-
-function pushTrimmed(sentences: Sentence[], text: string, from: number, to: number): void {
-  const raw = text.slice(from, to);
-  const start = from + (raw.length - raw.trimStart().length);
-  const end = to - (raw.length - raw.trimEnd().length);
-  if (end > start) sentences.push({ start, end, text: text.slice(start, end) });
-}
-
-function splitSentences(text: string): Sentence[] {
-  const sentences: Sentence[] = [];
-  let from = 0;
-  for (const mark of text.matchAll(/[.!?;…]+["')\]]*|\n+/g)) {
-    const cut = mark.index + mark[0].length;
-    if (continuesSentence(text, mark[0], cut)) continue;
-    pushTrimmed(sentences, text, from, cut);
-    from = cut;
-  }
-  pushTrimmed(sentences, text, from, text.length);
-  return sentences;
-}
-
 // --- Judging one match -----------------------------------------------------------------------
 
 function isFigurative(text: string, start: number, end: number, category: RiskCategory): boolean {
@@ -189,7 +144,7 @@ function reflexiveOwner(matched: string): Person | null {
 }
 
 /** "She texted me, 'I want to die'" or "she was like, I'm done": the words are someone else's. */
-function isReportedSpeech(text: string, start: number): boolean {
+export function isReportedSpeech(text: string, start: number): boolean {
   const before = text.slice(0, start);
   const cues = [...before.matchAll(REPORTED_SPEECH)];
   const last = cues.at(-1);
@@ -249,7 +204,7 @@ function personOf(
 }
 
 /** The time marker nearest the phrase decides; with none, the risk is current. */
-function temporalOf(text: string, start: number, end: number): Temporal {
+export function temporalOf(text: string, start: number, end: number): Temporal {
   let best: { distance: number; temporal: Temporal } | null = null;
   for (const regex of [CURRENT, PAST]) {
     const temporal = regex === PAST ? 'past' : 'current';
@@ -264,7 +219,7 @@ function temporalOf(text: string, start: number, end: number): Temporal {
 
 // --- Questions and answers -------------------------------------------------------------------
 
-function isQuestionForm(text: string): boolean {
+export function isQuestionForm(text: string): boolean {
   const core = text.replace(TAG, '');
   if (core !== text) return OPENER.test(core);
   return text.endsWith('?') || (OPENER.test(text) && !/[.!]$/.test(text));
@@ -298,7 +253,7 @@ function severityOf(category: RiskCategory, subject: Subject, temporal: Temporal
   return subject === 'self' || category === 'abuse_or_neglect' ? 'high' : 'medium';
 }
 
-function hitOf(
+export function hitOf(
   category: RiskCategory,
   segment: RiskSegment,
   quote: string,
@@ -310,10 +265,14 @@ function hitOf(
   return { category, segmentId: segment.id, quote, severity, temporal, subject };
 }
 
+/** Offsets in the text the rules read (ASR near misses normalised) back to the segment's. */
+type ToOriginal = NormalizedText['toOriginal'];
+
 function readSentence(
   segment: RiskSegment,
   rules: readonly CompiledRule[],
   sentence: Sentence,
+  toOriginal: ToOriginal,
 ): SentenceReading {
   const reading: SentenceReading = { hits: [], questionTopics: [] };
   const { text } = sentence;
@@ -327,7 +286,10 @@ function readSentence(
         reading.questionTopics.push(category);
         continue;
       }
-      const quote = segment.text.slice(sentence.start + start, sentence.start + end);
+      const quote = segment.text.slice(
+        toOriginal(sentence.start + start, 'start'),
+        toOriginal(sentence.start + end, 'end'),
+      );
       reading.hits.push(hitOf(category, segment, quote, person, temporalOf(text, start, end)));
     }
   }
@@ -339,14 +301,17 @@ function answerHits(
   topics: readonly RiskCategory[],
   segment: RiskSegment,
   sentence: Sentence,
+  toOriginal: ToOriginal,
 ): RiskHit[] {
-  const quote = segment.text.slice(sentence.start, sentence.end).replace(/[\s.!?…]+$/, '');
+  const quote = segment.text
+    .slice(toOriginal(sentence.start, 'start'), toOriginal(sentence.end, 'end'))
+    .replace(/[\s.!?…]+$/, '');
   const temporal = temporalOf(sentence.text, 0, sentence.text.length);
   return [...new Set(topics)].map((category) => hitOf(category, segment, quote, 'first', temporal));
 }
 
 /** One hit per category per segment: the one most about the client, then the most severe. */
-function strongestPerCategory(hits: readonly RiskHit[]): RiskHit[] {
+export function strongestPerCategory(hits: readonly RiskHit[]): RiskHit[] {
   const rank = (hit: RiskHit) =>
     (hit.subject === 'self' ? 2 : 0) + (hit.severity === 'high' ? 1 : 0);
   const kept = new Map<string, RiskHit>();
@@ -362,13 +327,13 @@ export function scanRisk(segments: readonly RiskSegment[]): RiskHit[] {
   const hits: RiskHit[] = [];
   let openQuestion: readonly RiskCategory[] = [];
   for (const segment of segments) {
-    const straightened = straighten(segment.text);
-    const rules = RULES.filter((r) => r.requires === null || r.requires.test(straightened));
-    for (const sentence of splitSentences(straightened)) {
-      const reading = readSentence(segment, rules, sentence);
+    const read = normalizeAsrText(straighten(segment.text));
+    const rules = RULES.filter((r) => r.requires === null || r.requires.test(read.text));
+    for (const sentence of splitSentences(read.text)) {
+      const reading = readSentence(segment, rules, sentence, read.toOriginal);
       hits.push(...reading.hits);
       if (openQuestion.length > 0 && isAffirmativeAnswer(sentence.text)) {
-        hits.push(...answerHits(openQuestion, segment, sentence));
+        hits.push(...answerHits(openQuestion, segment, sentence, read.toOriginal));
       }
       openQuestion = reading.questionTopics;
     }

@@ -2,7 +2,8 @@ import { assignSpeakers, groupIntoTurns, UNKNOWN_SPEAKER } from '../../merge/ass
 import { suggestClinician, type RoleSuggestion } from '../../merge/role-guess';
 import { speakerStats, type SpeakerStats } from '../../merge/speaker-stats';
 import { mergeRisk, type RiskFinding } from '../../notes/risk/merge-risk';
-import { scanRisk } from '../../notes/risk/scan-risk';
+import { scanRiskWithMeaning, type MeaningLayer } from '../../notes/risk/scan-risk-with-meaning';
+import { riskSegmentsOf } from '../../notes/risk/pause-breaks';
 import { recordRiskFindings } from '../../store/repositories/risk-flags';
 import {
   applySpeakers,
@@ -20,6 +21,9 @@ interface MergeOutput {
   diarized: boolean;
   /** The risk scanner's findings over the whole transcript, stored as flags with the merge. */
   risk: RiskFinding[];
+  /** Whether the meaning layer read the transcript too, or the rules alone (and why). */
+  riskMeaning: MeaningLayer;
+  riskWarning: string | undefined;
 }
 
 /**
@@ -30,7 +34,7 @@ interface MergeOutput {
 export const mergeStage: StageDefinition<MergeOutput> = {
   name: 'merge',
   onFailure: 'fail-run',
-  execute: (context) => {
+  execute: async (context) => {
     const stored = readTranscript(context.db, context.sessionId);
     const turns = (context.outputOf('diarize') as DiarizeOutput | undefined)?.turns ?? [];
     const words = assignSpeakers(
@@ -48,24 +52,29 @@ export const mergeStage: StageDefinition<MergeOutput> = {
       };
     });
     const merged = groupIntoTurns(words);
-    return Promise.resolve({
+    // Here, not only with the notes: the flags must exist even when no notes model runs.
+    const scan = await scanRiskWithMeaning(riskSegmentsOf(stored), { signal: context.signal });
+    return {
       segments,
       stats: speakerStats(merged),
       suggestion: suggestClinician(merged),
       diarized: turns.length > 0,
-      // Here, not only with the notes: the flags must exist even when no notes model runs.
-      risk: mergeRisk(scanRisk(stored), []),
-    });
+      risk: mergeRisk(scan.hits, []),
+      riskMeaning: scan.meaning,
+      riskWarning: scan.warning,
+    };
   },
   commit: (tx, context, output) => {
     applySpeakers(tx, context.sessionId, output.segments);
     recordRiskFindings(tx, context.sessionId, context.runId, output.risk);
   },
-  summary: ({ stats, suggestion, diarized, risk }) => ({
+  summary: ({ stats, suggestion, diarized, risk, riskMeaning, riskWarning }) => ({
     stats,
     suggestion,
     diarized,
     riskFindings: risk.length,
+    riskMeaning,
+    ...(riskWarning === undefined ? {} : { warning: riskWarning }),
   }),
 };
 

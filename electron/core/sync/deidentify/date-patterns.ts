@@ -35,6 +35,9 @@ const MAY_ALONE =
 /** m/d, m/d/yy, m-d-yyyy, d.m.yyyy, yyyy-mm-dd. Fractions ("1/2 a pill") and "24/7" are not dates. */
 const NUMERIC_DATE =
   /(?<![\w/.-])(?:(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:[/-](?:\d{4}|\d{2}))?|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d{4}|(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01]))(?![\w/]|[.-]\d)/g;
+/** An ISO date with its time ("2019-03-04 14:48:14", "2019-03-04T14:48Z"): the time goes with it. */
+const ISO_DATETIME =
+  /(?<![\w/.-])(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?![\w:])/g;
 const FRACTION_FOLLOWS =
   /^\s+(?:a|an|of|cup|cups|mile|miles|pill|pills|tab|tablet|dose|hour|hours|inch|mg|the|way|done)\b/i;
 
@@ -53,7 +56,14 @@ export function findDates(text: string): Finding[] {
   const addMatch = (match: RegExpExecArray | RegExpMatchArray, length = match[0].length) =>
     found.push(finding(text, 'DATE', match.index ?? 0, (match.index ?? 0) + length));
 
-  for (const pattern of [MONTH_DAY, DAY_MONTH, MONTH_YEAR, MONTH_ALONE, FIXED_HOLIDAY]) {
+  for (const pattern of [
+    MONTH_DAY,
+    DAY_MONTH,
+    MONTH_YEAR,
+    MONTH_ALONE,
+    FIXED_HOLIDAY,
+    ISO_DATETIME,
+  ]) {
     for (const match of text.matchAll(pattern)) addMatch(match);
   }
   for (const match of text.matchAll(MAY_ALONE)) {

@@ -4,13 +4,18 @@
  * dictionary of names, an in-process NLP model) propose spans; the combiner merges them; each
  * span is replaced by a typed placeholder such as "[NAME]". Nothing here touches the network.
  */
+import { findCuedAddresses } from './address-cues';
+import { findAddresses } from './address-patterns';
 import { placeholderFor, type Finding } from './categories';
 import { combineFindings, EVIDENCE, type Candidate } from './combine';
 import { findContactIdentifiers } from './contact-patterns';
 import { findAges } from './age-patterns';
 import { findDates } from './date-patterns';
+import { findGazetteerPlaces } from './gazetteer-places';
 import { findKnownNames } from './known-names';
+import { findListNames } from './list-names';
 import { findNamesByContext } from './name-patterns';
+import { withNameSuffixes } from './name-suffix';
 import { findNlpNamesAndPlaces } from './nlp-names';
 import { findNumberIdentifiers } from './number-patterns';
 import { findPlaces } from './place-patterns';
@@ -46,11 +51,15 @@ export function findIdentifiers(text: string, options: DeidentifyOptions = {}): 
     ...withEvidence(findDates(masked), EVIDENCE.pattern),
     ...withEvidence(findAges(masked), EVIDENCE.pattern),
     ...findPlaces(masked),
+    ...findAddresses(masked),
+    ...findCuedAddresses(masked),
+    ...findGazetteerPlaces(masked),
     ...findNamesByContext(masked),
+    ...findListNames(masked),
     ...withEvidence(findNlpNamesAndPlaces(masked), EVIDENCE.model),
   ];
   // Offsets are the same in the masked and the original text; report the original's characters.
-  return combineFindings(text, candidates);
+  return withNameSuffixes(text, combineFindings(text, candidates));
 }
 
 /** `text` with every identifier replaced by its placeholder, and what was replaced. */

@@ -11,8 +11,22 @@ import { finding } from './text-spans';
  * one. Years, doses, scores, money and times are left alone.
  */
 
-const PHONE_SHAPE =
-  /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5})?(?!\w|[.-]\d)|(?<![\w.-])(?:\d{3}-\d{4}|1?\d{10})(?!\w|[.-]\d)/g;
+/**
+ * North American 3-3-4 with an optional country or trunk prefix ("+1", "1-", "001-", "21 "), an
+ * area code in brackets with other group sizes ("(07) 5331 0577", "(96) 627-277"), international
+ * numbers written with a plus, and bare 7-, 10- or 11-digit runs. Fewer than 7 digits is no phone.
+ */
+const PHONE_SHAPE = new RegExp(
+  [
+    '(?<![\\w+])(?:\\+?1[\\s.-]?|(?:\\+|00)?\\d{1,3}[\\s.-])?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?:,?\\s*(?:ext\\.?|extension|x)\\s*\\d{1,5})?(?!\\w|[.-]\\d)',
+    '(?<![\\w+])(?:\\+?\\d{1,3}\\s?)?\\(\\d{2,4}\\)\\s?\\d{3,4}[\\s-]\\d{3,4}(?!\\w|[.-]\\d)',
+    // International with a plus, the trunk zero in brackets or not: "+46 (0)8 525 332 69", "+447700355251".
+    '(?<![\\w+])\\+\\d{1,3}(?:[ \\t]?\\(0\\))?(?:[ .-]?\\d{1,4}){2,5}(?!\\w|[.-]\\d)',
+    // Bare runs: 7 digits with a dash, 10 (or 11 with a leading 1), 10-11 with a trunk zero.
+    '(?<![\\w.-])(?:\\d{3}-\\d{4}|1?\\d{10}|0\\d{9,10})(?!\\w|[.-]\\d)',
+  ].join('|'),
+  'g',
+);
 
 const DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
 const SPOKEN_DIGITS = new RegExp(`\\b${DIGIT_WORD}(?:[\\s,-]+${DIGIT_WORD}){6,}\\b`, 'gi');
@@ -99,6 +113,7 @@ export function findNumberIdentifiers(text: string): Finding[] {
   for (const match of text.matchAll(PHONE_SHAPE)) {
     const start = match.index;
     const end = start + match[0].length;
+    if (countDigits(match[0]) < 7) continue;
     const category = classify(text, start, match[0], countDigits(match[0]), 'phone');
     if (category) add(category, start, end);
   }

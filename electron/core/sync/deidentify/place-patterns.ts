@@ -12,6 +12,7 @@ import {
   WEEKDAYS,
 } from './lexicon';
 import { finding } from './text-spans';
+import { isCountryOrDemonym } from './word-lists';
 
 /**
  * Geographic units smaller than a state, and named institutions (which sit in one place): street
@@ -19,17 +20,17 @@ import { finding } from './text-spans';
  * "outside Fresno"), and names ending in Hospital, Elementary, Church, County, Park…
  */
 
-/** A capitalised word, possessives and initials included ("Mary's", "St.", "O'Neill"). */
-const WORD = "[A-Z][A-Za-z'’.-]*";
+/** A capitalised word in any script, possessives and initials included ("Mary's", "St.", "Küsnacht"). */
+const WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
 const STREET_SUFFIX =
   'Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Drive|Lane|Ln\\.?|Boulevard|Blvd\\.?|Court|Ct\\.?|Way|Place|Pl\\.?|Terrace|Circle|Parkway|Pkwy\\.?|Highway|Hwy\\.?|Trail|Alley|Crescent|Row|Square|Loop|Pike|Turnpike';
 const UNIT = '(?:,?\\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|#)\\.?\\s*#?[A-Za-z0-9-]+)?';
 
 const STREET_ADDRESS = new RegExp(
   `\\b\\d{1,6}\\s+(?:${WORD}\\s+){1,4}?(?:${STREET_SUFFIX}|Dr\\.?)(?![A-Za-z])${UNIT}`,
-  'g',
+  'gu',
 );
-const NAMED_STREET = new RegExp(`(?:${WORD}\\s+){1,3}?(?:${STREET_SUFFIX})(?![A-Za-z])`, 'g');
+const NAMED_STREET = new RegExp(`(?:${WORD}\\s+){1,3}?(?:${STREET_SUFFIX})(?![A-Za-z])`, 'gu');
 const PO_BOX = /\b(?:P\.?\s?O\.?\s+Box|Post\s+Office\s+Box)\s+\d+/gi;
 
 const ZIP_AFTER_STATE = new RegExp(
@@ -42,12 +43,12 @@ const INSTITUTION_SUFFIX =
   'Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Behavioral Health|Mental Health|Clinic|Infirmary|Elementary(?: School)?|Middle School|High School|Primary School|Junior High|Academy|School|Community College|College|University|Institute|Church|Cathedral|Chapel|Temple|Synagogue|Mosque|Cemetery|Memorial|Park|Mall|Library|Center|Centre|Courthouse|Court House|Jail|Prison|Correctional Facility|Detention Center|Nursing Home|Senior Living|Assisted Living|Rehab|Recovery Center|Treatment Center|Food Pantry|Food Bank|Shelter|Diner|Cafe|Café|Bakery|Hardware|Pharmacy|Market|Restaurant|Bar|Grill|Pub|Tavern|Motel|Hotel|Inn|Apartments|Gardens|Plaza|Stadium|Arena|Gym|Fitness|Lake|River|Beach|Heights|Hills|Village|County|Parish|Township|Borough|Valley|Springs|Falls|Harbor|Harbour|General';
 const INSTITUTION = new RegExp(
   `(?:(?:St\\.?|Saint)\\s+)?(?:${WORD}\\s+){1,4}(?:${INSTITUTION_SUFFIX})(?![A-Za-z])`,
-  'g',
+  'gu',
 );
-const UNIVERSITY_OF = new RegExp(`\\bUniversity\\s+of\\s+${WORD}(?:\\s+${WORD})?`, 'g');
+const UNIVERSITY_OF = new RegExp(`\\bUniversity\\s+of\\s+${WORD}(?:\\s+${WORD})?`, 'gu');
 const PLACE_PREFIX = new RegExp(
   `\\b(?:Lake|Mount|Mt\\.|Fort|Ft\\.|Port|Camp|San|Santa|Los|Las|El|Little|Big|Upper|Lower|North|South|East|West)\\s+${WORD}(?:\\s+${WORD})?`,
-  'g',
+  'gu',
 );
 
 /**
@@ -60,11 +61,11 @@ const PLACE_WORDS =
 const PERSON_OR_PLACE_WORDS = 'from|to|into|toward|towards|at|visiting|visit|via|between';
 const LOCATIVE = new RegExp(
   `\\b(?:(${PLACE_WORDS})|${PERSON_OR_PLACE_WORDS})\\s+(?:the\\s+)?(${WORD}(?:\\s+${WORD}){0,2})`,
-  'gd',
+  'gdu',
 );
 const CITY_BEFORE_STATE = new RegExp(
   `\\b(${WORD}(?:\\s+${WORD}){0,2}),\\s+(?:${STATE_ABBREVIATIONS}|${[...US_STATES].map((s) => s.replace(/\b\w/g, (c) => c.toUpperCase())).join('|')})\\b`,
-  'gd',
+  'gdu',
 );
 
 const LEADING_FILLER = new RegExp(
@@ -73,7 +74,7 @@ const LEADING_FILLER = new RegExp(
 
 /** Safe Harbor keeps states and countries: "North Carolina" or "New Mexico" is not redacted. */
 function isStateOrCountry(value: string): boolean {
-  return inList(US_STATES, value) || inList(COUNTRIES, value);
+  return inList(US_STATES, value) || inList(COUNTRIES, value) || isCountryOrDemonym(value);
 }
 
 function isCommonWord(word: string): boolean {

@@ -28,13 +28,20 @@ export function groupFinding(
  * (or "Dr. [NAME]" as a title followed by one).
  */
 export function maskPlaceholders(text: string): string {
-  return text.replace(PLACEHOLDER_PATTERN, (placeholder) => ' '.repeat(placeholder.length));
+  return (
+    text
+      .replace(PLACEHOLDER_PATTERN, (placeholder) => ' '.repeat(placeholder.length))
+      // Text pasted from JSON or a log keeps its line breaks escaped ("Phone:\\n(029) 0059-366"):
+      // read them as breaks, or "n(029)" and "nShemsedin" hide what follows. Same length.
+      .replace(/\\[nr]/g, ' \n')
+  );
 }
 
 /** True where a word starts a sentence, a speaker's turn ("Clinician: …") or a quotation. */
 export function startsSentence(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 8), index);
-  if (index === 0 || /^\s*$/.test(before)) return true;
+  // A line break starts one too: notes, chat logs and address blocks put a label or a name there.
+  if (index === 0 || /^\s*$/.test(before) || /\n[ \t]*$/.test(before)) return true;
   // "Dr. Okafor", "St. Mary's": the full stop of an abbreviation does not end a sentence.
   if (ABBREVIATION_BEFORE.test(before)) return false;
   return /[.!?:;"“(—–]\s*$/.test(before);
