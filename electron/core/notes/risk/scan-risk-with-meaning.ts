@@ -76,7 +76,8 @@ export async function scanRiskWithMeaning(
   if (segments.every((segment) => segment.text.trim() === '')) return { hits: [], meaning: 'used' };
   const key = keyOf(segments, files);
   const known = cache.get(key);
-  if (known) return { hits: known, meaning: 'used' };
+  // A copy: a caller may sort or extend its list; the cached one must stay as scanned.
+  if (known) return { hits: [...known], meaning: 'used' };
   try {
     const hits = await runWorkerTask(
       'riskMeaning',
