@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { resolveResourcesDir } from '../../config/resources';
 
 /**
  * The large word lists in ./lexicons (built by electron/dev/build-lexicons.ts from pinned packages;
@@ -25,25 +26,23 @@ type ListName =
   | 'street-suffixes'
   | 'unit-types';
 
-/** From the sources, or from a bundle anywhere inside the project tree (walks up like resources.ts). */
+/**
+ * Beside this module in the sources; in a packaged app under resources/lexicons (package.json's
+ * extraResources), found by the same search as every other resource.
+ */
 function lexiconsDir(): string {
   const explicit = process.env[LEXICONS_DIR_ENV];
   if (explicit) return path.resolve(explicit);
   const here = path.join(__dirname, 'lexicons');
   if (existsSync(here)) return here;
-  let dir = __dirname;
-  for (;;) {
-    for (const candidate of [
-      path.join(dir, 'electron/core/sync/deidentify/lexicons'),
-      path.join(dir, 'resources/lexicons'),
-    ]) {
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
+  const resources = resolveResourcesDir();
+  for (const candidate of [
+    path.join(resources, 'lexicons'),
+    path.join(resources, '..', 'electron/core/sync/deidentify/lexicons'),
+  ]) {
+    if (existsSync(candidate)) return candidate;
   }
-  throw new Error(`The de-identifier's word lists were not found above ${__dirname}`);
+  throw new Error(`The de-identifier's word lists were not found beside ${resources}`);
 }
 
 const loaded = new Map<ListName, ReadonlySet<string>>();
