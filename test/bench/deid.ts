@@ -34,6 +34,19 @@ function publicFigures() {
   });
   const report = scorePublicDeid(sentences, (text) => findIdentifiers(text));
   console.log(`public: Presidio sentences (presidio-research, MIT), ${sentences.length} sentences`);
+  printPublic(report);
+  // The same sentences as a recogniser without capitals writes them ("tracy sukhorukova lives in
+  // tacoma"): same offsets, so the same gold spans.
+  const lower = sentences.map((s) => ({
+    text: s.text.toLowerCase(),
+    gold: s.gold.map((g) => ({ ...g, text: g.text.toLowerCase() })),
+  }));
+  console.log('public: the same sentences all in lower case (speech without capitals)');
+  printPublic(scorePublicDeid(lower, (text) => findIdentifiers(text)));
+  return report;
+}
+
+function printPublic(report: ReturnType<typeof scorePublicDeid>) {
   console.table(
     report.perCategory.map((c) => ({
       category: c.category,

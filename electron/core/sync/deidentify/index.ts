@@ -20,6 +20,7 @@ import { findNlpNamesAndPlaces } from './nlp-names';
 import { findNumberIdentifiers } from './number-patterns';
 import { findPlaces } from './place-patterns';
 import { maskPlaceholders } from './text-spans';
+import { truecased } from './truecase';
 
 export {
   IDENTIFIER_CATEGORIES,
@@ -43,7 +44,8 @@ const withEvidence = (findings: Finding[], evidence: number): Candidate[] =>
 
 /** Every identifier in `text`, as disjoint spans in order. Placeholders already there are skipped. */
 export function findIdentifiers(text: string, options: DeidentifyOptions = {}): Finding[] {
-  const masked = maskPlaceholders(text);
+  // A text without capitals (ASR, fast typing) is read with a writer's capitals put back.
+  const masked = truecased(maskPlaceholders(text));
   const candidates: Candidate[] = [
     ...withEvidence(findKnownNames(masked, options.knownNames ?? []), EVIDENCE.dictionary),
     ...withEvidence(findContactIdentifiers(masked), EVIDENCE.pattern),
@@ -58,7 +60,7 @@ export function findIdentifiers(text: string, options: DeidentifyOptions = {}): 
     ...findListNames(masked),
     ...withEvidence(findNlpNamesAndPlaces(masked), EVIDENCE.model),
   ];
-  // Offsets are the same in the masked and the original text; report the original's characters.
+  // Offsets are the same in the masked view and the original text; report the original's characters.
   return withNameSuffixes(text, combineFindings(text, candidates));
 }
 
