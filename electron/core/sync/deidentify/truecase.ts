@@ -173,8 +173,10 @@ function fromContext(text: string, words: readonly Word[], proper: readonly bool
       return true;
     }
     // A speaker label at the start of a line: "frank: what a wife."
-    if (text.slice(end(word)).startsWith(':') && /(?:^|\n)[ \t]*$/.test(text.slice(0, word.start)))
+    const lineStart = text.lastIndexOf('\n', word.start - 1) + 1;
+    if (text.startsWith(':', end(word)) && /^[ \t]*$/.test(text.slice(lineStart, word.start))) {
       return true;
+    }
   }
   // Street and unit words after a street's name or before its number: "sveinhildur ranch",
   // "ross street", "apt. 962", "suite 734".
