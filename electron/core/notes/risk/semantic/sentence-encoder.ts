@@ -6,7 +6,7 @@ import { CancelledError } from '../../../errors';
 import type { EncoderFiles } from './encoder-files';
 
 export const SENTENCE_EMBEDDING_SIZE = 384;
-/** sentence-transformers' limit for all-MiniLM-L6-v2; a transcript sentence rarely comes near. */
+/** Half bge-small's 512: a transcript sentence rarely comes near, and attention grows with its square. */
 const MAX_TOKENS = 256;
 /** Sentences per inference: padding wastes less when a batch holds sentences of like length. */
 const BATCH = 32;
@@ -27,10 +27,10 @@ const TOKENIZER_CONFIG = {
 };
 
 /**
- * Sentence embeddings from all-MiniLM-L6-v2 (int8 ONNX): WordPiece ids, the encoder, then the mean
- * of the token vectors under the attention mask, L2-normalised (so a dot product is the cosine),
- * as sentence-transformers does. onnxruntime's native module registers once per process, so this
- * runs in a child process (see workers/tasks.ts), never in a worker thread.
+ * Sentence embeddings from bge-small-en-v1.5 (int8 ONNX): WordPiece ids, the encoder, then the
+ * [CLS] token's vector, L2-normalised (so a dot product is the cosine), as its authors pool it.
+ * onnxruntime's native module registers once per process, so this runs in a child process (see
+ * workers/tasks.ts), never in a worker thread.
  */
 export class SentenceEncoder {
   private constructor(
@@ -90,7 +90,7 @@ export class SentenceEncoder {
       token_type_ids: new ort.Tensor('int64', new BigInt64Array(batch.length * width), dims),
     });
     const hidden = (output.last_hidden_state as ort.Tensor).data as Float32Array;
-    return batch.map((tokens, b) => meanPooled(hidden, b, width, tokens.length));
+    return batch.map((_, b) => clsPooled(hidden, b, width));
   }
 
   async release(): Promise<void> {
@@ -98,15 +98,10 @@ export class SentenceEncoder {
   }
 }
 
-/** The mean of one row's first `length` token vectors (the unmasked ones), L2-normalised. */
-function meanPooled(hidden: Float32Array, row: number, width: number, length: number) {
-  const vector = new Float32Array(SENTENCE_EMBEDDING_SIZE);
-  for (let t = 0; t < length; t++) {
-    const offset = (row * width + t) * SENTENCE_EMBEDDING_SIZE;
-    for (let d = 0; d < SENTENCE_EMBEDDING_SIZE; d++) {
-      vector[d] = (vector[d] ?? 0) + (hidden[offset + d] ?? 0);
-    }
-  }
+/** One row's first token vector ([CLS]), L2-normalised. */
+function clsPooled(hidden: Float32Array, row: number, width: number) {
+  const offset = row * width * SENTENCE_EMBEDDING_SIZE;
+  const vector = hidden.slice(offset, offset + SENTENCE_EMBEDDING_SIZE);
   let norm = 0;
   for (let d = 0; d < SENTENCE_EMBEDDING_SIZE; d++) norm += (vector[d] ?? 0) ** 2;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
