@@ -180,9 +180,14 @@ export async function placePublishedFile(spec: PublishedFile): Promise<void> {
   }
 }
 
+/** Files earlier builds placed that nothing reads now; resources/models/ ships whole, so they go. */
+const RETIRED_FILES = ['sentence-encoder-minilm-l6-int8.onnx'];
+
 export async function buildModels(): Promise<void> {
   for (const model of Object.keys(MODELS) as DiarizationModel[]) await buildModel(model);
   for (const file of PUBLISHED_FILES) await placePublishedFile(file);
+  const models = path.dirname(bundledEncoderFiles().model);
+  for (const name of RETIRED_FILES) rmSync(path.join(models, name), { force: true });
 }
 
 if (require.main === module) {
