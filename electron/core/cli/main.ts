@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { CAIRN_VERSION } from '../app/version';
 import type * as CoreModule from '../app/core';
+import type * as KeyStoresModule from '../security/node-key-stores';
+import type { KeyStore } from '../security/library-key';
+import { cliPassphraseSource } from '../security/passphrase-sources';
 import type { Core } from '../app/core';
 
 import { movablePointer, resolveDataDir } from '../config/data-dir';
@@ -42,6 +45,11 @@ export interface CommandContext {
   withCore<T>(work: (core: Core) => Promise<T>): Promise<T>;
   /** The data directory chosen by --data-dir / CAIRN_DATA_DIR, for commands that need no library. */
   dataDir(): string;
+  /**
+   * Where the library's key is looked for: CAIRN_DB_KEY, the OS keyring, then a passphrase
+   * (--passphrase-file, CAIRN_PASSPHRASE_FILE, or asked on the terminal).
+   */
+  keyStores(): KeyStore[];
 }
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 2 bad input, 1 internal error. */
@@ -52,14 +60,27 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .addOption(
       new Option('--data-dir <dir>', 'where Cairn keeps its library').env('CAIRN_DATA_DIR'),
     )
+    .addOption(
+      new Option(
+        '--passphrase-file <file>',
+        "a file whose first line is the library's passphrase (where no keyring keeps its key)",
+      ),
+    )
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError();
 
   const dataDir = () => resolveDataDir({ flag: program.opts<{ dataDir?: string }>().dataDir });
+  const keyStores = () => {
+    // Required on use: commands that open no library never load the keyring's native module.
+    const { nodeKeyStores } = requireHere('../security/node-key-stores') as typeof KeyStoresModule;
+    const flag = program.opts<{ passphraseFile?: string }>().passphraseFile;
+    return nodeKeyStores(process.env, { dataDir: dataDir(), source: cliPassphraseSource(flag) });
+  };
   const context: CommandContext = {
     io,
     dataDir,
+    keyStores,
     withCore: async (work) => {
       // Required on first use: `cairn preprocess` never pays for the database stack (drizzle,
       // SQLite, the API schemas). require, not import(): the CLI runs as CommonJS under tsx, whose
@@ -67,6 +88,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       const { startCore } = requireHere('../app/core') as typeof CoreModule;
       const core = await startCore({
         dataDir: dataDir(),
+        keyStores: keyStores(),
         libraryPointer: movablePointer({ flag: program.opts<{ dataDir?: string }>().dataDir }),
         actor: `cli:${safeUserName()}`,
         transport: 'in-process',

@@ -40,12 +40,15 @@ export async function resolveLibraryKey(
       await store.write(libraryId, key);
       return key;
     } catch (error) {
+      // The user's own mistake (a passphrase too short, two that differ) is theirs to fix, not a
+      // store's refusal to list.
+      if (error instanceof ValidationError) throw error;
       refusals.push(`${store.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   throw new ValidationError(
     'library_key_unstorable',
-    `Cairn cannot keep a key for a new library (${refusals.join('; ')}). Unlock or install an OS keyring (e.g. GNOME Keyring), or set CAIRN_DB_KEY to 64 hexadecimal characters and keep that value safe: without it the library cannot be opened.`,
+    `Cairn cannot keep a key for a new library (${refusals.join('; ')}). Run the command in a terminal to choose a passphrase, give one with --passphrase-file or CAIRN_PASSPHRASE_FILE, unlock or install an OS keyring (e.g. GNOME Keyring), or set CAIRN_DB_KEY to 64 hexadecimal characters and keep that value safe: without it the library cannot be opened.`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { AsyncEntry } from '@napi-rs/keyring';
 import type { KeyStore } from './library-key';
+import { passphraseKeyStore, type PassphraseSource } from './passphrase-key-store';
 import { parseHexKey } from './library-key';
 
 export const DB_KEY_ENV = 'CAIRN_DB_KEY';
@@ -40,7 +41,17 @@ export function keyringKeyStore(): KeyStore {
   };
 }
 
-/** Where the CLI, the bridge and tests look: CAIRN_DB_KEY first, then the OS keyring. */
-export function nodeKeyStores(env: NodeJS.ProcessEnv = process.env): KeyStore[] {
-  return [envKeyStore(env), keyringKeyStore()];
+/**
+ * Where the CLI, the bridge and tests look: CAIRN_DB_KEY first, then the OS keyring, then (given a
+ * library folder) a passphrase-wrapped key, which is also where a new library's key goes when no
+ * keyring takes it.
+ */
+export function nodeKeyStores(
+  env: NodeJS.ProcessEnv = process.env,
+  passphrase?: { dataDir: string; source: PassphraseSource | undefined },
+): KeyStore[] {
+  const stores = [envKeyStore(env), keyringKeyStore()];
+  return passphrase
+    ? [...stores, passphraseKeyStore(passphrase.dataDir, passphrase.source)]
+    : stores;
 }

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as RestoreModule from '../../backup/restore-backup';
-import type * as KeyStoresModule from '../../security/node-key-stores';
 import { call } from '../call';
 import type { CommandContext } from '../main';
 
@@ -34,14 +33,11 @@ export function registerBackupCommands(program: Command, context: CommandContext
     .action(async (backup: string, options: { replace?: boolean; json?: boolean }) => {
       // Required on use, like the core (see main.ts): other commands never load SQLite.
       const { restoreBackup } = requireHere('../../backup/restore-backup') as typeof RestoreModule;
-      const { nodeKeyStores } = requireHere(
-        '../../security/node-key-stores',
-      ) as typeof KeyStoresModule;
       const result = await restoreBackup({
         backup,
         target: context.dataDir(),
         replace: options.replace ?? false,
-        keyStores: nodeKeyStores(),
+        keyStores: context.keyStores(),
       });
       if (options.json) return context.io.out(JSON.stringify(result));
       context.io.out(

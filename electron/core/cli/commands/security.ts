@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { createRequire } from 'node:module';
 import type * as EncryptModule from '../../security/encrypt-library';
-import type * as KeyStoresModule from '../../security/node-key-stores';
 import type { CommandContext } from '../main';
 
 const requireHere = createRequire(__filename);
@@ -19,10 +18,7 @@ export function registerSecurityCommands(program: Command, context: CommandConte
       const { encryptLibrary } = requireHere(
         '../../security/encrypt-library',
       ) as typeof EncryptModule;
-      const { nodeKeyStores } = requireHere(
-        '../../security/node-key-stores',
-      ) as typeof KeyStoresModule;
-      const result = await encryptLibrary(context.dataDir(), nodeKeyStores());
+      const result = await encryptLibrary(context.dataDir(), context.keyStores());
       if (options.json) return context.io.out(JSON.stringify(result));
       const recordings = `${result.recordings} recording(s) stored in plain encrypted, each checked against its SHA-256.`;
       context.io.out(
