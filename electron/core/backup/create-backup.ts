@@ -4,11 +4,7 @@ import path from 'node:path';
 import type { BackupResult } from '../../../shared/api/data-schemas';
 import type { DataLayout } from '../config/data-dir';
 import { PermanentError, ValidationError } from '../errors';
-import {
-  identityFile,
-  readLibraryIdentity,
-  safeStorageKeyFile,
-} from '../security/library-identity';
+import { libraryKeyFiles, readLibraryIdentity } from '../security/library-identity';
 import { inspectSnapshot, snapshotDatabase } from '../store/database-snapshot';
 import { fsyncDirectory } from '../store/recording-files';
 import type { SqliteConnection } from '../store/sqlite-driver';
@@ -64,7 +60,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       bytes: (await stat(database)).size,
       sha256: await hashFile(database, 'sha256'),
     });
-    for (const file of [identityFile(layout.root), safeStorageKeyFile(layout.root)]) {
+    for (const file of libraryKeyFiles(layout.root)) {
       if (!existsSync(file)) continue;
       add(path.basename(file), await copyVerified(file, path.join(partial, path.basename(file))));
     }

@@ -47,9 +47,10 @@ export interface CommandContext {
   dataDir(): string;
   /**
    * Where the library's key is looked for: CAIRN_DB_KEY, the OS keyring, then a passphrase
-   * (--passphrase-file, CAIRN_PASSPHRASE_FILE, or asked on the terminal).
+   * (--passphrase-file, CAIRN_PASSPHRASE_FILE, or asked on the terminal) for the library in
+   * `keyFolder` (default: the data directory).
    */
-  keyStores(): KeyStore[];
+  keyStores(keyFolder?: string): KeyStore[];
 }
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 2 bad input, 1 internal error. */
@@ -71,11 +72,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .showHelpAfterError();
 
   const dataDir = () => resolveDataDir({ flag: program.opts<{ dataDir?: string }>().dataDir });
-  const keyStores = () => {
+  const keyStores = (keyFolder?: string) => {
     // Required on use: commands that open no library never load the keyring's native module.
     const { nodeKeyStores } = requireHere('../security/node-key-stores') as typeof KeyStoresModule;
     const flag = program.opts<{ passphraseFile?: string }>().passphraseFile;
-    return nodeKeyStores(process.env, { dataDir: dataDir(), source: cliPassphraseSource(flag) });
+    const source = cliPassphraseSource(flag);
+    return nodeKeyStores(process.env, { dataDir: keyFolder ?? dataDir(), source });
   };
   const context: CommandContext = {
     io,

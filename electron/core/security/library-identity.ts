@@ -26,6 +26,19 @@ export function safeStorageKeyFile(dataDir: string): string {
   return path.join(dataDir, 'library-key.safe');
 }
 
+/** Where the library's key is kept wrapped by a passphrase (see passphrase-key-store.ts). */
+export function passphraseKeyFile(dataDir: string): string {
+  return path.join(dataDir, 'library-key.pass');
+}
+
+/**
+ * The files a copy or a backup of the library must carry besides its data: the identity names the
+ * key, and the wrapped copies of the key open it where no keyring has it.
+ */
+export function libraryKeyFiles(dataDir: string): string[] {
+  return [identityFile(dataDir), safeStorageKeyFile(dataDir), passphraseKeyFile(dataDir)];
+}
+
 export function readLibraryIdentity(dataDir: string): LibraryIdentity | null {
   const file = identityFile(dataDir);
   if (!existsSync(file)) return null;

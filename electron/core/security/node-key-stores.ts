@@ -4,6 +4,7 @@ import { passphraseKeyStore, type PassphraseSource } from './passphrase-key-stor
 import { parseHexKey } from './library-key';
 
 export const DB_KEY_ENV = 'CAIRN_DB_KEY';
+export const NO_KEYRING_ENV = 'CAIRN_NO_KEYRING';
 const KEYRING_SERVICE = 'Cairn';
 
 /** CAIRN_DB_KEY: for scripts, servers without a keyring, and tests. Read-only. */
@@ -50,7 +51,10 @@ export function nodeKeyStores(
   env: NodeJS.ProcessEnv = process.env,
   passphrase?: { dataDir: string; source: PassphraseSource | undefined },
 ): KeyStore[] {
-  const stores = [envKeyStore(env), keyringKeyStore()];
+  // CAIRN_NO_KEYRING=1: a passphrase instead of the OS keyring, by choice (or in tests, which must
+  // not write to a developer's keyring).
+  const stores =
+    env[NO_KEYRING_ENV] === '1' ? [envKeyStore(env)] : [envKeyStore(env), keyringKeyStore()];
   return passphrase
     ? [...stores, passphraseKeyStore(passphrase.dataDir, passphrase.source)]
     : stores;

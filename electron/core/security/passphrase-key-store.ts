@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { PermanentError, ValidationError } from '../errors';
 import { fsyncDirectory } from '../store/recording-files';
 import { LIBRARY_KEY_BYTES, type KeyStore } from './library-key';
+import { passphraseKeyFile } from './library-identity';
+
+export { passphraseKeyFile };
 
 /**
  * The library's key wrapped by a passphrase, for machines where neither Electron's safeStorage nor
@@ -14,10 +17,6 @@ import { LIBRARY_KEY_BYTES, type KeyStore } from './library-key';
  * `library-key.pass` beside `library.json`; the library's id is authenticated with it, so the file
  * cannot be swapped onto another library. Without the passphrase the file is useless.
  */
-
-export function passphraseKeyFile(dataDir: string): string {
-  return path.join(dataDir, 'library-key.pass');
-}
 
 /**
  * scrypt with N = 2^17, r = 8: OWASP's minimum for a password whose hash may be copied off the

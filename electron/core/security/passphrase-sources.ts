@@ -32,10 +32,11 @@ export function fileSource(file: string, name = file): PassphraseSource {
 /** Reads one line from a terminal without showing what is typed. */
 function readHidden(prompt: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream) {
   return new Promise<string>((resolve, reject) => {
-    output.write(prompt);
     let line = '';
     const wasRaw = input.isRaw;
+    // Raw (no echo) before the prompt shows: what is typed the moment it appears is not echoed.
     input.setRawMode(true);
+    output.write(prompt);
     input.resume();
     input.setEncoding('utf8');
     const done = (error?: Error) => {

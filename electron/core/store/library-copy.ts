@@ -6,7 +6,7 @@ import { CancelledError, PermanentError } from '../errors';
 import { snapshotDatabase, withAttachedDatabase } from './database-snapshot';
 import { copyVerified } from './verified-copy';
 import type { SqliteConnection } from './sqlite-driver';
-import { identityFile, safeStorageKeyFile } from '../security/library-identity';
+import { libraryKeyFiles } from '../security/library-identity';
 
 export interface LibraryCopyOptions {
   connection: SqliteConnection;
@@ -55,9 +55,9 @@ export async function copyLibrary(options: LibraryCopyOptions): Promise<LibraryC
         files += 1;
       }
     }
-    // The identity names the key in the keyring, and the app keeps its own wrapped copy of the
-    // key beside it: without them the copy could not be opened.
-    for (const file of [identityFile(from.root), safeStorageKeyFile(from.root)]) {
+    // The identity names the key, and the wrapped copies of the key beside it open it where no
+    // keyring has it: without them the copy could not be opened.
+    for (const file of libraryKeyFiles(from.root)) {
       if (!existsSync(file)) continue;
       bytes += (await copyVerified(file, path.join(to, path.basename(file)))).bytes;
       files += 1;

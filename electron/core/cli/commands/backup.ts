@@ -37,7 +37,8 @@ export function registerBackupCommands(program: Command, context: CommandContext
         backup,
         target: context.dataDir(),
         replace: options.replace ?? false,
-        keyStores: context.keyStores(),
+        // The backup carries the library's passphrase-wrapped key, if it has one.
+        keyStores: context.keyStores(backup),
       });
       if (options.json) return context.io.out(JSON.stringify(result));
       context.io.out(
