@@ -140,6 +140,7 @@ describe('clients in a browser', () => {
 
   it('assigns a session to a client from the session page', async () => {
     await page.goto(`${serverUrl(vite)}#/sessions/${unassignedSession}`);
+    await page.getByRole('button', { name: 'Details' }).click();
     const select = page.getByLabel('Client of this session');
     await select.waitFor();
     await page.locator('option', { hasText: 'Sam R. Rivers' }).waitFor({ state: 'attached' });

@@ -66,9 +66,10 @@ describe('note review in a browser (note by the SmolLM2 test model)', () => {
         severity: 'high',
       },
     });
+    // A laptop's window: the desk must show transcript and note side by side at this size.
     ({ vite, page, consoleProblems } = await openDesk(core, cleanups, {
       width: 1280,
-      height: 1000,
+      height: 800,
     }));
   }, 600_000);
 
@@ -90,6 +91,32 @@ describe('note review in a browser (note by the SmolLM2 test model)', () => {
       })
       .toBe('Client reports sleeping badly because of work stress.');
   }, 120_000);
+
+  it('shows the transcript and the note side by side, and a citation scrolls to its turn and marks it', async () => {
+    const transcript = await page
+      .locator('section[aria-labelledby="transcript-title"]')
+      .boundingBox();
+    const note = await page.locator('section[aria-label="Note"]').boundingBox();
+    if (!transcript || !note) throw new Error('the desk has no transcript or no note pane');
+    expect(transcript.x + transcript.width).toBeLessThanOrEqual(note.x);
+    // Side by side, not stacked: both start in the same band of the window, within the viewport.
+    expect(Math.abs(transcript.y - note.y)).toBeLessThan(40);
+    expect(note.y + 100).toBeLessThan(800);
+    expect(transcript.width).toBeGreaterThan(300);
+    expect(note.width).toBeGreaterThan(300);
+    // The last citation in the note: its turn is the furthest down, so the transcript must scroll.
+    const citation = page.locator('button.citation').last();
+    await citation.scrollIntoViewIfNeeded();
+    await citation.click();
+    const cited = page.locator('li.turn[data-cited="true"]');
+    await cited.waitFor({ timeout: 10_000 });
+    const scroller = await page.locator('.transcript-scroller').boundingBox();
+    const turn = await cited.boundingBox();
+    if (!scroller || !turn) throw new Error('the cited turn is not on screen');
+    expect(turn.y).toBeGreaterThanOrEqual(scroller.y - 1);
+    expect(turn.y).toBeLessThan(scroller.y + scroller.height);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'desk-citation.png') });
+  }, 60_000);
 
   it('corrects a transcript turn in place, keeps it through a reload, and undoes it', async () => {
     const firstTurn = page.getByTestId('transcript').locator('li').first();
@@ -118,17 +145,27 @@ describe('note review in a browser (note by the SmolLM2 test model)', () => {
     await page.getByTestId('transcript-status').getByText('undone').waitFor();
   }, 120_000);
 
-  it('blocks approval until the risk flag is acknowledged, then signs and locks the note', async () => {
+  it('blocks approval until the risk flag is acknowledged from the keyboard, then signs and locks the note', async () => {
     const approve = page.getByTestId('approve');
     await page.getByTestId('risk-banner').waitFor();
     expect(await approve.isDisabled()).toBe(true);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'note-review-risk.png'), fullPage: true });
-    await page.getByTestId('risk-banner').getByRole('button', { name: 'Acknowledge' }).click();
+    // From the keyboard only: N goes to the next open flag's Acknowledge, Enter acknowledges.
+    await page.locator('h1').click();
+    await page.keyboard.press('n');
+    await expect
+      .poll(() =>
+        page.evaluate<string | null>("document.activeElement?.getAttribute('data-action') ?? null"),
+      )
+      .toBe('acknowledge');
+    await page.keyboard.press('Enter');
     await page.getByText('acknowledged by dr-lee').waitFor();
+    expect(await page.getByTestId('desk-status').textContent()).toBe('Ready to review');
     await expect.poll(() => approve.isDisabled()).toBe(false);
     await approve.click();
     await page.getByTestId('approved').waitFor();
+    expect(await page.getByTestId('desk-status').textContent()).toBe('Signed');
     await page.getByTestId('note-locked').waitFor();
     expect(await page.getByTestId('note-locked').textContent()).toContain('Signed by dr-lee');
     expect(

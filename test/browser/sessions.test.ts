@@ -95,7 +95,17 @@ describe('Sessions page in a browser', () => {
     await page.getByTestId('process').click();
     // Progress arrives as runs.progress events over the bridge while the run goes.
     await page.getByTestId('run-progress').waitFor({ timeout: 30_000 });
-    await page.getByText(/^Run completed/).waitFor({ timeout: 90_000 });
+    // Done, the compact progress folds away and the header says where the session stands.
+    await page.getByTestId('run-progress').waitFor({ state: 'detached', timeout: 90_000 });
+    await expect
+      .poll(() => page.getByTestId('desk-status').textContent(), { timeout: 30_000 })
+      .toMatch(/^(Ready to review|Needs your attention: \d+ risk flags?)$/);
+    // The stage table is in Details.
+    await page.getByRole('button', { name: 'Details' }).click();
+    await page
+      .getByTestId('run-status')
+      .getByText(/^Processed/)
+      .waitFor();
     const lines = page.getByTestId('transcript').locator('li');
     await lines.first().waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('transcript').textContent()).toMatch(/SPEAKER_0\d|Unknown/);
@@ -126,7 +136,8 @@ describe('Sessions page in a browser', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'session-seeked.png') });
   });
 
-  it('renames a speaker, and the transcript follows', async () => {
+  it('renames a speaker in the Speakers panel, and the transcript follows', async () => {
+    await page.getByRole('button', { name: 'Speakers' }).click();
     const name = page.getByLabel('Name of SPEAKER_00');
     await name.fill('Dr. Lee');
     await name.press('Enter');

@@ -1,43 +1,31 @@
-import { useEffect, useState } from 'react';
-import type { RunProgress } from '../../../../shared/api/schemas';
-import { useApi } from '../../api/context';
-import { useQuery } from '../../api/use-query';
-import { formatDuration } from '../../format';
-
-const REFRESH_ON = ['runs.changed', 'sessions.changed'] as const;
+import { useState } from 'react';
+import { useLatestRun } from './use-latest-run';
 
 /**
- * The session's pipeline: a Process button, live progress (stage, percent, time left) while a run
- * goes, and what each stage did.
+ * The session's processing in full: Process again, and what each stage did (the desk's header
+ * shows the compact progress while a run goes).
  */
 export function RunPanel({ sessionId }: { sessionId: string }) {
-  const api = useApi();
-  const runs = useQuery(sessionId, (client) => client.call('runs.list', { sessionId }), REFRESH_ON);
-  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const run = useLatestRun(sessionId);
   const [error, setError] = useState<string | null>(null);
-  useEffect(
-    () =>
-      api.on('runs.progress', (update) => {
-        if (update.sessionId === sessionId) setProgress(update);
-      }),
-    [api, sessionId],
-  );
-
-  const latest = runs.status === 'ready' ? runs.data[0] : undefined;
-  const live = latest?.status === 'queued' || latest?.status === 'running';
-  const start = () => {
-    setError(null);
-    api
-      .call('pipeline.process', { sessionId, waiting: true })
-      .catch((failure: unknown) =>
-        setError(failure instanceof Error ? failure.message : String(failure)),
-      );
-  };
-
+  const latest = run.latest;
   return (
     <section aria-label="Processing">
-      <h2>Processing</h2>
-      <button type="button" data-testid="process" onClick={start} disabled={live}>
+      <h3>Processing</h3>
+      <button
+        type="button"
+        className="btn btn-secondary btn-sm"
+        data-testid="process-again"
+        onClick={() => {
+          setError(null);
+          run
+            .start()
+            .catch((failure: unknown) =>
+              setError(failure instanceof Error ? failure.message : String(failure)),
+            );
+        }}
+        disabled={run.live}
+      >
         {latest ? 'Process again' : 'Process'}
       </button>
       {error && (
@@ -45,17 +33,10 @@ export function RunPanel({ sessionId }: { sessionId: string }) {
           {error}
         </p>
       )}
-      {live && progress && (
-        <div data-testid="run-progress">
-          <progress max={100} value={progress.percent} /> {progress.percent.toFixed(0)}% ·{' '}
-          {progress.message}
-          {progress.etaSec !== null && ` · ${formatDuration(progress.etaSec)} left`}
-        </div>
-      )}
       {latest && (
         <>
           <p data-testid="run-status">
-            Run {latest.status}
+            {RUN_WORDS[latest.status] ?? latest.status}
             {latest.errorMessage && `: ${latest.errorMessage}`}
           </p>
           <table className="stages">
@@ -77,3 +58,13 @@ export function RunPanel({ sessionId }: { sessionId: string }) {
     </section>
   );
 }
+
+/** The latest run's outcome as a sentence. */
+const RUN_WORDS: Record<string, string> = {
+  queued: 'Waiting to start',
+  running: 'Processing now',
+  awaiting_review: 'Processed: ready to review',
+  completed: 'Processed',
+  failed: 'Processing failed',
+  cancelled: 'Processing was cancelled',
+};

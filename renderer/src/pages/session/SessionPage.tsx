@@ -1,149 +1,198 @@
 import './session.css';
 import { useMemo, useRef, useState } from 'react';
-import { useApi } from '../../api/context';
 import { Link, useParams } from 'react-router';
+import type { RiskFlag } from '../../../../shared/api/schemas';
+import { useApi } from '../../api/context';
 import { useQuery } from '../../api/use-query';
-import { formatDuration } from '../../format';
+import { QueryNotice } from '../../ui/QueryNotice';
 import { AudioPlayer, type PlayerHandle } from './AudioPlayer';
-import { ClientSelector } from './ClientSelector';
+import { DeskHeader } from './DeskHeader';
+import { useDeskShortcuts } from './desk-shortcuts';
 import { NotePanel } from './notes/NotePanel';
 import { RiskBanner } from './notes/RiskBanner';
-import { RunPanel } from './RunPanel';
-import { SharingStatus } from './SharingStatus';
-import { SpeakersPanel } from './SpeakersPanel';
+import { ShortcutsSheet } from './ShortcutsSheet';
+import { SidePanel, type SidePanelKind } from './SidePanel';
+import { SplitPanes } from './SplitPanes';
+import type { Turn } from './transcript-turns';
 import { TranscriptView, type SeekRequest } from './TranscriptView';
-import { QueryNotice } from '../../ui/QueryNotice';
 
 const REFRESH_ON = ['sessions.changed'] as const;
 const TRANSCRIPT_REFRESH_ON = ['sessions.changed', 'runs.changed', 'transcript.changed'] as const;
 const FLAGS_REFRESH_ON = ['sessions.changed', 'runs.changed'] as const;
 
+/**
+ * The session desk: a header with where the session stands, the player pinned above, risk flags
+ * where they cannot be missed, then the transcript and the note side by side (resizable), so a
+ * statement is checked against what was said without scrolling. Details (processing, client,
+ * sharing) and speaker tools open in a side panel. Keyboard: see desk-shortcuts.ts.
+ */
 export function SessionPage() {
   const { id = '' } = useParams();
-  const state = useQuery(id, (api) => api.call('sessions.get', { id }), REFRESH_ON);
+  const api = useApi();
+  const state = useQuery(id, (client) => client.call('sessions.get', { id }), REFRESH_ON);
   const transcript = useQuery(
     `${id}:transcript`,
-    (api) => api.call('sessions.transcript', { id }),
+    (client) => client.call('sessions.transcript', { id }),
     TRANSCRIPT_REFRESH_ON,
   );
   const flags = useQuery(
     `${id}:flags`,
-    (api) => api.call('riskFlags.list', { sessionId: id }),
+    (client) => client.call('riskFlags.list', { sessionId: id }),
     FLAGS_REFRESH_ON,
+  );
+  const speakers = useQuery(
+    `${id}:speakers`,
+    (client) => client.call('speakers.list', { sessionId: id }),
+    TRANSCRIPT_REFRESH_ON,
   );
   const segmentStart = useMemo(
     () => new Map(transcript.status === 'ready' ? transcript.data.map((l) => [l.id, l.start]) : []),
     [transcript],
   );
-  const speakers = useQuery(
-    `${id}:speakers`,
-    (api) => api.call('speakers.list', { sessionId: id }),
-    TRANSCRIPT_REFRESH_ON,
-  );
   const speakerList = useMemo(() => (speakers.status === 'ready' ? speakers.data : []), [speakers]);
+  const flagList = useMemo(() => (flags.status === 'ready' ? flags.data : []), [flags]);
+  const openFlags = flagList.filter((f) => f.acknowledgedAt === null).length;
   // Colours follow the diarizer's labels, so a rename never repaints the transcript.
   const colourOf = (speakerId: string | null) =>
     Math.max(
       0,
       speakerList.findIndex((s) => s.id === speakerId),
     ) % 6;
+
   const player = useRef<PlayerHandle>(null);
   const [seekRequest, setSeekRequest] = useState<SeekRequest | null>(null);
+  const [position, setPosition] = useState({ seconds: 0, playing: false });
+  const [panel, setPanel] = useState<SidePanelKind | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [selectedTurn, setSelectedTurn] = useState<Turn | null>(null);
+  const [approveError, setApproveError] = useState<string | null>(null);
+  const flagCursor = useRef(-1);
+
   const seekAudio = (seconds: number) => player.current?.seek(seconds);
   // From a citation or a flag: the audio moves and the transcript scrolls to the same moment.
   const seek = (seconds: number) => {
     seekAudio(seconds);
     setSeekRequest((previous) => ({ seconds, serial: (previous?.serial ?? 0) + 1 }));
   };
-  const [position, setPosition] = useState({ seconds: 0, playing: false });
+  const seekSegment = (segmentId: string | undefined) => {
+    if (segmentId !== undefined) seek(segmentStart.get(segmentId) ?? 0);
+  };
+
+  const approve = () => {
+    if (state.status !== 'ready' || state.data.status === 'approved') return;
+    api.call('sessions.approve', { id }).then(
+      () => setApproveError(null),
+      (failure: unknown) =>
+        setApproveError(failure instanceof Error ? failure.message : String(failure)),
+    );
+  };
+
+  useDeskShortcuts({
+    nextFlag: (step) => {
+      // Open flags first: they are the ones that need the clinician.
+      const pending = flagList.filter((f) => f.acknowledgedAt === null);
+      const pool: RiskFlag[] = pending.length > 0 ? pending : flagList;
+      if (pool.length === 0) return;
+      flagCursor.current = (flagCursor.current + step + pool.length) % pool.length;
+      const flag = pool[flagCursor.current];
+      if (!flag) return;
+      seekSegment(flag.segmentIds[0]);
+      const item = document.querySelector<HTMLElement>(`[data-flag-id="${flag.id}"]`);
+      const target = item?.querySelector<HTMLElement>('[data-action="acknowledge"]') ?? item;
+      target?.focus();
+    },
+    approve,
+    showShortcuts: () => setShortcutsOpen(true),
+  });
+
+  if (state.status !== 'ready')
+    return (
+      <section className="desk">
+        <p>
+          <Link to="/">← Sessions</Link>
+        </p>
+        <QueryNotice state={state} />
+      </section>
+    );
+  const session = state.data;
+  const recordingKept = session.recording?.audioDeletedAt === null;
   return (
-    <section>
-      <p>
-        <Link to="/">← Sessions</Link>
-      </p>
-      <QueryNotice state={state} />
-      {state.status === 'ready' && (
-        <>
-          <h1>{state.data.clientName ?? 'Unassigned client'}</h1>
-          <dl className="facts">
-            <dt>Client</dt>
-            <dd>
-              <ClientSelector
-                sessionId={id}
-                client={
-                  state.data.clientId
-                    ? { id: state.data.clientId, name: state.data.clientName ?? '' }
-                    : null
-                }
-                signed={state.data.status === 'approved'}
-              />
-            </dd>
-            <dt>Date</dt>
-            <dd>{state.data.date}</dd>
-            <dt>Kind</dt>
-            <dd>{state.data.kind}</dd>
-            <dt>Status</dt>
-            <dd>{state.data.status}</dd>
-            <dt>Recording</dt>
-            <dd>{state.data.recording?.originalName ?? '—'}</dd>
-            <dt>Duration</dt>
-            <dd>{formatDuration(state.data.durationSec)}</dd>
-          </dl>
-          {state.data.recording?.audioDeletedAt != null && (
-            <p className="muted" data-testid="audio-deleted">
-              The recording was deleted on {formatDay(state.data.recording.audioDeletedAt)} under
-              the practice&apos;s retention policy. The transcript and notes are kept.
-            </p>
-          )}
-          {state.data.recording?.audioDeletedAt === null && (
-            <AudioPlayer
-              ref={player}
-              sessionId={id}
-              onTime={(seconds, playing) => setPosition({ seconds, playing })}
-            />
-          )}
-          {flags.status === 'ready' && (
-            <RiskBanner
-              flags={flags.data}
-              onSeekSegment={(segmentId) => seek(segmentStart.get(segmentId) ?? 0)}
-            />
-          )}
-          <ApproveButton
+    <section className="desk">
+      <div className="desk-top">
+        <DeskHeader
+          session={session}
+          openFlags={openFlags}
+          panel={panel}
+          onPanel={(kind) => setPanel((current) => (current === kind ? null : kind))}
+          onShortcuts={() => setShortcutsOpen(true)}
+          onApprove={approve}
+          approveError={approveError}
+        />
+        {recordingKept && (
+          <AudioPlayer
+            ref={player}
             sessionId={id}
-            approved={state.data.status === 'approved'}
-            openFlags={
-              flags.status === 'ready' ? flags.data.filter((f) => !f.acknowledgedAt).length : 0
-            }
+            onTime={(seconds, playing) => setPosition({ seconds, playing })}
           />
-          <SharingStatus sessionId={id} />
-          <NotePanel sessionId={id} segmentStart={segmentStart} onSeek={seek} />
-          <RunPanel sessionId={id} />
-          {speakerList.length > 0 && (
-            <SpeakersPanel speakers={speakerList} colourOf={(s) => colourOf(s.id)} />
-          )}
-          {state.data.transcriptDeletedAt !== null && (
-            <p className="muted" data-testid="transcript-deleted">
-              The transcript was deleted on {formatDay(state.data.transcriptDeletedAt)} under the
-              practice&apos;s retention policy. The approved note is kept as it was signed.
-            </p>
-          )}
-          {transcript.status === 'ready' && transcript.data.length > 0 && (
-            <section aria-label="Transcript">
-              <h2>Transcript</h2>
-              <TranscriptView
-                sessionId={id}
-                seekRequest={seekRequest}
-                lines={transcript.data}
-                speakers={speakerList}
-                colourOf={colourOf}
-                time={position.seconds}
-                playing={position.playing}
-                onSeek={seekAudio}
-              />
+        )}
+        {session.recording?.audioDeletedAt != null && (
+          <p className="muted" data-testid="audio-deleted">
+            The recording was deleted on {formatDay(session.recording.audioDeletedAt)} under the
+            practice&apos;s retention policy. The transcript and notes are kept.
+          </p>
+        )}
+        <RiskBanner flags={flagList} onSeekSegment={seekSegment} />
+      </div>
+      <div className={`desk-body${panel ? ' with-panel' : ''}`}>
+        <SplitPanes
+          left={
+            <section className="desk-pane" aria-labelledby="transcript-title">
+              <h2 id="transcript-title">Transcript</h2>
+              {session.transcriptDeletedAt !== null && (
+                <p className="muted" data-testid="transcript-deleted">
+                  The transcript was deleted on {formatDay(session.transcriptDeletedAt)} under the
+                  practice&apos;s retention policy. The approved note is kept as it was signed.
+                </p>
+              )}
+              {transcript.status === 'ready' && transcript.data.length > 0 ? (
+                <TranscriptView
+                  sessionId={id}
+                  seekRequest={seekRequest}
+                  lines={transcript.data}
+                  colourOf={colourOf}
+                  time={position.seconds}
+                  playing={position.playing}
+                  selectedTurnId={selectedTurn?.id ?? null}
+                  onSelectTurn={setSelectedTurn}
+                  onSeek={seekAudio}
+                />
+              ) : (
+                session.transcriptDeletedAt === null && (
+                  <p className="empty-state muted">
+                    The transcript appears here once the recording is processed.
+                  </p>
+                )
+              )}
             </section>
-          )}
-        </>
-      )}
+          }
+          right={
+            <section className="desk-pane" aria-label="Note">
+              <NotePanel sessionId={id} segmentStart={segmentStart} onSeek={seek} />
+            </section>
+          }
+        />
+        {panel && (
+          <SidePanel
+            kind={panel}
+            session={session}
+            speakers={speakerList}
+            colourOf={colourOf}
+            selectedTurn={selectedTurn}
+            onClose={() => setPanel(null)}
+          />
+        )}
+      </div>
+      <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </section>
   );
 }
@@ -151,47 +200,4 @@ export function SessionPage() {
 /** A calendar day in the clinician's own locale. */
 function formatDay(at: number): string {
   return new Date(at).toLocaleDateString();
-}
-
-/** Approve & sign: refused by the core while a risk flag is open; says why here too. */
-function ApproveButton({
-  sessionId,
-  approved,
-  openFlags,
-}: {
-  sessionId: string;
-  approved: boolean;
-  openFlags: number;
-}) {
-  const api = useApi();
-  const [error, setError] = useState<string | null>(null);
-  if (approved) return <p data-testid="approved">Approved and signed.</p>;
-  return (
-    <div className="approve">
-      <button
-        type="button"
-        data-testid="approve"
-        disabled={openFlags > 0}
-        onClick={() =>
-          void api.call('sessions.approve', { id: sessionId }).then(
-            () => setError(null),
-            (failure: unknown) =>
-              setError(failure instanceof Error ? failure.message : String(failure)),
-          )
-        }
-      >
-        Approve &amp; sign
-      </button>
-      {openFlags > 0 && (
-        <span className="muted">
-          Acknowledge {openFlags} risk flag{openFlags === 1 ? '' : 's'} first.
-        </span>
-      )}
-      {error && (
-        <span role="alert" className="error">
-          {error}
-        </span>
-      )}
-    </div>
-  );
 }

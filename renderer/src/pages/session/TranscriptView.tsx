@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Speaker, TranscriptLine } from '../../../../shared/api/schemas';
+import type { TranscriptLine } from '../../../../shared/api/schemas';
 import { useApi } from '../../api/context';
 import { formatDuration } from '../../format';
 import './transcript.css';
@@ -17,26 +17,30 @@ export interface SeekRequest {
 /**
  * The transcript as speaker turns, virtualised (a two-hour session's thousands of segments keep a
  * few dozen nodes). The turn being played is highlighted and kept in view while playing; clicking
- * a turn (or pressing Enter on it) seeks the audio there, clicking a sentence seeks to it. A turn's
- * text can be corrected in place; Ctrl+Z (or a turn's Undo) steps back the latest correction.
+ * a turn (or pressing Enter on it) seeks the audio there and selects it (the Speakers panel can
+ * then say who said it), clicking a sentence seeks to it. A turn a citation or a flag asked for
+ * is scrolled to and marked for a moment. A turn's text can be corrected in place; Ctrl+Z (or a
+ * turn's Undo) steps back the latest correction.
  */
 export function TranscriptView({
   sessionId,
   lines,
-  speakers,
   colourOf,
   time,
   playing,
   seekRequest,
+  selectedTurnId,
+  onSelectTurn,
   onSeek,
 }: {
   sessionId: string;
   lines: TranscriptLine[];
-  speakers: Speaker[];
   colourOf: (speakerId: string | null) => number;
   time: number;
   playing: boolean;
   seekRequest: SeekRequest | null;
+  selectedTurnId: string | null;
+  onSelectTurn: (turn: Turn) => void;
   onSeek: (seconds: number) => void;
 }) {
   const api = useApi();
@@ -44,6 +48,8 @@ export function TranscriptView({
   const current = turnAt(turns, time);
   const [editing, setEditing] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // The turn a citation or a flag asked for, marked until the next request.
+  const [cited, setCited] = useState<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   // The React Compiler cannot memoise through useVirtualizer; Cairn does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -61,6 +67,7 @@ export function TranscriptView({
     if (!seekRequest) return;
     const index = turnAt(turns, seekRequest.seconds);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+    setCited(index >= 0 ? index : null);
     // Only a new request scrolls; turns changing under it (a correction) must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [seekRequest, virtualizer]);
@@ -108,19 +115,24 @@ export function TranscriptView({
                 ref={virtualizer.measureElement}
                 data-index={item.index}
                 data-turn-start={turn.start}
-                className={`turn speaker-${colourOf(turn.speakerId)}${item.index === current ? ' current' : ''}`}
+                className={`turn speaker-${colourOf(turn.speakerId)}${item.index === current ? ' current' : ''}${item.index === cited ? ' cited' : ''}${turn.id === selectedTurnId ? ' selected' : ''}`}
                 aria-current={item.index === current ? 'true' : undefined}
+                data-cited={item.index === cited ? 'true' : undefined}
                 style={{ transform: `translateY(${item.start}px)` }}
                 tabIndex={0}
-                onClick={() => onSeek(turn.start)}
+                onClick={() => {
+                  onSelectTurn(turn);
+                  onSeek(turn.start);
+                }}
                 onKeyDown={(event) => {
-                  if (event.key === 'Enter' && event.target === event.currentTarget)
+                  if (event.key === 'Enter' && event.target === event.currentTarget) {
+                    onSelectTurn(turn);
                     onSeek(turn.start);
+                  }
                 }}
               >
                 <TurnHead
                   turn={turn}
-                  speakers={speakers}
                   editing={isEditing}
                   onEdit={() => setEditing(turn.id)}
                   onUndo={() => void undo(turn.lines.map((l) => l.id))}
@@ -137,6 +149,7 @@ export function TranscriptView({
                         title={line.corrected ? 'Corrected' : undefined}
                         onClick={(event) => {
                           event.stopPropagation();
+                          onSelectTurn(turn);
                           onSeek(line.start);
                         }}
                       >
@@ -154,21 +167,21 @@ export function TranscriptView({
   );
 }
 
-/** Who, when, and what can be done to the turn: reassign, correct, undo a correction. */
+/**
+ * Who, when, and what can be done to the turn's text: correct it, undo a correction. Who said it
+ * is changed in the Speakers panel, not on every turn.
+ */
 function TurnHead({
   turn,
-  speakers,
   editing,
   onEdit,
   onUndo,
 }: {
   turn: Turn;
-  speakers: Speaker[];
   editing: boolean;
   onEdit: () => void;
   onUndo: () => void;
 }) {
-  const api = useApi();
   const corrected = turn.lines.some((l) => l.corrected);
   const at = formatDuration(turn.start);
   // Buttons and the select act on the turn; their clicks and keys must not seek or play.
@@ -177,27 +190,6 @@ function TurnHead({
     <div className="turn-head">
       <strong>{turn.speaker}</strong> <span className="muted">{formatDuration(turn.start)}</span>
       {corrected && <span className="corrected-badge">corrected</span>}
-      {speakers.length > 1 && (
-        <select
-          className="turn-speaker"
-          aria-label="Who said this turn"
-          value={turn.speakerId ?? ''}
-          onClick={keep}
-          onKeyDown={keep}
-          onChange={(event) =>
-            void api.call('transcript.reassign', {
-              segmentIds: turn.lines.map((l) => l.id),
-              speakerId: event.target.value,
-            })
-          }
-        >
-          {speakers.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.displayName ?? s.label}
-            </option>
-          ))}
-        </select>
-      )}
       {!editing && (
         <span className="turn-actions" onClick={keep} onKeyDown={keep}>
           <button type="button" className="link-button" data-testid="edit-turn" onClick={onEdit}>

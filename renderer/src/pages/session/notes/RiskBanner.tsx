@@ -34,34 +34,52 @@ export function RiskBanner({
     >
       <h2>
         {open > 0 ? `${open} risk flag${open === 1 ? '' : 's'} to review` : 'Risk flags reviewed'}
+        {open > 0 && (
+          <span className="muted risk-hint">
+            {' '}
+            · press <kbd className="kbd">N</kbd> to go to the next
+          </span>
+        )}
       </h2>
       <ul>
         {flags.map((flag) => (
-          <li key={flag.id} data-testid="risk-flag" data-kind={flag.kind}>
-            <strong>{LABELS[flag.kind] ?? flag.kind}</strong>{' '}
-            <span className="muted">
-              ({flag.severity}; found by {flag.sources.join(' and ') || 'scanner'})
-            </span>
-            {flag.quotes[0] && <q>{flag.quotes[0]}</q>}
-            {flag.segmentIds[0] && (
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => onSeekSegment(flag.segmentIds[0] ?? '')}
-              >
-                Listen
-              </button>
-            )}
-            {flag.acknowledgedAt === null ? (
-              <button
-                type="button"
-                onClick={() => void api.call('riskFlags.acknowledge', { id: flag.id })}
-              >
-                Acknowledge
-              </button>
-            ) : (
-              <span className="muted">acknowledged by {flag.acknowledgedBy}</span>
-            )}
+          <li
+            key={flag.id}
+            data-testid="risk-flag"
+            data-kind={flag.kind}
+            data-flag-id={flag.id}
+            tabIndex={-1}
+          >
+            <div className="risk-flag-text">
+              <strong>{LABELS[flag.kind] ?? flag.kind}</strong>{' '}
+              <span className="muted">
+                ({flag.severity}; found by {flag.sources.join(' and ') || 'scanner'})
+              </span>
+              {flag.quotes[0] && <q>{flag.quotes[0]}</q>}
+            </div>
+            <div className="risk-flag-actions">
+              {flag.segmentIds[0] && (
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-sm"
+                  onClick={() => onSeekSegment(flag.segmentIds[0] ?? '')}
+                >
+                  Listen
+                </button>
+              )}
+              {flag.acknowledgedAt === null ? (
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-sm"
+                  data-action="acknowledge"
+                  onClick={() => void api.call('riskFlags.acknowledge', { id: flag.id })}
+                >
+                  Acknowledge
+                </button>
+              ) : (
+                <span className="muted">acknowledged by {flag.acknowledgedBy}</span>
+              )}
+            </div>
           </li>
         ))}
       </ul>
