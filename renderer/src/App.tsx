@@ -7,6 +7,7 @@ import { ClientsPage } from './pages/clients/ClientsPage';
 import { SessionPage } from './pages/session/SessionPage';
 import { SessionsPage } from './pages/sessions/SessionsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { WelcomePage } from './pages/welcome/WelcomePage';
 
 /** Hash routing: the packaged app loads from file://, where path routing has nothing to serve. */
 export function App() {
@@ -32,6 +33,7 @@ export function App() {
               <Route path="/clients/:id" element={<ClientPage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/welcome" element={<WelcomePage />} />
               <Route path="*" element={<p>Nothing here.</p>} />
             </Routes>
           </main>

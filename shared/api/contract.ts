@@ -72,6 +72,8 @@ export const methods = {
   'sessions.list': { input: z.object({}), output: z.array(SessionSummary) },
   'sessions.get': { input: z.object({ id: Id }), output: SessionDetail },
   'recordings.import': { input: ImportRecordingInput, output: ImportRecordingResult },
+  /** The fictional sample session Cairn ships (resources/samples), for a first try. */
+  'recordings.importSample': { input: z.object({}), output: ImportRecordingResult },
   /** Queues the session's pipeline run (or returns the live one); never waits for the work. */
   'pipeline.process': { input: ProcessSessionInput, output: ProcessSessionResult },
   /** Engine circuit breakers and queue depth. */

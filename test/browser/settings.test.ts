@@ -139,6 +139,29 @@ describe('the Settings page in a browser', () => {
     expect(await accessibilityProblemsInBothThemes(page)).toEqual([]);
   });
 
+  it('guides a first run step by step, then opens the bundled sample in the desk', async () => {
+    await page.goto(`${serverUrl(vite)}/#/`);
+    await page.getByTestId('open-welcome').click();
+    for (const title of [
+      'Where your library lives',
+      'A passcode (optional)',
+      'A transcription model',
+      'A notes model',
+    ]) {
+      await page.getByTestId('welcome-step').getByRole('heading', { name: title }).waitFor();
+      await page.getByRole('button', { name: /^Next/ }).click();
+    }
+    await page
+      .getByTestId('welcome-step')
+      .getByRole('heading', { name: 'Try it on a sample' })
+      .waitFor();
+    expect(await accessibilityProblemsInBothThemes(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'first-run.png') });
+    await page.getByTestId('try-sample').click();
+    await page.waitForURL(/#\/sessions\//);
+    await page.getByRole('heading', { name: 'Sample client (fictional)' }).waitFor();
+  }, 60_000);
+
   it('logs no console errors or warnings', () => {
     writeFileSync(path.join(ARTIFACTS, 'settings-console.json'), JSON.stringify(consoleProblems));
     expect(consoleProblems).toEqual([]);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { importRecording } from '../audio/intake/import-recording';
 import { waveformPeaks } from '../audio/peaks/waveform-peaks';
 import type { DataLayout } from '../config/data-dir';
+import { resolveResourcesDir } from '../config/resources';
 import { readSetting } from '../config/settings';
 import { ValidationError } from '../errors';
 import type { Db } from '../store/open-database';
@@ -169,5 +170,20 @@ export function createHandlers(context: HandlerContext): Handlers {
       if (!result.alreadyImported) events.emit('sessions.changed', { sessionId: result.sessionId });
       return result;
     },
+    'recordings.importSample': async () => {
+      const validation = { maxBytes: readSetting(db, 'maxRecordingBytes') };
+      const sample = { path: sampleSessionPath(), clientName: 'Sample client (fictional)' };
+      const result = await importRecording(
+        { db, layout, libraryKey: context.libraryKey, actor, validation },
+        sample,
+      );
+      if (!result.alreadyImported) events.emit('sessions.changed', { sessionId: result.sessionId });
+      return result;
+    },
   };
+}
+
+/** The sample session shipped in resources/samples (see its README): fictional, for a first try. */
+export function sampleSessionPath(): string {
+  return path.join(resolveResourcesDir(), 'samples', 'sample-session.mp3');
 }

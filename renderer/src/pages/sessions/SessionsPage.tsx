@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useEffect, useMemo, useState } from 'react';
 import type { RunProgress } from '../../../../shared/api/schemas';
 import { SESSION_STATUSES } from '../../../../shared/domain/enums';
@@ -107,6 +108,11 @@ function EmptyState() {
     <div className="empty" data-testid="sessions-empty">
       <p>No sessions yet.</p>
       <p className="muted">Import a recording to start. Everything stays on this computer.</p>
+      <p>
+        <Link to="/welcome" className="btn btn-primary" data-testid="open-welcome">
+          Set up Cairn and try a sample session
+        </Link>
+      </p>
     </div>
   );
 }

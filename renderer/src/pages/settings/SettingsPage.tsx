@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { DataSection } from './DataSection';
 import { NotesSection } from './NotesSection';
 import { ProcessingSection } from './ProcessingSection';
@@ -14,6 +15,10 @@ export function SettingsPage() {
   return (
     <section aria-labelledby="settings-title" className="settings-page">
       <h1 id="settings-title">Settings</h1>
+      <p className="muted">
+        New here? <Link to="/welcome">Open the first-run guide</Link>: library, passcode, models and
+        a sample session, step by step.
+      </p>
       {settings.loadError && (
         <p role="alert" className="error">
           {settings.loadError}
