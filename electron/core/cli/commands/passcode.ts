@@ -3,7 +3,7 @@ import type { CommandContext } from '../main';
 
 /**
  * `cairn passcode clear`: the way back in when the app's passcode is forgotten. The CLI already
- * needs the OS account and the library's key, so it is not subject to the lock (README).
+ * needs the OS account and the library's key, so it is not subject to the lock (docs/data-and-security.md).
  */
 export function registerPasscodeCommand(program: Command, context: CommandContext): void {
   program

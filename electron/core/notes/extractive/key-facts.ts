@@ -11,7 +11,7 @@ import type { SentenceKind } from './rules';
  * medication, interventions named, the homework, the next appointment, what the risk scanner
  * found and what the client said of their safety. A model, a small one above all, often leaves
  * them out, or cites the sentence and writes something else (on the scripted sessions SmolLM2's
- * drafts carried 0–25 % of such facts: README, "Note quality, measured"). Each such sentence that no
+ * drafts carried 0–25 % of such facts: docs/benchmarks.md, "Note quality"). Each such sentence that no
  * statement of the model's draft carries (cites, and says at least half of its words) is added to
  * the section that wants it, as the transcript's own words (origin "extractive", shown as such),
  * never as the model's. With a good model a sentence it paraphrased freely may be repeated: the
