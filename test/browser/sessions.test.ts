@@ -86,7 +86,13 @@ describe('Sessions page in a browser', () => {
       .first()
       .click();
     await page.getByRole('heading', { level: 1 }).waitFor();
+    // Not processed yet: said in words, with the one action that moves it on.
+    expect(await page.getByTestId('desk-status').textContent()).toBe('Not processed yet');
+    await page.getByTestId('process').waitFor();
+    // The recording's details are one click away, in the side panel.
+    await page.getByRole('button', { name: 'Details' }).click();
     expect(await page.locator('dl.facts').textContent()).toMatch(/Recording(sample|trn01)\.wav/);
+    await page.getByRole('button', { name: 'Details' }).click();
   });
 
   it('processes a session with live progress, then shows the transcript with speakers', async () => {
@@ -96,7 +102,7 @@ describe('Sessions page in a browser', () => {
     // Progress arrives as runs.progress events over the bridge while the run goes.
     await page.getByTestId('run-progress').waitFor({ timeout: 30_000 });
     // Done, the compact progress folds away and the header says where the session stands.
-    await page.getByTestId('run-progress').waitFor({ state: 'detached', timeout: 90_000 });
+    await page.getByTestId('run-progress').waitFor({ state: 'detached', timeout: 150_000 });
     await expect
       .poll(() => page.getByTestId('desk-status').textContent(), { timeout: 30_000 })
       .toMatch(/^(Ready to review|Needs your attention: \d+ risk flags?)$/);
@@ -117,7 +123,7 @@ describe('Sessions page in a browser', () => {
       /Extractive draft — no language model/,
     );
     await page.screenshot({ path: path.join(ARTIFACTS, 'session-processed.png'), fullPage: true });
-  }, 120_000);
+  }, 200_000);
 
   it('seeks the recording to a turn clicked in the transcript, and skips 5 s with the arrow key', async () => {
     const time = page.getByTestId('player-time');

@@ -1,0 +1,88 @@
+/**
+ * `npm run screenshots`: the README's pictures, taken the way the browser tests drive the desk —
+ * the real core on a fresh library (a random key; nothing touches the keyring), the renderer in
+ * headless Chromium at a laptop's 1280×800. The bundled sample session is processed with the test
+ * models (Whisper base, SmolLM2; `npm run fetch:test-models`) for its fictional client, and each page is
+ * saved under docs/screenshots/ (light; the desk in dark too). Run it after a visible UI change
+ * and commit the images.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startCore, type Core } from '../../electron/core/app/core';
+import { serverUrl } from '../../electron/dev/web-server';
+import { openDesk } from '../helpers/desk';
+import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
+import { testLlmModel } from '../helpers/notes';
+import { pipelineEnv } from '../helpers/pipeline';
+
+const OUT = path.join(REPO_ROOT, 'docs/screenshots');
+
+async function call<T>(core: Core, method: Parameters<Core['invoke']>[0], input: unknown) {
+  const envelope = await core.invoke(method, input);
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+async function shoot(page: Page, name: string) {
+  // Let the waveform, fonts and queries settle: a half-drawn page is not what a clinician sees.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1_500);
+  await page.screenshot({ path: path.join(OUT, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const temp = makeTempDir();
+  Object.assign(process.env, pipelineEnv(), { CAIRN_DB_KEY: randomBytes(32).toString('hex') });
+  const cleanups: (() => Promise<void>)[] = [];
+  try {
+    const core = await startCore({
+      dataDir: path.join(temp.dir, 'data'),
+      actor: 'dr-lee',
+      transport: 'http-bridge',
+    });
+    cleanups.push(() => core.shutdown());
+    await call(core, 'settings.set', { name: 'embeddedModel', value: testLlmModel() });
+    const { page, vite } = await openDesk(core, cleanups, { width: 1280, height: 800 });
+    const base = serverUrl(vite);
+
+    await page.goto(`${base}/#/welcome`);
+    await page.getByRole('button', { name: /^Next/ }).click();
+    await shoot(page, 'first-run');
+
+    const { sessionId } = await call<{ sessionId: string }>(core, 'recordings.importSample', {});
+    const { runId } = await call<{ runId: string }>(core, 'pipeline.process', { sessionId });
+    await core.pipeline.settled(runId);
+
+    await page.goto(`${base}/#/`);
+    await page.locator('[data-session-id]').first().waitFor();
+    await shoot(page, 'list');
+
+    await page.goto(`${base}/#/sessions/${sessionId}`);
+    await page.locator('[data-testid="player"][data-ready="true"]').waitFor({ timeout: 30_000 });
+    await shoot(page, 'desk');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shoot(page, 'desk-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    const client = page.getByRole('link', { name: 'Clients' });
+    await client.click();
+    await page.getByRole('link', { name: 'Sample client (fictional)' }).first().click();
+    await shoot(page, 'client');
+
+    await page.goto(`${base}/#/settings`);
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await shoot(page, 'settings');
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    temp.remove();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
