@@ -118,6 +118,42 @@ describe('note review in a browser (note by the SmolLM2 test model)', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'desk-citation.png') });
   }, 60_000);
 
+  it('cites words chosen in the transcript in a section of the note', async () => {
+    const items = page.getByTestId('note-item');
+    const before = await items.count();
+    // Select the second turn's first sentence, as a mouse drag would, then release the mouse.
+    await page.evaluate(`(() => {
+      const line = document.querySelectorAll('li.turn')[1].querySelector('[data-line-id]');
+      const range = document.createRange();
+      range.selectNodeContents(line);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    })()`);
+    await page.locator('.transcript-scroller').dispatchEvent('mouseup');
+    await page.getByTestId('cite-in-note').click();
+    const picker = page.getByTestId('cite-picker');
+    await picker.waitFor();
+    await picker.getByRole('button').first().click();
+    await expect.poll(() => items.count()).toBe(before + 1);
+    const added = await page
+      .locator('[data-section]')
+      .first()
+      .getByTestId('note-item')
+      .last()
+      .locator('textarea')
+      .inputValue();
+    expect(added).toMatch(/^“.+”$/);
+    await page
+      .locator('[data-section]')
+      .first()
+      .getByTestId('note-item')
+      .last()
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await expect.poll(() => items.count()).toBe(before);
+  }, 60_000);
+
   it('corrects a transcript turn in place, keeps it through a reload, and undoes it', async () => {
     const firstTurn = page.getByTestId('transcript').locator('li').first();
     const original = (await firstTurn.locator('p').textContent())?.trim() ?? '';

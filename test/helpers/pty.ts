@@ -26,9 +26,14 @@ export function cairnOnTerminal(
   const command = [process.execPath, BIN, '--data-dir', options.dataDir, ...args]
     .map(quoted)
     .join(' ');
+  return onTerminal(command, { CAIRN_DATA_DIR: '', ...options.env });
+}
+
+/** A shell command line, exactly as a person would type it, on a pseudo-terminal in the repo. */
+export function onTerminal(command: string, env: Record<string, string> = {}): TerminalSession {
   const child = spawn('script', ['-qec', command, '/dev/null'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, CAIRN_DATA_DIR: '', ...options.env },
+    env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let screen = '';

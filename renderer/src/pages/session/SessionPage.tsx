@@ -13,6 +13,7 @@ import { RiskBanner } from './notes/RiskBanner';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { SidePanel, type SidePanelKind } from './SidePanel';
 import { SplitPanes } from './SplitPanes';
+import type { Citation } from './notes/note-editing';
 import type { Turn } from './transcript-turns';
 import { TranscriptView, type SeekRequest } from './TranscriptView';
 
@@ -66,6 +67,7 @@ export function SessionPage() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [selectedTurn, setSelectedTurn] = useState<Turn | null>(null);
   const [approveError, setApproveError] = useState<string | null>(null);
+  const [citation, setCitation] = useState<Citation | null>(null);
   const flagCursor = useRef(-1);
 
   const seekAudio = (seconds: number) => player.current?.seek(seconds);
@@ -164,6 +166,7 @@ export function SessionPage() {
                   playing={position.playing}
                   selectedTurnId={selectedTurn?.id ?? null}
                   onSelectTurn={setSelectedTurn}
+                  onCite={setCitation}
                   onSeek={seekAudio}
                 />
               ) : (
@@ -177,7 +180,13 @@ export function SessionPage() {
           }
           right={
             <section className="desk-pane" aria-label="Note">
-              <NotePanel sessionId={id} segmentStart={segmentStart} onSeek={seek} />
+              <NotePanel
+                sessionId={id}
+                segmentStart={segmentStart}
+                onSeek={seek}
+                citation={citation}
+                onCitationDone={() => setCitation(null)}
+              />
             </section>
           }
         />

@@ -6,6 +6,7 @@ import { formatDuration } from '../../format';
 import './transcript.css';
 import { groupTurns, turnAt, type Turn } from './transcript-turns';
 import { TurnEditor } from './TurnEditor';
+import type { Citation } from './notes/note-editing';
 
 /** A seek asked for elsewhere (a citation, a risk flag): the transcript scrolls there too. */
 export interface SeekRequest {
@@ -31,6 +32,7 @@ export function TranscriptView({
   seekRequest,
   selectedTurnId,
   onSelectTurn,
+  onCite,
   onSeek,
 }: {
   sessionId: string;
@@ -41,6 +43,8 @@ export function TranscriptView({
   seekRequest: SeekRequest | null;
   selectedTurnId: string | null;
   onSelectTurn: (turn: Turn) => void;
+  /** Words chosen in the transcript, to cite in the note. */
+  onCite: (citation: Citation) => void;
   onSeek: (seconds: number) => void;
 }) {
   const api = useApi();
@@ -50,6 +54,7 @@ export function TranscriptView({
   const [announcement, setAnnouncement] = useState('');
   // The turn a citation or a flag asked for, marked until the next request.
   const [cited, setCited] = useState<number | null>(null);
+  const [chosen, setChosen] = useState<Citation | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   // The React Compiler cannot memoise through useVirtualizer; Cairn does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -89,10 +94,31 @@ export function TranscriptView({
       <p className="transcript-status muted" role="status" data-testid="transcript-status">
         {announcement}
       </p>
+      {chosen && (
+        <div className="cite-bar" data-testid="cite-bar">
+          <span className="muted">
+            {chosen.segmentIds.length} line{chosen.segmentIds.length === 1 ? '' : 's'} chosen
+          </span>
+          <button
+            type="button"
+            className="btn btn-primary btn-sm"
+            data-testid="cite-in-note"
+            onClick={() => {
+              onCite(chosen);
+              setChosen(null);
+              window.getSelection()?.removeAllRanges();
+            }}
+          >
+            Cite in note
+          </button>
+        </div>
+      )}
       <div
         ref={scroller}
         className="transcript-scroller"
         aria-label="Transcript"
+        onMouseUp={() => setChosen(chosenWords(scroller.current))}
+        onKeyUp={() => setChosen(chosenWords(scroller.current))}
         onKeyDown={(event) => {
           if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
             event.preventDefault();
@@ -146,6 +172,7 @@ export function TranscriptView({
                         key={line.id}
                         className={line.corrected ? 'line corrected' : 'line'}
                         data-line-start={line.start}
+                        data-line-id={line.id}
                         title={line.corrected ? 'Corrected' : undefined}
                         onClick={(event) => {
                           event.stopPropagation();
@@ -205,4 +232,21 @@ function TurnHead({
       )}
     </div>
   );
+}
+
+/**
+ * The words selected inside the transcript, and the lines they touch: what "Cite in note" cites.
+ * Nothing when the selection is empty or lies outside the transcript.
+ */
+function chosenWords(scroller: HTMLElement | null): Citation | null {
+  const selection = window.getSelection();
+  const quote = selection?.toString().replace(/\s+/g, ' ').trim() ?? '';
+  if (!scroller || !selection || selection.rangeCount === 0 || quote === '') return null;
+  if (!scroller.contains(selection.anchorNode) || !scroller.contains(selection.focusNode))
+    return null;
+  const segmentIds = [...scroller.querySelectorAll<HTMLElement>('[data-line-id]')]
+    .filter((line) => selection.containsNode(line, true))
+    .map((line) => line.dataset.lineId ?? '')
+    .filter(Boolean);
+  return segmentIds.length > 0 ? { quote, segmentIds } : null;
 }

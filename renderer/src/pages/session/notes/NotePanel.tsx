@@ -6,7 +6,16 @@ import { SaveStatus } from '../../../ui/SaveStatus';
 import { useQuery } from '../../../api/use-query';
 import { formatDuration } from '../../../format';
 import { Addenda } from './Addenda';
-import { changeOf, editableContent, withItemText, withNewItem, withoutItem } from './note-editing';
+import { CitePicker } from './CitePicker';
+import {
+  changeOf,
+  editableContent,
+  withCitedItem,
+  withItemText,
+  withNewItem,
+  withoutItem,
+  type Citation,
+} from './note-editing';
 
 const REFRESH_ON = ['runs.changed', 'sessions.changed'] as const;
 const NEVER = [] as const;
@@ -23,10 +32,15 @@ export function NotePanel({
   sessionId,
   segmentStart,
   onSeek,
+  citation,
+  onCitationDone,
 }: {
   sessionId: string;
   segmentStart: ReadonlyMap<string, number>;
   onSeek: (seconds: number) => void;
+  /** Words chosen in the transcript to cite in a statement, until placed or dismissed. */
+  citation: Citation | null;
+  onCitationDone: () => void;
 }) {
   const api = useApi();
   const templates = useQuery('templates', (a) => a.call('templates.list', {}), NEVER);
@@ -83,7 +97,14 @@ export function NotePanel({
         </p>
       )}
       {note?.ai ? (
-        <NoteEditor key={note.id} note={note} segmentStart={segmentStart} onSeek={onSeek} />
+        <NoteEditor
+          key={note.id}
+          note={note}
+          segmentStart={segmentStart}
+          onSeek={onSeek}
+          citation={citation}
+          onCitationDone={onCitationDone}
+        />
       ) : (
         notes.status === 'ready' && <p className="muted">No {chosen} note yet.</p>
       )}
@@ -95,10 +116,14 @@ function NoteEditor({
   note,
   segmentStart,
   onSeek,
+  citation,
+  onCitationDone,
 }: {
   note: Note;
   segmentStart: ReadonlyMap<string, number>;
   onSeek: (seconds: number) => void;
+  citation: Citation | null;
+  onCitationDone: () => void;
 }) {
   const api = useApi();
   const ai = note.ai?.content as NoteContent;
@@ -168,6 +193,17 @@ function NoteEditor({
         <p role="alert" className="error">
           The section was not regenerated: {regenerateError}
         </p>
+      )}
+      {citation && !locked && (
+        <CitePicker
+          citation={citation}
+          sections={content.sections}
+          onPick={(key) => {
+            edit(withCitedItem(content, key, citation));
+            onCitationDone();
+          }}
+          onCancel={onCitationDone}
+        />
       )}
       {content.sections.map((section) => (
         <fieldset key={section.key} className="note-section" data-section={section.key}>

@@ -29,6 +29,33 @@ export function withNewItem(content: NoteContent, sectionKey: string): NoteConte
   return mapSection(content, sectionKey, (items) => [...items, item]);
 }
 
+/** Words chosen in the transcript, and the lines they came from. */
+export interface Citation {
+  quote: string;
+  segmentIds: string[];
+}
+
+/**
+ * A statement made from words chosen in the transcript: it starts as those words, in quotation
+ * marks, citing their lines, for the clinician to rewrite in their own words.
+ */
+export function withCitedItem(
+  content: NoteContent,
+  sectionKey: string,
+  citation: Citation,
+): NoteContent {
+  const item: NoteItem = {
+    text: `“${citation.quote}”`,
+    segmentIds: citation.segmentIds,
+    quote: citation.quote,
+    fields: {},
+    supported: true,
+    problems: [],
+    origin: 'clinician',
+  };
+  return mapSection(content, sectionKey, (items) => [...items, item]);
+}
+
 export function withoutItem(content: NoteContent, sectionKey: string, index: number): NoteContent {
   return mapSection(content, sectionKey, (items) => items.filter((_, i) => i !== index));
 }
