@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { warmUpRiskScanner } from '../helpers/risk-warm-up';
 import type { NoteContent, NoteItem } from '../../shared/api/note-schemas';
 import { withKeyFacts } from '../../electron/core/notes/extractive/key-facts';
 import type { GeneratedNote, NoteSegment } from '../../electron/core/notes/generate/generate-note';
@@ -58,6 +59,9 @@ function modelNote(items: Record<string, NoteItem[]>): GeneratedNote {
 
 const byKey = (note: GeneratedNote, key: string) =>
   note.content.sections.find((s) => s.key === key)?.items ?? [];
+
+// The rules' large patterns compile on the first scan: paid once here, not by one test's limit.
+warmUpRiskScanner();
 
 describe('key facts a model left out', () => {
   it('adds the risk statement, the homework and the next appointment as the transcript’s words', () => {

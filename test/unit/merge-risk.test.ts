@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { warmUpRiskScanner } from '../helpers/risk-warm-up';
 import { mergeRisk, type ModelConcern } from '../../electron/core/notes/risk/merge-risk';
 import { hasRiskCue } from '../../electron/core/notes/risk/risk-cues';
 import { BASE_SEVERITY } from '../../electron/core/notes/risk/risk-lexicon';
@@ -20,6 +21,9 @@ function hit(overrides: Partial<RiskHit> = {}): RiskHit {
 function concern(overrides: Partial<ModelConcern> = {}): ModelConcern {
   return { category: 'self_harm', segmentIds: ['seg-1'], quote: 'I cut myself', ...overrides };
 }
+
+// The rules' large patterns compile on the first scan: paid once here, not by one test's limit.
+warmUpRiskScanner();
 
 describe('mergeRisk', () => {
   it('keeps every scanner hit when the model reports nothing', () => {
