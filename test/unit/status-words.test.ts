@@ -69,6 +69,10 @@ describe('a session’s status in a clinician’s words', () => {
       label: 'Processing stopped',
       tone: 'neutral',
     });
+    // Just cancelled: the run has stopped before the session's status has caught up.
+    expect(words('processing', { status: 'cancelled', stage: 'diarize' }).label).toBe(
+      'Processing stopped',
+    );
     expect(words('transcribed', { status: 'cancelled' }).label).toBe('Ready to review');
   });
 
@@ -81,7 +85,7 @@ describe('a session’s status in a clinician’s words', () => {
       expect(SESSION_STATUS_LABELS[status]).toMatch(/^[A-Z][a-z ]+$/);
       expect(words(status).label).not.toContain('_');
     }
-    expect(stageWords('diarize')).toBe('telling the voices apart');
+    expect(stageWords('diarize')).toBe('finding the speakers');
     expect(stageWords('reading part 2 of 3')).toBe('reading part 2 of 3');
     expect(stageWords('constructor')).toBe('constructor');
   });

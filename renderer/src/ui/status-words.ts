@@ -29,8 +29,8 @@ const STAGE_WORDS: Record<PipelineStage, string> = {
   validate: 'checking the recording',
   preprocess: 'preparing the audio',
   transcribe: 'transcribing',
-  diarize: 'telling the voices apart',
-  merge: 'putting the transcript together',
+  diarize: 'finding the speakers',
+  merge: 'assembling the transcript',
   notes: 'drafting the note',
   finalize: 'finishing',
 };
@@ -64,22 +64,28 @@ export function sessionStatusWords(
   if (openFlags > 0)
     return { label: `Needs your attention: ${riskFlagWords(openFlags)}`, tone: 'warning' };
   if (run?.status === 'queued') return { label: 'Waiting to process', tone: 'neutral' };
-  if (run?.status === 'running' || (session.status === 'processing' && run?.status !== 'failed'))
+  if (run?.status === 'running')
     return {
-      label: run?.stage ? `Processing: ${stageWords(run.stage)}` : 'Processing',
+      label: run.stage ? `Processing: ${stageWords(run.stage)}` : 'Processing',
       tone: 'neutral',
     };
   if (session.status === 'failed' || run?.status === 'failed')
     return { label: 'Processing failed', tone: 'danger' };
+  // Cancelled: the session says "processing" until the run's worker has stopped and set it back.
+  if (
+    run?.status === 'cancelled' &&
+    (session.status === 'processing' || session.status === 'imported')
+  )
+    return { label: 'Processing stopped', tone: 'neutral' };
   switch (session.status) {
     // Held for review because of a risk flag that has since been acknowledged: now a plain review.
     case 'awaiting_review':
     case 'transcribed':
       return { label: 'Ready to review', tone: 'info' };
+    case 'processing':
+      return { label: 'Processing', tone: 'neutral' };
     case 'imported':
-      return run?.status === 'cancelled'
-        ? { label: 'Processing stopped', tone: 'neutral' }
-        : { label: 'Imported', tone: 'neutral' };
+      return { label: 'Imported', tone: 'neutral' };
     default:
       return { label: rawWords(session.status), tone: 'neutral' };
   }

@@ -166,11 +166,7 @@ function SessionRow({
       </div>
       <div role="cell" className="session-actions">
         {run && live && (
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() => void api.call('runs.cancel', { id: run.id })}
-          >
+          <Button size="sm" onClick={() => void api.call('runs.cancel', { id: run.id })}>
             Cancel
           </Button>
         )}
