@@ -1,5 +1,4 @@
 import type { ComponentPropsWithRef } from 'react';
-import { classNames } from './class-names';
 
 export interface SelectOption {
   value: string | number;
@@ -15,9 +14,10 @@ export interface SelectProps extends ComponentPropsWithRef<'select'> {
  * A native <select> in Cairn's styles: the browser's own list (keyboard, screen readers and
  * type-ahead all work) behind a styled box. Every native prop and the ref reach the <select>.
  */
-export function Select({ options, className, children, ...props }: SelectProps) {
+export function Select({ options, children, ...props }: SelectProps) {
+  // No class of its own: base.css styles every <select>, so a plain one and this one match.
   return (
-    <select className={classNames('select', className)} {...props}>
+    <select {...props}>
       {options?.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}
