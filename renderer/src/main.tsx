@@ -1,6 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-// First: the pages' own styles, imported with them, come after the base and may refine it.
+// First, in this order: the tokens, every element styled from them, the component classes, the
+// app's shell. The pages' own styles, imported with them, come after and may refine these.
+import './ui/tokens.css';
+import './ui/base.css';
+import './ui/components.css';
 import './styles.css';
 import { createApiClient, detectTransport } from './api/client';
 import { ApiProvider } from './api/context';

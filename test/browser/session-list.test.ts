@@ -77,7 +77,8 @@ describe('the session list in a browser', () => {
     expect(await row.count()).toBe(1);
     const status = row.first().getByTestId('session-status');
     await status.locator('progress').waitFor({ timeout: 30_000 });
-    await status.getByText('transcribed').waitFor({ timeout: 120_000 });
+    // The run's end, in the clinician's words: no risk talk here, so the note is ready to review.
+    await status.getByText('Ready to review').waitFor({ timeout: 120_000 });
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'session-list-imported.png') });
     // The refused file left nothing behind: no session, no upload copy.

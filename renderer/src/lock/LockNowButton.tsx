@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/error-message';
+import { Button } from '../ui/Button';
 import { useLock } from './lock-context';
 import './lock.css';
 
@@ -10,12 +11,12 @@ export function LockNowButton() {
   if (!status.passcodeSet) return null;
   return (
     <div className="lock-now">
-      <button
-        type="button"
+      <Button
+        className="lock-now-button"
         onClick={() => void lockNow().catch((e: unknown) => setProblem(errorMessage(e)))}
       >
         Lock now
-      </button>
+      </Button>
       {problem && (
         <p role="alert" className="error">
           {problem}

@@ -2,6 +2,7 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import type { LockStatus } from '../../../shared/api/security-schemas';
 import { useApi } from '../api/context';
 import { errorMessage } from '../api/error-message';
+import { Button } from '../ui/Button';
 import './lock.css';
 
 /** The only thing a locked Cairn shows: a passcode field, and the system's unlock where it has one. */
@@ -42,7 +43,9 @@ export function LockScreen({
         <p className="muted">
           Sessions keep processing while Cairn is locked. Enter your passcode to continue.
         </p>
-        <label htmlFor={fieldId}>Passcode</label>
+        <label htmlFor={fieldId} className="field-label">
+          Passcode
+        </label>
         <input
           id={fieldId}
           type="password"
@@ -55,20 +58,19 @@ export function LockScreen({
           onChange={(event) => setPasscode(event.target.value)}
         />
         <div className="lock-actions">
-          <button type="submit" disabled={busy || passcode === ''}>
+          <Button type="submit" variant="primary" disabled={busy || passcode === ''}>
             Unlock
-          </button>
+          </Button>
           {status.systemUnlock && (
-            <button
-              type="button"
+            <Button
               disabled={busy}
               onClick={() => void attempt(() => api.call('lock.unlockWithSystem', {}))}
             >
               Unlock with Touch ID
-            </button>
+            </Button>
           )}
         </div>
-        <p role="alert" id={`${fieldId}-problem`} className="error">
+        <p role="alert" id={`${fieldId}-problem`} className="field-error lock-problem">
           {problem}
         </p>
       </form>

@@ -3,6 +3,8 @@ import type { AuditFilter } from '../../../../shared/api/security-schemas';
 import { useApi } from '../../api/context';
 import { errorMessage } from '../../api/error-message';
 import { downloadText } from './audit-filter';
+import { Button } from '../../ui/Button';
+import { Select } from '../../ui/Select';
 
 /** Exports what the filters match, as CSV or JSON Lines: to a path, or as a download. */
 export function AuditExport({ filter }: { filter: AuditFilter }) {
@@ -38,17 +40,17 @@ export function AuditExport({ filter }: { filter: AuditFilter }) {
 
   return (
     <form className="audit-export" onSubmit={(event) => void submit(event)} aria-label="Export">
-      <label>
+      <label className="field-inline">
         Format
-        <select
+        <Select
           value={format}
           onChange={(event) => setFormat(event.target.value as 'csv' | 'jsonl')}
         >
           <option value="csv">CSV</option>
           <option value="jsonl">JSON Lines</option>
-        </select>
+        </Select>
       </label>
-      <label>
+      <label className="field-inline">
         Save to (optional)
         <input
           value={target}
@@ -58,9 +60,9 @@ export function AuditExport({ filter }: { filter: AuditFilter }) {
           aria-describedby="audit-export-hint"
         />
       </label>
-      <button type="submit" disabled={busy}>
+      <Button type="submit" variant="primary" disabled={busy}>
         {busy ? 'Exporting…' : 'Export'}
-      </button>
+      </Button>
       <p className="hint" id="audit-export-hint">
         Everything the filters match. Without a path it downloads. The export is recorded in the log
         too.

@@ -4,6 +4,9 @@ import { useApi } from '../../api/context';
 import { errorMessage } from '../../api/error-message';
 import { AuditExport } from './AuditExport';
 import { EMPTY_FILTER, ENTITY_TYPES, toAuditFilter, type AuditFilterForm } from './audit-filter';
+import { Button } from '../../ui/Button';
+import { Select } from '../../ui/Select';
+import { Table } from '../../ui/Table';
 import './audit.css';
 
 const PAGE_SIZE = 50;
@@ -43,23 +46,23 @@ export function AuditPage() {
   return (
     <section aria-labelledby="audit-title" className="audit-page">
       <h1 id="audit-title">Audit log</h1>
-      <p className="muted">
+      <p className="page-intro">
         Who opened, changed, exported, approved or deleted which record, by id only: no names and no
         session content, so the log can be shared.
       </p>
       <div className="filters" role="search" aria-label="Filter the audit log">
-        <label>
+        <label className="field-inline">
           Record type
-          <select value={form.entityType} onChange={(e) => edit({ entityType: e.target.value })}>
+          <Select value={form.entityType} onChange={(e) => edit({ entityType: e.target.value })}>
             <option value="">Any</option>
             {ENTITY_TYPES.map((type) => (
               <option key={type} value={type}>
                 {type}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
-        <label>
+        <label className="field-inline">
           Action
           <input
             type="search"
@@ -68,17 +71,15 @@ export function AuditPage() {
             onChange={(e) => edit({ action: e.target.value })}
           />
         </label>
-        <label>
+        <label className="field-inline">
           From
           <input type="date" value={form.from} onChange={(e) => edit({ from: e.target.value })} />
         </label>
-        <label>
+        <label className="field-inline">
           To
           <input type="date" value={form.to} onChange={(e) => edit({ to: e.target.value })} />
         </label>
-        <button type="button" onClick={() => setReloads((n) => n + 1)}>
-          Refresh
-        </button>
+        <Button onClick={() => setReloads((n) => n + 1)}>Refresh</Button>
       </div>
       {problem && (
         <p role="alert" className="error">
@@ -93,7 +94,7 @@ export function AuditPage() {
               : `Entries ${offset + 1}–${offset + page.entries.length} of ${page.total}, newest first.`}
           </p>
           {page.entries.length > 0 && (
-            <table className="audit-table" data-testid="audit-table">
+            <Table dense className="audit-table" data-testid="audit-table">
               <thead>
                 <tr>
                   <th scope="col">Time</th>
@@ -107,9 +108,9 @@ export function AuditPage() {
               <tbody>
                 {page.entries.map((entry) => (
                   <tr key={entry.id} data-action={entry.action}>
-                    <td>{new Date(entry.at).toLocaleString()}</td>
+                    <td className="num audit-time">{new Date(entry.at).toLocaleString()}</td>
                     <td>{entry.actor}</td>
-                    <td>{entry.action}</td>
+                    <td className="audit-action">{entry.action}</td>
                     <td>{entry.entityType}</td>
                     <td className="audit-id">{entry.entityId ?? ''}</td>
                     <td className="audit-detail">
@@ -118,23 +119,23 @@ export function AuditPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           )}
           <nav className="audit-paging" aria-label="Audit log pages">
-            <button
-              type="button"
+            <Button
+              size="sm"
               disabled={offset === 0}
               onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
             >
               Newer
-            </button>
-            <button
-              type="button"
+            </Button>
+            <Button
+              size="sm"
               disabled={offset + PAGE_SIZE >= page.total}
               onClick={() => setOffset(offset + PAGE_SIZE)}
             >
               Older
-            </button>
+            </Button>
           </nav>
         </>
       )}

@@ -3,9 +3,13 @@ import { Link, useParams } from 'react-router';
 import type { SessionSummary } from '../../../../shared/api/schemas';
 import { useQuery } from '../../api/use-query';
 import { formatDuration } from '../../format';
+import { Badge } from '../../ui/Badge';
+import { EmptyState } from '../../ui/EmptyState';
+import { QueryNotice } from '../../ui/QueryNotice';
+import { sessionStatusWords } from '../../ui/status-words';
+import { Table } from '../../ui/Table';
 import { RenameClient } from './RenameClient';
 import { SessionsTimeline } from './SessionsTimeline';
-import { QueryNotice } from '../../ui/QueryNotice';
 
 const REFRESH_ON = ['clients.changed', 'sessions.changed', 'runs.changed'] as const;
 
@@ -15,9 +19,9 @@ export function ClientPage() {
   const state = useQuery(id, (api) => api.call('clients.get', { id }), REFRESH_ON);
   return (
     <section aria-labelledby="client-title" className="client-page">
-      <p>
-        <Link to="/clients">← Clients</Link>
-      </p>
+      <Link to="/clients" className="back-link">
+        ← Clients
+      </Link>
       <QueryNotice state={state} />
       {state.status === 'ready' && (
         <>
@@ -36,12 +40,9 @@ export function ClientPage() {
           </dl>
           <h2>Sessions over time</h2>
           {state.data.sessions.length === 0 ? (
-            <div className="empty" data-testid="client-sessions-empty">
-              <p>No sessions yet.</p>
-              <p className="muted">
-                Import a recording with this client’s name, or choose them on a session’s page.
-              </p>
-            </div>
+            <EmptyState title="No sessions yet." testId="client-sessions-empty">
+              Import a recording with this client’s name, or choose them on a session’s page.
+            </EmptyState>
           ) : (
             <>
               <SessionsTimeline sessions={state.data.sessions} />
@@ -56,7 +57,7 @@ export function ClientPage() {
 
 function ClientSessions({ sessions }: { sessions: readonly SessionSummary[] }) {
   return (
-    <table
+    <Table
       className="client-sessions"
       data-testid="client-sessions"
       aria-label="Sessions, oldest first"
@@ -67,32 +68,35 @@ function ClientSessions({ sessions }: { sessions: readonly SessionSummary[] }) {
           <th scope="col">Kind</th>
           <th scope="col">Duration</th>
           <th scope="col">Status</th>
-          <th scope="col">Risk</th>
         </tr>
       </thead>
       <tbody>
         {sessions.map((session) => (
-          <tr key={session.id} data-session-id={session.id}>
-            <td>
-              <Link to={`/sessions/${session.id}`}>{session.date}</Link>
-            </td>
-            <td>{session.kind}</td>
-            <td className="number">{formatDuration(session.durationSec)}</td>
-            <td>
-              <span className={`status status-${session.status}`}>
-                {session.status.replace('_', ' ')}
-              </span>
-            </td>
-            <td>
-              {session.openRiskFlags > 0 && (
-                <span className="risk-badge">
-                  {session.openRiskFlags} risk flag{session.openRiskFlags === 1 ? '' : 's'}
-                </span>
-              )}
-            </td>
-          </tr>
+          <ClientSessionRow key={session.id} session={session} />
         ))}
       </tbody>
-    </table>
+    </Table>
+  );
+}
+
+/** Open risk flags are in the status's words ("Needs your attention: 1 risk flag"), read first. */
+function ClientSessionRow({ session }: { session: SessionSummary }) {
+  const run = session.latestRun;
+  const words = sessionStatusWords(
+    session,
+    run && { status: run.status, stage: run.currentStage },
+    session.openRiskFlags,
+  );
+  return (
+    <tr data-session-id={session.id}>
+      <td>
+        <Link to={`/sessions/${session.id}`}>{session.date}</Link>
+      </td>
+      <td className="session-kind">{session.kind}</td>
+      <td className="num">{formatDuration(session.durationSec)}</td>
+      <td>
+        <Badge tone={words.tone}>{words.label}</Badge>
+      </td>
+    </tr>
   );
 }

@@ -3,6 +3,10 @@ import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ClientSummary } from '../../../../shared/api/schemas';
 import { useQuery } from '../../api/use-query';
+import { Badge } from '../../ui/Badge';
+import { EmptyState } from '../../ui/EmptyState';
+import { riskFlagWords } from '../../ui/status-words';
+import { Table } from '../../ui/Table';
 import { CreateClientForm } from './CreateClientForm';
 import { RenameClient } from './RenameClient';
 import { firstDirection, visibleClients, type ClientSort, type ClientSortKey } from './client-list';
@@ -41,17 +45,14 @@ export function ClientsPage() {
         </p>
       )}
       {state.status === 'ready' && clients.length === 0 && (
-        <div className="empty" data-testid="clients-empty">
-          <p>No clients yet.</p>
-          <p className="muted">
-            Add one above, or give a client’s name when you import a recording.
-          </p>
-        </div>
+        <EmptyState title="No clients yet." testId="clients-empty">
+          Add one above, or give a client’s name when you import a recording.
+        </EmptyState>
       )}
       {state.status === 'ready' && clients.length > 0 && (
         <>
           <div className="filters" role="search" aria-label="Filter clients">
-            <label htmlFor={filterId}>
+            <label htmlFor={filterId} className="field-inline">
               Find by name
               <input
                 id={filterId}
@@ -60,11 +61,11 @@ export function ClientsPage() {
                 onChange={(event) => setQuery(event.target.value)}
               />
             </label>
-            <span className="muted" aria-live="polite">
+            <span className="muted filter-count" aria-live="polite">
               {shown.length} of {clients.length}
             </span>
           </div>
-          <table className="clients-table" data-testid="clients-table">
+          <Table className="clients-table" data-testid="clients-table">
             <thead>
               <tr>
                 {COLUMNS.map((column) => (
@@ -96,7 +97,7 @@ export function ClientsPage() {
                 <ClientRow key={client.id} client={client} />
               ))}
             </tbody>
-          </table>
+          </Table>
           {shown.length === 0 && (
             <p className="muted">No client’s name contains “{query.trim()}”. Clear the search.</p>
           )}
@@ -114,13 +115,11 @@ function ClientRow({ client }: { client: ClientSummary }) {
           <Link to={`/clients/${client.id}`}>{client.name}</Link>
         </RenameClient>
       </td>
-      <td className="number">{client.sessionCount}</td>
-      <td>{client.lastSessionDate ?? <span className="muted">None yet</span>}</td>
+      <td className="num">{client.sessionCount}</td>
+      <td className="num">{client.lastSessionDate ?? <span className="muted">None yet</span>}</td>
       <td>
         {client.openRiskFlags > 0 && (
-          <span className="risk-badge">
-            {client.openRiskFlags} risk flag{client.openRiskFlags === 1 ? '' : 's'}
-          </span>
+          <Badge tone="warning">{riskFlagWords(client.openRiskFlags)}</Badge>
         )}
       </td>
     </tr>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../api/context';
 import { errorMessage } from '../../api/error-message';
+import { Button } from '../../ui/Button';
 
 /**
  * Add a client by name; Enter submits. A refusal (a name already taken) shows next to the field
@@ -43,24 +44,26 @@ export function CreateClientForm() {
         submit();
       }}
     >
-      <label htmlFor={inputId}>New client</label>
-      <div className="create-client-row">
-        <input
-          id={inputId}
-          value={name}
-          maxLength={200}
-          autoComplete="off"
-          placeholder="Full name"
-          aria-invalid={error !== null}
-          aria-describedby={messageId}
-          onChange={(event) => {
-            setName(event.target.value);
-            if (error) setError(null);
-          }}
-        />
-        <button type="submit" disabled={saving}>
-          Add client
-        </button>
+      <div className="field">
+        <label htmlFor={inputId}>New client</label>
+        <div className="field-control">
+          <input
+            id={inputId}
+            value={name}
+            maxLength={200}
+            autoComplete="off"
+            placeholder="Full name"
+            aria-invalid={error !== null}
+            aria-describedby={messageId}
+            onChange={(event) => {
+              setName(event.target.value);
+              if (error) setError(null);
+            }}
+          />
+          <Button type="submit" variant="primary" disabled={saving}>
+            Add client
+          </Button>
+        </div>
       </div>
       {/* Space is kept for the message, so nothing below moves when one appears. */}
       <p id={messageId} className="field-message" aria-live="polite">

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/context';
 import { errorMessage } from '../../api/error-message';
+import { Button } from '../../ui/Button';
 
 /**
  * A client's name with a Rename button; renaming happens in place (Enter saves, Escape cancels)
@@ -84,12 +85,12 @@ export function RenameClient({
           if (event.key === 'Escape') close();
         }}
       />
-      <button type="submit" disabled={saving}>
+      <Button type="submit" variant="primary" size="sm" disabled={saving}>
         Save
-      </button>
-      <button type="button" onClick={close}>
+      </Button>
+      <Button variant="ghost" size="sm" onClick={close}>
         Cancel
-      </button>
+      </Button>
       {error && (
         <span id={errorId} role="alert" className="error field-error">
           {error}

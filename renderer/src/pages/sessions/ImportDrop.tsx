@@ -1,5 +1,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { useApi } from '../../api/context';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
 
 interface ImportOutcome {
   name: string;
@@ -53,9 +55,9 @@ export function ImportDrop({ children }: { children: React.ReactNode }) {
       onDrop={onDrop}
     >
       <div className="toolbar">
-        <button type="button" onClick={() => input.current?.click()}>
+        <Button variant="primary" onClick={() => input.current?.click()}>
           Import recordings…
-        </button>
+        </Button>
         <span className="muted">or drop files here</span>
         <input
           ref={input}
@@ -75,10 +77,7 @@ export function ImportDrop({ children }: { children: React.ReactNode }) {
         <ul className="import-outcomes" aria-live="polite" data-testid="import-outcomes">
           {outcomes.map((outcome, i) => (
             <li key={`${outcome.name}-${i}`} className={`import-${outcome.state}`}>
-              <strong>{outcome.name}</strong> {outcome.state === 'importing' && 'importing…'}
-              {outcome.state === 'imported' && 'imported, processing'}
-              {outcome.state === 'already' && 'already in Cairn'}
-              {outcome.state === 'refused' && <span role="alert">{outcome.message}</span>}
+              <strong>{outcome.name}</strong> <OutcomeWords outcome={outcome} />
             </li>
           ))}
         </ul>
@@ -86,4 +85,25 @@ export function ImportDrop({ children }: { children: React.ReactNode }) {
       {children}
     </div>
   );
+}
+
+/** Each file's outcome in words, its badge's tone for the eye; a refusal says why, read out at once. */
+function OutcomeWords({ outcome }: { outcome: ImportOutcome }) {
+  switch (outcome.state) {
+    case 'importing':
+      return <Badge>importing…</Badge>;
+    case 'imported':
+      return <Badge tone="success">imported, processing</Badge>;
+    case 'already':
+      return <Badge>already in Cairn</Badge>;
+    case 'refused':
+      return (
+        <>
+          <Badge tone="danger">not imported</Badge>
+          <span role="alert" className="error">
+            {outcome.message}
+          </span>
+        </>
+      );
+  }
 }

@@ -4,6 +4,9 @@ import { Link } from 'react-router';
 import type { RunProgress, SessionSummary } from '../../../../shared/api/schemas';
 import { useApi } from '../../api/context';
 import { formatDuration } from '../../format';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { sessionStatusWords, stageWords } from '../../ui/status-words';
 import type { Sort, SortKey } from './session-filters';
 
 const ROW_HEIGHT = 48;
@@ -12,8 +15,8 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
   { key: 'client', label: 'Client' },
   { key: null, label: 'Kind' },
   { key: 'duration', label: 'Duration' },
+  // Open risk flags are part of the status ("Needs your attention: 1 risk flag"), read first.
   { key: 'status', label: 'Status' },
-  { key: null, label: 'Risk' },
   { key: null, label: '' },
 ];
 
@@ -111,6 +114,13 @@ function SessionRow({
   const run = session.latestRun;
   const live = run && (run.status === 'running' || run.status === 'queued');
   const percent = progress?.percent ?? run?.progress ?? 0;
+  const stage = progress?.message ?? run?.currentStage;
+  const stageText = stage ? stageWords(stage) : 'waiting to process';
+  const words = sessionStatusWords(
+    session,
+    run && { status: run.status, stage: run.currentStage },
+    session.openRiskFlags,
+  );
   return (
     <div
       role="row"
@@ -119,7 +129,7 @@ function SessionRow({
       data-session-id={session.id}
       style={{ position: 'absolute', top, height: ROW_HEIGHT, width: '100%' }}
     >
-      <div role="cell">
+      <div role="cell" className="session-date">
         <Link to={`/sessions/${session.id}`}>{session.date}</Link>
       </div>
       <div role="cell">
@@ -129,43 +139,41 @@ function SessionRow({
           <span className="muted">Unassigned</span>
         )}
       </div>
-      <div role="cell">{session.kind}</div>
-      <div role="cell">{formatDuration(session.durationSec)}</div>
+      <div role="cell" className="session-kind">
+        {session.kind}
+      </div>
+      <div role="cell" className="numeric">
+        {formatDuration(session.durationSec)}
+      </div>
       <div role="cell" data-testid="session-status">
         {live ? (
-          <span
-            className="run-live"
-            aria-label={`${progress?.message ?? run.currentStage ?? 'queued'}, ${Math.round(percent)} percent`}
-          >
-            <span className="run-stage">{progress?.message ?? run.currentStage ?? 'queued'}</span>
+          <span className="run-live" aria-label={`${stageText}, ${Math.round(percent)} percent`}>
+            <span className="run-stage">{stageText}</span>
             <progress max={100} value={percent} />
             <span className="run-eta">
               {progress?.etaSec != null ? `${formatDuration(progress.etaSec)} left` : ''}
             </span>
           </span>
         ) : (
-          <span className={`status status-${session.status}`}>
-            {session.status.replace('_', ' ')}
-          </span>
+          <Badge
+            tone={words.tone}
+            title={words.label}
+            data-testid={session.openRiskFlags > 0 ? 'risk-badge' : undefined}
+          >
+            {words.label}
+          </Badge>
         )}
       </div>
-      <div role="cell">
-        {session.openRiskFlags > 0 && (
-          <span className="risk-badge" data-testid="risk-badge">
-            {session.openRiskFlags} risk flag{session.openRiskFlags === 1 ? '' : 's'}
-          </span>
-        )}
-      </div>
-      <div role="cell">
+      <div role="cell" className="session-actions">
         {run && live && (
-          <button type="button" onClick={() => void api.call('runs.cancel', { id: run.id })}>
+          <Button size="sm" onClick={() => void api.call('runs.cancel', { id: run.id })}>
             Cancel
-          </button>
+          </Button>
         )}
         {run && (run.status === 'failed' || run.status === 'cancelled') && (
-          <button type="button" onClick={() => void api.call('runs.retry', { id: run.id })}>
+          <Button size="sm" onClick={() => void api.call('runs.retry', { id: run.id })}>
             Retry
-          </button>
+          </Button>
         )}
       </div>
     </div>

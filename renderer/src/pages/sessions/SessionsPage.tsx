@@ -4,9 +4,13 @@ import type { RunProgress } from '../../../../shared/api/schemas';
 import { SESSION_STATUSES } from '../../../../shared/domain/enums';
 import { useApi } from '../../api/context';
 import { useQuery } from '../../api/use-query';
+import { EmptyState } from '../../ui/EmptyState';
+import { SESSION_STATUS_LABELS } from '../../ui/status-words';
 import { ImportDrop } from './ImportDrop';
 import { SessionList } from './SessionList';
 import { NO_FILTERS, visibleSessions, type SessionFilters, type Sort } from './session-filters';
+import './sessions.css';
+import { Select } from '../../ui/Select';
 
 const REFRESH_ON = ['sessions.changed', 'runs.changed'] as const;
 
@@ -47,41 +51,53 @@ export function SessionsPage() {
             {state.message}
           </p>
         )}
-        {state.status === 'ready' && sessions.length === 0 && <EmptyState />}
+        {state.status === 'ready' && sessions.length === 0 && (
+          <EmptyState
+            title="No sessions yet."
+            testId="sessions-empty"
+            actions={
+              <Link to="/welcome" className="btn btn-primary" data-testid="open-welcome">
+                Set up Cairn and try a sample session
+              </Link>
+            }
+          >
+            Import a recording to start. Everything stays on this computer.
+          </EmptyState>
+        )}
         {state.status === 'ready' && sessions.length > 0 && (
           <>
             <div className="filters" role="search" aria-label="Filter sessions">
-              <label>
+              <label className="field-inline">
                 Client
-                <select value={filters.client} onChange={set('client')}>
+                <Select value={filters.client} onChange={set('client')}>
                   <option value="">All clients</option>
                   {clients.map(([id, name]) => (
                     <option key={id} value={id ?? ''}>
                       {name}
                     </option>
                   ))}
-                </select>
+                </Select>
               </label>
-              <label>
+              <label className="field-inline">
                 Status
-                <select value={filters.status} onChange={set('status')}>
+                <Select value={filters.status} onChange={set('status')}>
                   <option value="">Any status</option>
                   {SESSION_STATUSES.map((status) => (
                     <option key={status} value={status}>
-                      {status.replace('_', ' ')}
+                      {SESSION_STATUS_LABELS[status]}
                     </option>
                   ))}
-                </select>
+                </Select>
               </label>
-              <label>
+              <label className="field-inline">
                 From
                 <input type="date" value={filters.from} onChange={set('from')} />
               </label>
-              <label>
+              <label className="field-inline">
                 To
                 <input type="date" value={filters.to} onChange={set('to')} />
               </label>
-              <span className="muted" aria-live="polite">
+              <span className="muted filter-count" aria-live="polite">
                 {shown.length} of {sessions.length}
               </span>
             </div>
@@ -100,19 +116,5 @@ export function SessionsPage() {
         )}
       </ImportDrop>
     </section>
-  );
-}
-
-function EmptyState() {
-  return (
-    <div className="empty" data-testid="sessions-empty">
-      <p>No sessions yet.</p>
-      <p className="muted">Import a recording to start. Everything stays on this computer.</p>
-      <p>
-        <Link to="/welcome" className="btn btn-primary" data-testid="open-welcome">
-          Set up Cairn and try a sample session
-        </Link>
-      </p>
-    </div>
   );
 }

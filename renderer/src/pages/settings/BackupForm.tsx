@@ -3,6 +3,7 @@ import type { BackupResult } from '../../../../shared/api/data-schemas';
 import { useApi } from '../../api/context';
 import { formatBytes } from '../../format';
 import { messageOf } from './use-settings';
+import { Button } from '../../ui/Button';
 
 /** "Back up now": a checked, encrypted copy of the library in a new folder inside the one given. */
 export function BackupForm() {
@@ -39,11 +40,11 @@ export function BackupForm() {
           aria-describedby="backup-destination-hint"
           spellCheck={false}
         />
-        <button type="submit" disabled={running || destination.trim() === ''}>
+        <Button type="submit" disabled={running || destination.trim() === ''}>
           {running ? 'Backing up…' : 'Back up now'}
-        </button>
+        </Button>
       </div>
-      <p className="hint" id="backup-destination-hint">
+      <p className="field-hint" id="backup-destination-hint">
         A folder outside the library, ideally on another disk. Cairn adds a dated cairn-backup
         folder there: the database stays encrypted with this library&apos;s key, and every file is
         checked. Restore with <code>cairn restore</code>.

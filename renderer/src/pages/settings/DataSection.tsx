@@ -6,6 +6,7 @@ import { formatBytes } from '../../format';
 import { BackupForm } from './BackupForm';
 import { RetentionSettings } from './RetentionSettings';
 import { messageOf, type Settings, type SettingValues } from './use-settings';
+import { Button } from '../../ui/Button';
 
 const NO_EVENTS = [] as const;
 
@@ -84,11 +85,11 @@ export function DataSection({ settings, values }: { settings: Settings; values: 
               aria-describedby="library-target-hint"
               spellCheck={false}
             />
-            <button type="submit" disabled={moving || target.trim() === ''}>
+            <Button type="submit" disabled={moving || target.trim() === ''}>
               {moving ? 'Moving…' : 'Move'}
-            </button>
+            </Button>
           </div>
-          <p className="hint" id="library-target-hint">
+          <p className="field-hint" id="library-target-hint">
             An empty or new folder (Cairn copies everything and checks each file), or a folder that
             already holds a Cairn library. Not possible while sessions are being processed.
           </p>

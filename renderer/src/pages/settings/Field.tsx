@@ -1,33 +1,38 @@
 import type { ReactNode } from 'react';
+import { Field as UiField } from '../../ui/Field';
 import type { SaveStatus } from './use-settings';
 
-/** A labelled control with its hint and its save state, laid out the same everywhere. */
+/**
+ * A setting: the design system's field with the setting's save state beside the control. The
+ * control names its own describedby ids (`${id}-hint`, `${id}-state`), which are fixed so tests
+ * and the state's announcements can find them.
+ */
 export function Field({
   id,
   label,
   hint,
   status,
+  check,
   children,
 }: {
   id: string;
   label: string;
   hint?: ReactNode;
   status?: SaveStatus;
+  /** A checkbox: it comes first, its label after it. */
+  check?: boolean;
   children: ReactNode;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <div className="field-control">
-        {children}
-        {status && <SaveState status={status} id={`${id}-state`} />}
-      </div>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-    </div>
+    <UiField
+      id={id}
+      label={label}
+      hint={hint}
+      check={check}
+      after={status && <SaveState status={status} id={`${id}-state`} />}
+    >
+      {children}
+    </UiField>
   );
 }
 

@@ -1,4 +1,7 @@
 import type { ModelDownloadProgress } from '../../../../shared/api/settings-schemas';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import type { Tone } from '../../ui/status-words';
 
 /** What both model tables know of a model to show its status, progress and actions. */
 export interface DownloadableModel {
@@ -14,6 +17,21 @@ export function modelStatus(model: DownloadableModel): string {
   if (model.installed) return 'Installed';
   if (model.downloading) return 'Downloading';
   return model.partialBytes > 0 ? 'Partly downloaded' : '';
+}
+
+/** The status as a badge (nothing for a model simply not downloaded): in use is the one to see. */
+export function ModelStatusBadge({ model }: { model: DownloadableModel }) {
+  const text = modelStatus(model);
+  if (text === '') return null;
+  const tone: Tone =
+    model.inUse && !model.installed
+      ? 'warning'
+      : model.inUse
+        ? 'success'
+        : model.downloading
+          ? 'info'
+          : 'neutral';
+  return <Badge tone={tone}>{text}</Badge>;
 }
 
 /** The progress bar and percent of a running download. */
@@ -71,33 +89,38 @@ export function ModelActionsCell({
       {confirming ? (
         <span role="group" aria-label={`Delete ${title}?`}>
           Delete {title}?{' '}
-          <button type="button" className="danger" onClick={() => onConfirmDelete(true)}>
+          <Button variant="danger" size="sm" onClick={() => onConfirmDelete(true)}>
             Delete
-          </button>{' '}
-          <button type="button" onClick={() => onConfirmDelete(false)} autoFocus>
+          </Button>{' '}
+          <Button size="sm" onClick={() => onConfirmDelete(false)} autoFocus>
             Keep
-          </button>
+          </Button>
         </span>
       ) : model.downloading ? (
-        <button type="button" onClick={onCancel} aria-label={`Cancel download of ${title}`}>
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={onCancel}
+          aria-label={`Cancel download of ${title}`}
+        >
           Cancel
-        </button>
+        </Button>
       ) : model.installed ? (
         !model.inUse && (
           <>
-            <button type="button" onClick={onUse} aria-label={`Use ${title}`}>
+            <Button size="sm" onClick={onUse} aria-label={`Use ${title}`}>
               Use
-            </button>{' '}
-            <button type="button" onClick={onDelete} aria-label={`Delete ${title}`}>
+            </Button>{' '}
+            <Button variant="ghost" size="sm" onClick={onDelete} aria-label={`Delete ${title}`}>
               Delete
-            </button>
+            </Button>
           </>
         )
       ) : (
         // The accessible name starts with the visible word, so speech control finds "Resume".
-        <button type="button" onClick={onDownload} aria-label={`${verb} ${title}`}>
+        <Button size="sm" onClick={onDownload} aria-label={`${verb} ${title}`}>
           {verb}
-        </button>
+        </Button>
       )}
     </td>
   );

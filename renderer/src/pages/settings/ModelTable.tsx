@@ -2,7 +2,8 @@ import type { ModelDownloadProgress, WhisperModel } from '../../../../shared/api
 import { useApi } from '../../api/context';
 import { useQuery } from '../../api/use-query';
 import { formatBytes } from '../../format';
-import { DownloadCell, ModelActionsCell, modelStatus } from './ModelRowCells';
+import { Table } from '../../ui/Table';
+import { DownloadCell, ModelActionsCell, ModelStatusBadge } from './ModelRowCells';
 import { useModelDownloads } from './use-model-downloads';
 
 const REFRESH_ON = ['models.changed'] as const;
@@ -26,7 +27,7 @@ export function ModelTable({ onUse }: { onUse: (name: string) => Promise<boolean
     );
   return (
     <>
-      <table className="model-table" data-testid="model-table">
+      <Table className="model-table" data-testid="model-table">
         <caption className="visually-hidden">Whisper models</caption>
         <thead>
           <tr>
@@ -59,7 +60,7 @@ export function ModelTable({ onUse }: { onUse: (name: string) => Promise<boolean
             />
           ))}
         </tbody>
-      </table>
+      </Table>
       <p className="hint">
         Models are kept in <code>{listing.data.dir}</code>. They hold no session data.
       </p>
@@ -93,7 +94,9 @@ function ModelRow({
         {model.englishOnly && <span className="muted"> · English only</span>}
       </th>
       <td className="numeric">{formatBytes(model.sizeBytes)}</td>
-      <td>{modelStatus(model)}</td>
+      <td>
+        <ModelStatusBadge model={model} />
+      </td>
       <DownloadCell model={model} title={model.name} progress={progress} />
       <ModelActionsCell model={model} title={model.name} {...actions} />
     </tr>

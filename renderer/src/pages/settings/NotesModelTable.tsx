@@ -1,7 +1,9 @@
 import type { NotesModel } from '../../../../shared/api/notes-model-schemas';
 import { useApi } from '../../api/context';
 import { formatBytes } from '../../format';
-import { DownloadProgress, ModelActionsCell, modelStatus } from './ModelRowCells';
+import { Badge } from '../../ui/Badge';
+import { Table } from '../../ui/Table';
+import { DownloadProgress, ModelActionsCell, ModelStatusBadge } from './ModelRowCells';
 import type { ModelDownloads } from './use-model-downloads';
 
 /**
@@ -22,7 +24,7 @@ export function NotesModelTable({
   const api = useApi();
   const { progress, confirming, setConfirming, act } = downloads;
   return (
-    <table className="model-table notes-model-table" data-testid="notes-model-table">
+    <Table className="model-table notes-model-table" data-testid="notes-model-table">
       <caption className="visually-hidden">Notes models</caption>
       <thead>
         <tr>
@@ -49,7 +51,9 @@ export function NotesModelTable({
               <th scope="row">
                 {model.label}
                 {name === recommended && (
-                  <span className="recommended-badge">Recommended for this computer</span>
+                  <Badge tone="success" className="recommended-badge">
+                    Recommended for this computer
+                  </Badge>
                 )}
               </th>
               <td className="numeric">{formatBytes(model.sizeBytes)}</td>
@@ -66,7 +70,7 @@ export function NotesModelTable({
                     progress={progress.get(name)}
                   />
                 ) : (
-                  modelStatus(model)
+                  <ModelStatusBadge model={model} />
                 )}
               </td>
               <ModelActionsCell
@@ -86,7 +90,7 @@ export function NotesModelTable({
           );
         })}
       </tbody>
-    </table>
+    </Table>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useQuery } from '../../api/use-query';
+import { Banner } from '../../ui/Banner';
 import { NotesModelTable } from './NotesModelTable';
 import { OllamaModelList } from './OllamaModelList';
 import { useModelDownloads } from './use-model-downloads';
@@ -44,9 +45,9 @@ export function NotesModels({ settings, values }: { settings: Settings; values: 
       </p>
       {suggestion && (
         // The reason names the model, so it is not named twice.
-        <p className="recommendation" data-testid="notes-recommendation">
+        <Banner tone="info" role="note" data-testid="notes-recommendation">
           <strong>Recommended for this computer:</strong> {recommended.reason}
-        </p>
+        </Banner>
       )}
       <NotesModelTable
         models={models}

@@ -4,6 +4,7 @@ import { Field, TextSetting } from './Field';
 import { NotesModels } from './NotesModels';
 import { OllamaSettings } from './OllamaSettings';
 import { textSetting, type Settings, type SettingValues } from './use-settings';
+import { Select } from '../../ui/Select';
 
 const CONTEXT_SIZES = [4096, 8192, 16384, 32768];
 const NO_EVENTS = [] as const;
@@ -47,7 +48,7 @@ export function NotesSection({ settings, values }: { settings: Settings; values:
             Ollama (a local server)
           </label>
         </div>
-        <p className="hint" id="provider-hint">
+        <p className="field-hint" id="provider-hint">
           Both run on this computer; nothing is sent anywhere else.
         </p>
       </fieldset>
@@ -109,7 +110,7 @@ export function NotesSection({ settings, values }: { settings: Settings; values:
         status={settings.statusOf('notesContextSize')}
         hint="More fits more of a session at once, and needs more memory."
       >
-        <select
+        <Select
           id="notes-context"
           value={textSetting(values, 'notesContextSize')}
           aria-describedby="notes-context-hint notes-context-state"
@@ -122,14 +123,14 @@ export function NotesSection({ settings, values }: { settings: Settings; values:
               </option>
             ),
           )}
-        </select>
+        </Select>
       </Field>
       <Field
         id="default-template"
         label="Default note template"
         status={settings.statusOf('defaultTemplate')}
       >
-        <select
+        <Select
           id="default-template"
           value={textSetting(values, 'defaultTemplate')}
           aria-describedby="default-template-state"
@@ -146,7 +147,7 @@ export function NotesSection({ settings, values }: { settings: Settings; values:
               {textSetting(values, 'defaultTemplate')}
             </option>
           )}
-        </select>
+        </Select>
       </Field>
     </section>
   );

@@ -5,6 +5,7 @@ import { useApi } from '../../api/context';
 import type { QueryState } from '../../api/use-query';
 import { Field, SaveState, TextSetting } from './Field';
 import { messageOf, textSetting, type Settings, type SettingValues } from './use-settings';
+import { Button } from '../../ui/Button';
 
 type PullProgress = EventPayload<'ollama.pullProgress'>;
 
@@ -70,9 +71,9 @@ export function OllamaSettings({
             then check again, or choose Embedded above to write notes inside Cairn.
           </span>
         )}{' '}
-        <button type="button" onClick={onCheck}>
+        <Button size="sm" onClick={onCheck}>
           Check again
-        </button>
+        </Button>
       </div>
       <Field
         id="ollama-model"
@@ -97,9 +98,9 @@ export function OllamaSettings({
           ))}
         </datalist>
         {ollama?.reachable && !hasModel && (
-          <button type="button" onClick={startPull} disabled={pulling}>
+          <Button variant="primary" onClick={startPull} disabled={pulling}>
             Pull {model}
-          </button>
+          </Button>
         )}
       </Field>
       <div className="pull-progress" aria-live="polite">

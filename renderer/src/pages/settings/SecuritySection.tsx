@@ -5,6 +5,7 @@ import { useLock } from '../../lock/lock-context';
 import { Field } from './Field';
 import { numberChoices, SelectSetting } from './SelectSetting';
 import type { Settings, SettingValues } from './use-settings';
+import { Button } from '../../ui/Button';
 
 const LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60];
 const LOGOFF_CHOICES = [15, 30, 60, 120, 240, 480];
@@ -71,7 +72,11 @@ export function SecuritySection({
             />
           </Field>
         )}
-        <Field id="passcode-new" label={hasPasscode ? 'New passcode' : 'Passcode'}>
+        <Field
+          id="passcode-new"
+          label={hasPasscode ? 'New passcode' : 'Passcode'}
+          hint="At least 4 characters."
+        >
           <input
             id="passcode-new"
             type="password"
@@ -82,9 +87,6 @@ export function SecuritySection({
             onChange={(event) => setNext(event.target.value)}
           />
         </Field>
-        <p className="hint" id="passcode-new-hint">
-          At least 4 characters.
-        </p>
         <Field id="passcode-again" label="Type it again">
           <input
             id="passcode-again"
@@ -95,13 +97,13 @@ export function SecuritySection({
           />
         </Field>
         <div className="field-control">
-          <button type="submit" disabled={next.length < 4}>
+          <Button type="submit" variant="primary" disabled={next.length < 4}>
             {hasPasscode ? 'Change passcode' : 'Set passcode'}
-          </button>
+          </Button>
           {hasPasscode && (
-            <button type="button" disabled={current === ''} onClick={() => void change(null)}>
+            <Button disabled={current === ''} onClick={() => void change(null)}>
               Remove passcode
-            </button>
+            </Button>
           )}
         </div>
         <div aria-live="polite">

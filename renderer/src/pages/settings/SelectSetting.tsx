@@ -1,5 +1,6 @@
 import { Field } from './Field';
 import { textSetting, type Settings, type SettingValues } from './use-settings';
+import { Select } from '../../ui/Select';
 
 /** A choice's stored value and what the clinician reads. */
 export type Choice = readonly [value: string | number, label: string];
@@ -37,7 +38,7 @@ export function SelectSetting({
   const numeric = typeof choices[0]?.[0] === 'number';
   return (
     <Field id={id} label={label} status={settings.statusOf(name)} hint={hint}>
-      <select
+      <Select
         id={id}
         value={textSetting(values, name)}
         aria-describedby={`${id}-hint ${id}-state`}
@@ -45,13 +46,8 @@ export function SelectSetting({
           const value = numeric ? Number(event.target.value) : event.target.value;
           void settings.save(name, value).then(() => onSaved?.());
         }}
-      >
-        {choices.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
+        options={choices.map(([value, text]) => ({ value, label: text }))}
+      />
     </Field>
   );
 }

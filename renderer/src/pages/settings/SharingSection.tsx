@@ -5,6 +5,8 @@ import { useApi } from '../../api/context';
 import { useQuery } from '../../api/use-query';
 import { Field, TextSetting } from './Field';
 import { messageOf, textSetting, type Settings, type SettingValues } from './use-settings';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
 
 const REFRESH_ON: readonly EventName[] = ['sync.changed', 'sessions.changed'];
 
@@ -37,7 +39,12 @@ export function SharingSection({
         names or dates. Every upload is scanned again first and blocked if anything identifying
         remains.
       </p>
-      <Field id="sync-enabled" label="Share abstracts" status={settings.statusOf('syncEnabled')}>
+      <Field
+        id="sync-enabled"
+        label="Share abstracts"
+        check
+        status={settings.statusOf('syncEnabled')}
+      >
         <input
           id="sync-enabled"
           type="checkbox"
@@ -77,6 +84,7 @@ export function SharingSection({
       <Field
         id="sync-path-style"
         label="Bucket in the path"
+        check
         status={settings.statusOf('syncForcePathStyle')}
         hint="Most S3-compatible stores (MinIO, Ceph) need this; AWS does not."
       >
@@ -148,18 +156,18 @@ function SyncStatusPanel({ enabled }: { enabled: boolean }) {
     <div className="sync-status" data-testid="sync-status">
       <Counts status={status.data} />
       {status.data.nextStep && (
-        <p className="error" role="alert" data-testid="sync-next-step">
+        <Banner tone="warning" role="alert" data-testid="sync-next-step">
           {status.data.nextStep}
-        </p>
+        </Banner>
       )}
       {enabled && (
         <div className="field-control">
-          <button type="button" disabled={busy !== null} onClick={() => act('test')}>
+          <Button disabled={busy !== null} onClick={() => act('test')}>
             {busy === 'test' ? 'Testing…' : 'Test connection'}
-          </button>
-          <button type="button" disabled={busy !== null} onClick={() => act('run')}>
+          </Button>
+          <Button variant="primary" disabled={busy !== null} onClick={() => act('run')}>
             {busy === 'run' ? 'Uploading…' : 'Upload now'}
-          </button>
+          </Button>
         </div>
       )}
       {message && (

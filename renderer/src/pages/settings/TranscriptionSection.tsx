@@ -2,6 +2,7 @@ import { Field } from './Field';
 import { LANGUAGES } from './languages';
 import { ModelTable } from './ModelTable';
 import { textSetting, type Settings, type SettingValues } from './use-settings';
+import { Select } from '../../ui/Select';
 
 /** Which Whisper model and language new sessions are transcribed with, and the models on disk. */
 export function TranscriptionSection({
@@ -22,7 +23,7 @@ export function TranscriptionSection({
         status={settings.statusOf('transcriptionLanguage')}
         hint="Choosing the language helps when sessions mix languages or start quietly."
       >
-        <select
+        <Select
           id="transcription-language"
           value={language}
           aria-describedby="transcription-language-hint transcription-language-state"
@@ -34,7 +35,7 @@ export function TranscriptionSection({
               {l.name}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <h3>Whisper models</h3>
       <p className="hint">
