@@ -26,8 +26,9 @@ async function call<T>(core: Core, method: Parameters<Core['invoke']>[0], input:
 }
 
 async function shoot(page: Page, name: string) {
-  // Let the waveform, fonts and queries settle: a half-drawn page is not what a clinician sees.
-  await page.waitForLoadState('networkidle');
+  // Let the waveform, fonts and queries settle (the event stream never idles the network): a
+  // half-drawn page is not what a clinician sees.
+  await page.waitForLoadState('load');
   await page.waitForTimeout(1_500);
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
   console.log(`docs/screenshots/${name}.png`);

@@ -69,7 +69,7 @@ export const AudioPlayer = forwardRef<
     api.call('recordings.peaks', { sessionId }).then(
       ({ peaks, durationSec }) => {
         if (disposed || !container.current) return;
-        const style = getComputedStyle(container.current);
+        const colour = resolvedColour(container.current);
         instance = WaveSurfer.create({
           container: container.current,
           url: api.mediaUrl(sessionId),
@@ -77,9 +77,9 @@ export const AudioPlayer = forwardRef<
           duration: durationSec,
           height: 64,
           normalize: true,
-          waveColor: style.getPropertyValue('--wave').trim() || '#b9c7c3',
-          progressColor: style.getPropertyValue('--accent').trim() || '#2f6f62',
-          cursorColor: style.getPropertyValue('--ink').trim() || '#1f2328',
+          waveColor: colour('--wave', '#b9c7c3'),
+          progressColor: colour('--accent', '#2f6f62'),
+          cursorColor: colour('--ink', '#1f2328'),
         });
         wave.current = instance;
         // Fetch the metadata now, so the first click on the transcript can seek at once.
@@ -165,3 +165,19 @@ export const AudioPlayer = forwardRef<
     </section>
   );
 });
+
+/**
+ * A token's colour as the canvas can draw it. Tokens are written with light-dark(), which CSS
+ * resolves for the current theme and a canvas does not understand: a probe element's computed
+ * colour is the resolved rgb().
+ */
+function resolvedColour(within: HTMLElement) {
+  return (token: string, fallback: string): string => {
+    const probe = document.createElement('span');
+    probe.style.color = `var(${token}, ${fallback})`;
+    within.appendChild(probe);
+    const resolved = getComputedStyle(probe).color;
+    probe.remove();
+    return resolved || fallback;
+  };
+}
