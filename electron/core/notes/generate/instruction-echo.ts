@@ -13,8 +13,9 @@ import {
  * lines, so the quote check passes. Such a statement says nothing about the session: it is left
  * out, and the draft's warnings say how many were.
  *
- * A statement is an echo when many of its four-word runs are runs of the instructions: at least
- * three, and at least a third of its own. One shared phrase ("suicidal thoughts, passive or
+ * A statement is an echo when many of its four-word runs are runs of the instructions (at least
+ * three, and at least a third of its own), or when it shares one and writes the prompt's line
+ * references into its own text. One shared phrase ("suicidal thoughts, passive or
  * active") is a clinical statement that happens to use the instructions' words, and stays.
  */
 const RUN = 4;
@@ -49,9 +50,14 @@ function instructions(): ReadonlySet<string> {
   return instructionRuns;
 }
 
+/** A line reference written into the statement itself ("[s12]"): the prompt's format, not prose. */
+const REFERENCE = /\[s\d+\]/i;
+
 export function echoesInstructions(text: string): boolean {
   const runs = runsOf(text);
   if (runs.length === 0) return false;
   const shared = runs.filter((run) => instructions().has(run)).length;
+  // "The transcript is between [s12] and [s2].": short, but the references give it away.
+  if (shared >= 1 && REFERENCE.test(text)) return true;
   return shared >= MIN_SHARED && shared / runs.length >= MIN_SHARE;
 }
