@@ -29,6 +29,7 @@ async function shoot(page: Page, name: string) {
   // Let the waveform, fonts and queries settle (the event stream never idles the network): a
   // half-drawn page is not what a clinician sees.
   await page.waitForLoadState('load');
+  await page.evaluate('window.scrollTo(0, 0); document.querySelector("main")?.scrollTo(0, 0)');
   await page.waitForTimeout(1_500);
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
   console.log(`docs/screenshots/${name}.png`);
