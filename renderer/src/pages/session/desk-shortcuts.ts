@@ -35,6 +35,9 @@ export function useDeskShortcuts(actions: DeskActions): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+        // Leaving the field first saves what was just typed (fields save on blur), so the note is
+        // signed with the last words in it, never without them.
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         latest.current.approve();
       } else if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) {
         return;
