@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import './ui/tokens.css';
 import './ui/base.css';
 import './ui/components.css';
+import './ui/components-layout.css';
 import './styles.css';
 import { createApiClient, detectTransport } from './api/client';
 import { ApiProvider } from './api/context';
