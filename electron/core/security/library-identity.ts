@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { link, mkdir, open, rm } from 'node:fs/promises';
-import { fsyncDirectory } from '../store/recording-files';
+import { mkdir } from 'node:fs/promises';
+import { writeOnce } from './write-once';
 import path from 'node:path';
 import { z } from 'zod';
 import { PermanentError } from '../errors';
@@ -61,22 +61,6 @@ export async function createLibraryIdentity(dataDir: string): Promise<LibraryIde
     encryption: 'sqlcipher4+aes256gcm',
   };
   await mkdir(dataDir, { recursive: true });
-  const file = identityFile(dataDir);
-  const part = `${file}.${randomUUID()}.part`;
-  const handle = await open(part, 'wx');
-  try {
-    await handle.writeFile(`${JSON.stringify(identity, null, 2)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await link(part, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    await rm(part, { force: true });
-  }
-  await fsyncDirectory(dataDir);
+  await writeOnce(identityFile(dataDir), `${JSON.stringify(identity, null, 2)}\n`);
   return readLibraryIdentity(dataDir) ?? identity;
 }

@@ -1,11 +1,11 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { link, open, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { PermanentError, ValidationError } from '../errors';
-import { fsyncDirectory } from '../store/recording-files';
 import { LIBRARY_KEY_BYTES, type KeyStore } from './library-key';
+import { writeOnce } from './write-once';
 import { passphraseKeyFile } from './library-identity';
 
 export { passphraseKeyFile };
@@ -109,24 +109,6 @@ function readWrapped(file: string): WrappedKey | null {
   return parsed.data;
 }
 
-/** Written once, beside, then linked into place: a crash leaves no half file. */
-async function writeWrappedOnce(file: string, wrapped: WrappedKey): Promise<void> {
-  const part = `${file}.${randomUUID()}.part`;
-  const handle = await open(part, 'wx', 0o600);
-  try {
-    await handle.writeFile(`${JSON.stringify(wrapped, null, 2)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await link(part, file);
-  } finally {
-    await rm(part, { force: true });
-  }
-  await fsyncDirectory(path.dirname(file));
-}
-
 /**
  * Wrong passphrases in a row and when the next try is allowed, beside the key file: the database is
  * not open yet, and a count in memory would let a restart reset the wait. As the app lock: five
@@ -202,7 +184,12 @@ export function passphraseKeyStore(
           'passphrase_too_short',
           `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters; a few words are easier to remember than symbols.`,
         );
-      await writeWrappedOnce(file, await wrapKey(key, passphrase, libraryId));
+      const wrapped = await wrapKey(key, passphrase, libraryId);
+      // Another process made the library's key at the same moment: its key is the library's.
+      if (!(await writeOnce(file, `${JSON.stringify(wrapped, null, 2)}\n`, 0o600)))
+        throw new Error(
+          "another Cairn process made this library's key first; run the command again",
+        );
     },
   };
 }
