@@ -140,7 +140,7 @@ describe('clients in a browser', () => {
 
   it('assigns a session to a client from the session page', async () => {
     await page.goto(`${serverUrl(vite)}#/sessions/${unassignedSession}`);
-    await page.getByRole('button', { name: 'Details' }).click();
+    await page.getByRole('button', { name: 'Details', exact: true }).click();
     const select = page.getByLabel('Client of this session');
     await select.waitFor();
     await page.locator('option', { hasText: 'Sam R. Rivers' }).waitFor({ state: 'attached' });

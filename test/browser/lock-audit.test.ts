@@ -74,7 +74,7 @@ describe('the app lock and the audit log in a browser', () => {
   it('locks now: the lock screen hides the session; a wrong passcode is refused; the right one unlocks', async () => {
     await page.goto(`${serverUrl(vite)}/#/sessions/${sessionId}`);
     await page.getByText('breathing exercise').first().waitFor();
-    await page.getByRole('button', { name: 'Speakers' }).click();
+    await page.getByRole('button', { name: 'Speakers', exact: true }).click();
     const name = page.getByLabel('Name of SPEAKER_00');
     await name.fill('Dr. Lee');
     await name.press('Enter');

@@ -90,9 +90,9 @@ describe('Sessions page in a browser', () => {
     expect(await page.getByTestId('desk-status').textContent()).toBe('Imported');
     await page.getByTestId('process').waitFor();
     // The recording's details are one click away, in the side panel.
-    await page.getByRole('button', { name: 'Details' }).click();
+    await page.getByRole('button', { name: 'Details', exact: true }).click();
     expect(await page.locator('dl.facts').textContent()).toMatch(/Recording(sample|trn01)\.wav/);
-    await page.getByRole('button', { name: 'Details' }).click();
+    await page.getByRole('button', { name: 'Details', exact: true }).click();
   });
 
   it('processes a session with live progress, then shows the transcript with speakers', async () => {
@@ -107,7 +107,7 @@ describe('Sessions page in a browser', () => {
       .poll(() => page.getByTestId('desk-status').textContent(), { timeout: 30_000 })
       .toMatch(/^(Ready to review|Needs your attention: \d+ risk flags?)$/);
     // The stage table is in Details.
-    await page.getByRole('button', { name: 'Details' }).click();
+    await page.getByRole('button', { name: 'Details', exact: true }).click();
     await page
       .getByTestId('run-status')
       .getByText(/^Processed/)
@@ -143,7 +143,7 @@ describe('Sessions page in a browser', () => {
   });
 
   it('renames a speaker in the Speakers panel, and the transcript follows', async () => {
-    await page.getByRole('button', { name: 'Speakers' }).click();
+    await page.getByRole('button', { name: 'Speakers', exact: true }).click();
     const name = page.getByLabel('Name of SPEAKER_00');
     await name.fill('Dr. Lee');
     await name.press('Enter');

@@ -84,7 +84,7 @@ describe('sharing settings and status in a browser', () => {
 
   it('says on the session page that its abstract was shared', async () => {
     await page.goto(`${serverUrl(vite)}/#/sessions/${sessionId}`);
-    await page.getByRole('button', { name: 'Details' }).click();
+    await page.getByRole('button', { name: 'Details', exact: true }).click();
     await page.getByTestId('session-sharing').getByText('abstract shared').waitFor();
     expect(consoleProblems).toEqual([]);
   });
