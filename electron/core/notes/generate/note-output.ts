@@ -3,7 +3,6 @@ import { verifyItem } from '../evidence/verify-citations';
 import { parseEvidence } from './evidence-lines';
 import type { RiskCategory } from '../risk/risk-categories';
 import type { NoteTemplate } from '../templates/note-template';
-import { echoesInstructions } from './instruction-echo';
 
 /**
  * Turns what the model wrote (short references like "s12", already schema-shaped by the grammar)
@@ -68,15 +67,6 @@ function toNoteItem(raw: RawItem, index: TranscriptIndex): NoteItem {
   };
 }
 
-/** How many of the model's statements repeated Cairn's instructions (left out by toSections). */
-export function instructionEchoes(json: Record<string, unknown>): number {
-  return Object.values(json)
-    .filter(Array.isArray)
-    .flat()
-    .filter((item): item is RawItem => typeof (item as RawItem | null)?.text === 'string')
-    .filter((item) => echoesInstructions(item.text)).length;
-}
-
 export function toSections(
   template: NoteTemplate,
   json: Record<string, unknown>,
@@ -86,7 +76,7 @@ export function toSections(
     key: section.key,
     title: section.title,
     items: ((json[section.key] ?? []) as RawItem[])
-      .filter((item) => item.text.trim().length > 0 && !echoesInstructions(item.text))
+      .filter((item) => item.text.trim().length > 0)
       .map((item) => toNoteItem(item, index)),
   }));
 }
