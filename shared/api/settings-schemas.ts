@@ -30,6 +30,8 @@ export const ModelsListing = z.object({
   /** The transcriptionModel setting (a name, or a path to a model file). */
   inUse: z.string(),
   models: z.array(WhisperModel),
+  /** The catalogue model suggested for this computer and the spoken-language setting, and why. */
+  recommended: z.object({ name: z.string(), reason: z.string() }),
 });
 export type ModelsListing = z.infer<typeof ModelsListing>;
 

@@ -74,6 +74,11 @@ describe('the Settings page in a browser', () => {
     const row = page.locator('[data-model="test-tiny"]');
     await row.waitFor();
     expect(await row.getAttribute('data-installed')).toBe('false');
+    // The only model in this catalogue is the one suggested, with why (this machine's cores).
+    expect(await row.getAttribute('data-recommended')).toBe('true');
+    expect(await page.getByTestId('whisper-recommendation').textContent()).toMatch(
+      /Recommended for this computer:.*processor cores/,
+    );
     // The server stops part-way until released: the bar is seen mid-download, without timing.
     const release = models.holdAfter(600_000);
     await page.getByRole('button', { name: 'Download test-tiny' }).click();

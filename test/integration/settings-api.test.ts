@@ -54,6 +54,9 @@ describe('settings API: Whisper models and settings', () => {
   it('lists downloadable models with their size, none installed', async () => {
     const models = await listing();
     expect(models.inUse).toBe('base');
+    // This catalogue has no base: the suggestion falls back to its first model, with a reason.
+    expect(models.recommended.name).toBe('test-small');
+    expect(models.recommended.reason).toMatch(/processor/);
     expect(models.models.map((m) => [m.name, m.sizeBytes, m.installed])).toEqual([
       ['test-small', small.bytes.length, false],
       ['test-other', other.bytes.length, false],

@@ -2,6 +2,7 @@ import type { WhisperModel } from '../../../shared/api/settings-schemas';
 import { readSetting } from '../config/settings';
 import { TransientError, ValidationError } from '../errors';
 import type { Db } from '../store/open-database';
+import { thisMachine } from '../notes/models/recommend';
 import { CATALOGUE, findCatalogueModel, type CatalogueModel } from '../transcribe/models/catalogue';
 import {
   downloadModel,
@@ -9,6 +10,7 @@ import {
   partialDownloadBytes,
   removeModel,
 } from '../transcribe/models/model-store';
+import { recommendWhisperModel } from '../transcribe/models/recommend';
 import type { EventBus } from './event-bus';
 import type { Handlers } from './handlers';
 import { RunningDownloads, type DownloadJob } from './running-downloads';
@@ -77,7 +79,17 @@ export function createModelHandlers(context: ModelHandlerContext): ModelHandlers
           .filter((m) => m.source === 'imported')
           .map((m) => describe(m.name, m.sizeBytes, 'imported', m.name.includes('.en'))),
       ]);
-      return { dir: modelsDir, inUse: readSetting(db, 'transcriptionModel'), models };
+      const recommendation = recommendWhisperModel(
+        thisMachine(false),
+        readSetting(db, 'transcriptionLanguage'),
+        catalogue,
+      );
+      return {
+        dir: modelsDir,
+        inUse: readSetting(db, 'transcriptionModel'),
+        models,
+        recommended: { name: recommendation.model.name, reason: recommendation.reason },
+      };
     },
     'models.download': async ({ name }) => {
       const entry = findCatalogueModel(name, catalogue);

@@ -14,6 +14,7 @@ import {
   removeNotesModel,
 } from '../../notes/models/notes-model-store';
 import { recommendNotesModel, thisMachine } from '../../notes/models/recommend';
+import { recommendWhisperModel } from '../../transcribe/models/recommend';
 import { call } from '../call';
 import { formatTable } from '../io';
 import { withInterruptSignal } from '../interrupt';
@@ -35,8 +36,12 @@ export function registerModelCommands(program: Command, context: CommandContext)
     .action(async (options: { json?: boolean; kind: string }) => {
       if (kindOf(options.kind) === 'notes') return listNotes(context, dir(), options.json);
       const listing = await listModels(dir());
+      // The library's language setting is not read here (listing needs no key), so the
+      // suggestion is the multilingual model; Settings suggests the .en twin for English.
+      const suggestion = recommendWhisperModel(thisMachine(), 'auto');
+      const recommended = { name: suggestion.model.name, reason: suggestion.reason };
       if (options.json) {
-        context.io.out(JSON.stringify({ dir: dir(), ...listing }));
+        context.io.out(JSON.stringify({ dir: dir(), ...listing, recommended }));
         return;
       }
       context.io.out(`Models folder: ${dir()}\n`);
@@ -47,7 +52,7 @@ export function registerModelCommands(program: Command, context: CommandContext)
           ['MODEL', 'SIZE', 'INSTALLED'],
           [
             ...listing.available.map((m) => [
-              m.name,
+              m.name === recommended.name ? `${m.name} (recommended)` : m.name,
               `${Math.round(m.sizeBytes / MB)} MB`,
               installed.has(m.name) ? 'yes' : '',
             ]),
@@ -59,6 +64,7 @@ export function registerModelCommands(program: Command, context: CommandContext)
           ],
         ),
       );
+      context.io.out(`\nRecommended: ${recommended.name}. ${recommended.reason}`);
     });
 
   models

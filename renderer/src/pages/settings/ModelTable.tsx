@@ -2,6 +2,8 @@ import type { ModelDownloadProgress, WhisperModel } from '../../../../shared/api
 import { useApi } from '../../api/context';
 import { useQuery } from '../../api/use-query';
 import { formatBytes } from '../../format';
+import { Badge } from '../../ui/Badge';
+import { Banner } from '../../ui/Banner';
 import { Table } from '../../ui/Table';
 import { DownloadCell, ModelActionsCell, ModelStatusBadge } from './ModelRowCells';
 import { useModelDownloads } from './use-model-downloads';
@@ -9,12 +11,23 @@ import { useModelDownloads } from './use-model-downloads';
 const REFRESH_ON = ['models.changed'] as const;
 
 /**
- * The Whisper models: size, installed, in use; download with a progress bar (its cell is always
+ * The Whisper models: the one suggested for this computer, size, installed, in use; download with a progress bar (its cell is always
  * there, so a starting download moves nothing), cancel, delete after a confirmation, and "Use".
  */
-export function ModelTable({ onUse }: { onUse: (name: string) => Promise<boolean> }) {
+export function ModelTable({
+  language,
+  onUse,
+}: {
+  /** The spoken-language setting: the suggestion follows it (an English practice gets `.en`). */
+  language: string;
+  onUse: (name: string) => Promise<boolean>;
+}) {
   const api = useApi();
-  const listing = useQuery('models', (client) => client.call('models.list', {}), REFRESH_ON);
+  const listing = useQuery(
+    `models:${language}`,
+    (client) => client.call('models.list', {}),
+    REFRESH_ON,
+  );
   const { progress, problem, confirming, setConfirming, act } =
     useModelDownloads('models.downloadProgress');
 
@@ -25,8 +38,12 @@ export function ModelTable({ onUse }: { onUse: (name: string) => Promise<boolean
         {listing.message}
       </p>
     );
+  const { recommended } = listing.data;
   return (
     <>
+      <Banner tone="info" role="note" data-testid="whisper-recommendation">
+        <strong>Recommended for this computer:</strong> {recommended.reason}
+      </Banner>
       <Table className="model-table" data-testid="model-table">
         <caption className="visually-hidden">Whisper models</caption>
         <thead>
@@ -45,6 +62,7 @@ export function ModelTable({ onUse }: { onUse: (name: string) => Promise<boolean
             <ModelRow
               key={model.name}
               model={model}
+              recommended={model.name === recommended.name}
               progress={progress.get(model.name)}
               confirming={confirming === model.name}
               onDownload={() => act(model.name, api.call('models.download', { name: model.name }))}
@@ -75,10 +93,12 @@ export function ModelTable({ onUse }: { onUse: (name: string) => Promise<boolean
 
 function ModelRow({
   model,
+  recommended,
   progress,
   ...actions
 }: {
   model: WhisperModel;
+  recommended: boolean;
   progress: ModelDownloadProgress | undefined;
   confirming: boolean;
   onDownload: () => void;
@@ -88,10 +108,15 @@ function ModelRow({
   onUse: () => void;
 }) {
   return (
-    <tr data-model={model.name} data-installed={model.installed}>
+    <tr data-model={model.name} data-installed={model.installed} data-recommended={recommended}>
       <th scope="row">
         {model.name}
         {model.englishOnly && <span className="muted"> · English only</span>}
+        {recommended && (
+          <Badge tone="success" className="recommended-badge">
+            Recommended for this computer
+          </Badge>
+        )}
       </th>
       <td className="numeric">{formatBytes(model.sizeBytes)}</td>
       <td>

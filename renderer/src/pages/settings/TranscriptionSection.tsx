@@ -43,7 +43,7 @@ export function TranscriptionSection({
         <strong data-testid="model-in-use">{textSetting(values, 'transcriptionModel')}</strong>.
         Larger models are more accurate and slower.
       </p>
-      <ModelTable onUse={(name) => settings.save('transcriptionModel', name)} />
+      <ModelTable language={language} onUse={(name) => settings.save('transcriptionModel', name)} />
     </section>
   );
 }
