@@ -65,8 +65,8 @@ export function passphrasePrompt(purpose: 'open' | 'create', error?: string): Pa
       `Choose one you will remember: it cannot be recovered if it is lost, and without it the library cannot be opened. At least ${MIN_PASSPHRASE_LENGTH} characters; a few words are easier to remember than symbols.`,
     ],
     confirmationLabel: 'The same passphrase again',
-    submitLabel: 'Use this passphrase',
-    busyText: "Locking the library's key…",
+    submitLabel: 'Set passphrase',
+    busyText: 'Locking the key…',
   };
 }
 
