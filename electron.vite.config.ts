@@ -20,7 +20,13 @@ export default defineConfig({
       outDir: 'out/preload',
       // A sandboxed preload cannot require packages: bundle everything it uses.
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/shell/preload/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/shell/preload/index.ts'),
+          // The passphrase prompt's own preload (see electron/shell/main/passphrase-window.ts).
+          passphrase: resolve(__dirname, 'electron/shell/preload/passphrase.ts'),
+        },
+      },
     },
   },
   renderer: {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ValidationError } from '../errors';
+import { CancelledError, ValidationError } from '../errors';
 
 /** AES-256: the database (SQLCipher) and every stored recording are encrypted under this. */
 export const LIBRARY_KEY_BYTES = 32;
@@ -40,9 +40,9 @@ export async function resolveLibraryKey(
       await store.write(libraryId, key);
       return key;
     } catch (error) {
-      // The user's own mistake (a passphrase too short, two that differ) is theirs to fix, not a
-      // store's refusal to list.
-      if (error instanceof ValidationError) throw error;
+      // The user's own mistake (a passphrase too short, two that differ) is theirs to fix, and a
+      // cancelled prompt (Ctrl-C, the app's Quit) is their choice: neither is a store's refusal.
+      if (error instanceof ValidationError || error instanceof CancelledError) throw error;
       refusals.push(`${store.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }

@@ -135,6 +135,11 @@ export function waitAfter(wrongTries: number): number {
   return Math.min(30_000 * 2 ** (wrongTries - FREE_TRIES), 15 * 60_000);
 }
 
+/** How long until the next try is allowed, in milliseconds (0: now). The app shows it up front. */
+export function passphraseWait(dataDir: string, now: number): number {
+  return Math.max(0, readFailures(dataDir).retryAt - now);
+}
+
 export function passphraseKeyStore(
   dataDir: string,
   source: PassphraseSource | undefined,
@@ -151,8 +156,7 @@ export function passphraseKeyStore(
           'passphrase_needed',
           'This library is locked with a passphrase. Run the command in a terminal to be asked for it, or give it in a file: --passphrase-file <file> or CAIRN_PASSPHRASE_FILE.',
         );
-      const failures = readFailures(dataDir);
-      const wait = failures.retryAt - now();
+      const wait = passphraseWait(dataDir, now());
       if (wait > 0)
         throw new ValidationError(
           'passphrase_wait',
@@ -163,7 +167,7 @@ export function passphraseKeyStore(
         await rm(failuresFile(dataDir), { force: true });
         return key;
       }
-      const wrongTries = failures.wrongTries + 1;
+      const wrongTries = readFailures(dataDir).wrongTries + 1;
       const retryAt = now() + waitAfter(wrongTries);
       await writeFile(failuresFile(dataDir), JSON.stringify({ wrongTries, retryAt }), {
         mode: 0o600,

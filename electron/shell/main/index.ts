@@ -3,12 +3,15 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../core/app/core';
+import { CancelledError } from '../../core/errors';
 import { followLibraryPointer, libraryPointerFile } from '../../core/config/data-dir';
+import { interactivePassphraseKeyStore } from '../../core/security/interactive-passphrase';
 import { envKeyStore, keyringKeyStore } from '../../core/security/node-key-stores';
 import { electronSqliteBindingPath } from '../../core/store/sqlite-driver';
 import { serveContractOverIpc } from './ipc-transport';
 import { registerMediaScheme, serveMedia } from './media-protocol';
 import { installMenu } from './menu';
+import { passphraseWindow } from './passphrase-window';
 import { ALLOW_WEAK_KEY_STORAGE, safeStorageKeyStore } from './safe-storage-key-store';
 import { lockDown } from './security';
 import { touchIdUnlock } from './system-unlock';
@@ -43,9 +46,11 @@ if (!app.requestSingleInstanceLock()) {
   lockDown(location.isTrustedPage);
 
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    // Before the library is open the passphrase prompt is the only window, and the one to show.
+    for (const shown of mainWindow ? [mainWindow] : BrowserWindow.getAllWindows()) {
+      if (shown.isMinimized()) shown.restore();
+      shown.focus();
+    }
   });
 
   app
@@ -56,6 +61,8 @@ if (!app.requestSingleInstanceLock()) {
       const libraryPointer = libraryPointerFile(app.getPath('userData'));
       const dataDir = followLibraryPointer(libraryPointer) ?? app.getPath('userData');
       const keyring = keyringKeyStore();
+      // Last: asked only when no store before it has the key, or takes a new library's.
+      const passphrasePrompt = passphraseWindow();
       core = await startCore({
         dataDir,
         libraryPointer,
@@ -66,6 +73,7 @@ if (!app.requestSingleInstanceLock()) {
             mirror: keyring,
           }),
           keyring,
+          interactivePassphraseKeyStore(dataDir, passphrasePrompt.ask),
         ],
         actor: `app:${userInfo().username}`,
         transport: 'ipc',
@@ -76,13 +84,18 @@ if (!app.requestSingleInstanceLock()) {
         sqliteNativeBinding: sqliteBindingForElectron(),
         pipeline: { recover: true },
         onInternalError: (method, error) => console.error(`internal error in ${method}`, error),
-      });
+      }).finally(() => passphrasePrompt.close());
       stopIpc = serveContractOverIpc(core, location.isTrustedPage);
       serveMedia(core);
       mainWindow = createMainWindow(location);
       mainWindow.on('closed', () => (mainWindow = undefined));
     })
     .catch((error: unknown) => {
+      // Quit in the passphrase prompt: the user chose to leave, nothing to report.
+      if (error instanceof CancelledError) {
+        app.quit();
+        return;
+      }
       dialog.showErrorBox(
         'Cairn could not start',
         error instanceof Error ? error.message : String(error),
@@ -91,6 +104,9 @@ if (!app.requestSingleInstanceLock()) {
     });
 
   app.on('window-all-closed', () => {
+    // The passphrase prompt closing before the library is open is not the user leaving: its Quit
+    // arrives as a CancelledError above, and a right passphrase goes on to the main window.
+    if (!core) return;
     if (process.platform !== 'darwin') app.quit();
   });
 

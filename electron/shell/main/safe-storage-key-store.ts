@@ -27,7 +27,11 @@ export function safeStorageKeyStore(
       return parseHexKey(result, 'library-key.safe');
     },
     write: async (libraryId, key) => {
-      await refuseWeakStorage(options.allowBasicText);
+      // For a new library, no secure safeStorage is a refusal, not the user's mistake: the next
+      // store (the keyring, then a passphrase) is tried, and this reason is listed if all refuse.
+      await refuseWeakStorage(options.allowBasicText).catch((error: unknown) => {
+        throw new Error(error instanceof Error ? error.message : String(error));
+      });
       const part = `${file}.part`;
       const wrapped = await safeStorage.encryptStringAsync(key.toString('hex'));
       await writeFile(part, wrapped, { mode: 0o600 });
