@@ -15,13 +15,20 @@ export interface Desk {
 /**
  * The renderer served by Vite against `core` through the loopback bridge, in headless Chromium.
  * Every part started is pushed onto `cleanups` as it starts, so a failure half-way still stops
- * what did start.
+ * what did start. The library's first-run guide is marked seen through the API, as a clinician
+ * who skipped it would have: a new library would otherwise open on the guide instead of the page
+ * the test goes to. `{ guideSeen: false }` leaves it as a new library has it.
  */
 export async function openDesk(
   core: Core,
   cleanups: (() => Promise<void>)[],
   viewport = { width: 1280, height: 800 },
+  options: { guideSeen?: boolean } = {},
 ): Promise<Desk> {
+  if (options.guideSeen ?? true) {
+    const seen = await core.invoke('settings.set', { name: 'guideSeen', value: true });
+    if (!seen.ok) throw new Error(`settings.set guideSeen: ${seen.error.message}`);
+  }
   const bridge = await startBridge({ core });
   cleanups.push(() => bridge.close());
   const vite = await startRendererDevServer({ bridgeUrl: bridge.url, token: bridge.token });

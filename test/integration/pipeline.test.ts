@@ -100,20 +100,20 @@ describe('the pipeline (cairn process)', () => {
   it('fails at once with the clinician-facing message when the model is missing', async () => {
     const dataDir = library('no-model');
     const result = await processRecording(recording, dataDir, ['--model', 'medium.en']);
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(2);
     const out = processJson(result);
     expect(out.status).toBe('failed');
     expect(out.error).toMatch(/medium\.en/);
     expect(result.stderr).toContain(out.error);
-    // Permanent: tried once, no retries.
-    expect(out.stages.find((s) => s.stage === 'transcribe')).toMatchObject({
-      status: 'failed',
-      attempts: 1,
+    // Checked before the first stage (missing-model.test.ts has the details): nothing was tried.
+    expect(out.stages.find((s) => s.stage === 'preprocess')).toMatchObject({
+      status: 'pending',
+      attempts: 0,
     });
     const runs = JSON.parse((await runCairn(['runs', '--json'], { dataDir })).stdout) as {
       errorCategory: string;
     }[];
-    expect(runs[0]?.errorCategory).toBe('permanent');
+    expect(runs[0]?.errorCategory).toBe('validation');
   }, 120_000);
 
   it('keeps the transcript with one "Unknown" speaker when diarization fails', async () => {

@@ -172,6 +172,11 @@ export const SETTINGS = {
     schema: z.number().int().min(0).max(3650),
     fallback: 0 as number,
   },
+  /**
+   * The first-run guide was finished or skipped in this library. Until then the desk opens it by
+   * itself on an empty library; kept here, not in the browser, so it goes with the library.
+   */
+  guideSeen: { key: 'desk.guideSeen', schema: z.boolean(), fallback: false as boolean },
 } as const;
 
 /**

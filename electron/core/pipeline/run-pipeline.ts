@@ -24,6 +24,7 @@ import type { EngineGuard } from './resilience';
 import { HEARTBEAT_MS, ownerAlive } from './run-owner';
 import type { StageContext } from './stage-definition';
 import { STAGE_DEFINITIONS } from './stage-registry';
+import { requireTranscriptionModel } from './stages/engine-stages';
 import { cancelRun, failRun, finishRun, releaseRun } from './run-endings';
 import { runStage, transaction } from './stage-runner';
 
@@ -113,7 +114,6 @@ async function runStages(
   if (!session)
     throw new ValidationError('session_not_found', 'The run’s session no longer exists.');
   const options = RunOptions.parse(JSON.parse(run.optionsJson));
-  await mkdir(workDir, { recursive: true });
   transaction(db, (tx) => {
     setSessionStatus(tx, run.sessionId, 'processing');
     recordAudit(tx, {
@@ -125,6 +125,13 @@ async function runStages(
     });
   });
   events.emit('runs.changed', { runId, sessionId: run.sessionId, status: 'running' });
+  // Before any stage and before the work folder: a run that still has to transcribe fails here
+  // when its Whisper model is missing. One that resumes past transcribe (or starts at notes) needs
+  // no model, so it is not asked for one.
+  const transcribe = stagesOf(db, runId).find((r) => r.stage === 'transcribe');
+  if (transcribe && !DONE.has(transcribe.status))
+    await requireTranscriptionModel({ db, options, modelsDir: deps.modelsDir });
+  await mkdir(workDir, { recursive: true });
 
   const audioSec = run.audioSec ?? findRecordingForSession(db, run.sessionId)?.durationSec ?? 0;
   const model = new ProgressModel(audioSec, pastStageSpeeds(db));

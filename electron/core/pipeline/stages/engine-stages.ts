@@ -2,7 +2,9 @@ import { readSetting } from '../../config/settings';
 import { diarizeWav } from '../../diarize/diarize';
 import { speakerCountFor } from '../../diarize/speaker-count';
 import type { DiarizationEngine, SpeakerTurn } from '../../diarize/types';
+import { CairnError, ValidationError } from '../../errors';
 import { replaceTranscript } from '../../store/repositories/transcript';
+import { resolveModel } from '../../transcribe/models/model-store';
 import { transcribeWav } from '../../transcribe/transcribe';
 import type { Transcript } from '../../transcribe/types';
 import type { StageContext, StageDefinition } from '../stage-definition';
@@ -34,6 +36,29 @@ export function transcriptionChoice(context: Pick<StageContext, 'db' | 'options'
     model: context.options.model ?? readSetting(context.db, 'transcriptionModel'),
     language: context.options.language ?? readSetting(context.db, 'transcriptionLanguage'),
   };
+}
+
+/**
+ * Checked before a run's first stage when its transcribe stage is still to run: a missing or
+ * unusable Whisper model would otherwise be found only after validation and preprocessing
+ * (minutes on a long recording). A ValidationError rather than the engine's PermanentError: it is
+ * the setup the user must fix, not something that failed (the CLI exits 2), and the message says
+ * how, from the terminal and in the app.
+ */
+export async function requireTranscriptionModel(
+  context: Pick<StageContext, 'db' | 'options' | 'modelsDir'>,
+): Promise<void> {
+  const { model } = transcriptionChoice(context);
+  try {
+    await resolveModel(context.modelsDir, model);
+  } catch (error) {
+    if (!(error instanceof CairnError)) throw error;
+    throw new ValidationError(
+      error.code,
+      `${error.userMessage} In the app: Settings → Transcription → Whisper models.`,
+      { cause: error },
+    );
+  }
 }
 
 /** whisper.cpp on the prepared audio; its segments replace the session's transcript. */

@@ -6,6 +6,7 @@ import { useApi } from '../../api/context';
 import { useQuery } from '../../api/use-query';
 import { EmptyState } from '../../ui/EmptyState';
 import { SESSION_STATUS_LABELS } from '../../ui/status-words';
+import { useOpenGuideOnFirstRun } from '../welcome/use-first-run-guide';
 import { ImportDrop } from './ImportDrop';
 import { SessionList } from './SessionList';
 import { NO_FILTERS, visibleSessions, type SessionFilters, type Sort } from './session-filters';
@@ -28,6 +29,7 @@ export function SessionsPage() {
     [api],
   );
   const sessions = useMemo(() => (state.status === 'ready' ? state.data : []), [state]);
+  useOpenGuideOnFirstRun(state.status === 'ready' ? sessions.length === 0 : null);
   const shown = useMemo(() => visibleSessions(sessions, filters, sort), [sessions, filters, sort]);
   const clients = useMemo(
     () =>

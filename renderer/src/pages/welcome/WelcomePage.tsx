@@ -55,12 +55,24 @@ export function WelcomePage() {
   const [error, setError] = useState<string | null>(null);
   const [trying, setTrying] = useState(false);
   const last = step === STEPS.length;
+  // Finished or skipped: the desk stops opening the guide by itself in this library (Settings
+  // still links to it). Not saved (the core refused): it opens again at the next start, no harm.
+  const markSeen = () =>
+    api.call('settings.set', { name: 'guideSeen', value: true }).then(
+      () => undefined,
+      () => undefined,
+    );
+  const leave = async () => {
+    await markSeen();
+    void navigate('/');
+  };
   const trySample = async () => {
     setTrying(true);
     setError(null);
     try {
       const { sessionId } = await api.call('recordings.importSample', {});
       await api.call('pipeline.process', { sessionId, waiting: true });
+      await markSeen();
       void navigate(`/sessions/${sessionId}`);
     } catch (failure) {
       setError(messageOf(failure));
@@ -115,7 +127,7 @@ export function WelcomePage() {
         )}
       </div>
       <div className="welcome-nav">
-        <button type="button" className="btn btn-ghost" onClick={() => void navigate('/')}>
+        <button type="button" className="btn btn-ghost" onClick={() => void leave()}>
           Skip the guide
         </button>
         <span className="welcome-nav-steps">
@@ -130,7 +142,7 @@ export function WelcomePage() {
             </button>
           )}
           {last && (
-            <button type="button" className="btn btn-secondary" onClick={() => void navigate('/')}>
+            <button type="button" className="btn btn-secondary" onClick={() => void leave()}>
               Finish without the sample
             </button>
           )}
