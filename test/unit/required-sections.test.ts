@@ -90,7 +90,7 @@ describe('a required section left empty', () => {
       ],
     });
     const note = withRequiredSections(written, summary, SEGMENTS);
-    const floor = extractiveSections(summary, SEGMENTS, { onlySections: ['mood_affect'] });
+    const floor = extractiveSections(summary, SEGMENTS);
     const mood = itemsOf(note, 'mood_affect');
     expect(mood.length).toBeGreaterThan(0);
     expect(mood).toEqual(floor.find((s) => s.key === 'mood_affect')?.items);
@@ -100,7 +100,7 @@ describe('a required section left empty', () => {
     }
     expect(draftOf(note, 'mood_affect')).toMatchObject({ status: 'extractive', attempts: 1 });
     expect(draftOf(note, 'mood_affect')?.message).toMatch(
-      /^Nothing the model wrote for Client mood and affect could be kept, so 3 sentences from the transcript, chosen by rules, stand in for it/,
+      /^Nothing the model wrote for Client mood and affect could be kept, so 1 sentence from the transcript, chosen by rules, stands in for it/,
     );
     expect(note.generation.warnings).toEqual([
       expect.stringMatching(
@@ -139,8 +139,8 @@ describe('a required section left empty', () => {
     expect(itemsOf(written, 'client_summary')).toEqual([]);
 
     const note = withRequiredSections(written, summary, SEGMENTS);
-    // Mood and affect: exactly what the floor chooses for that section.
-    const floor = extractiveSections(summary, SEGMENTS, { onlySections: ['mood_affect'] });
+    // Mood and affect: exactly what the floor's draft has in that section.
+    const floor = extractiveSections(summary, SEGMENTS);
     expect(itemsOf(note, 'mood_affect')).toEqual(floor.find((s) => s.key === 'mood_affect')?.items);
     // The summary: the floor finds no plan or next appointment in this session, so it takes the
     // client's own words on their main concern.

@@ -52,12 +52,13 @@ export function withRequiredSections(
     .map((s) => s.key);
   if (empty.length === 0) return note;
 
-  // The floor for just these sections; a section it leaves empty too takes the last resort.
+  // The section as the floor writes it in a draft with no model: the whole template is chosen
+  // for, so these sections get the sentences the floor gives them, not every sentence the other
+  // sections would have taken. A section the floor leaves empty too takes the last resort.
   const found = new Map(
-    extractiveSections(template, segments, { onlySections: empty, riskHits }).map((s) => [
-      s.key,
-      s.items,
-    ]),
+    extractiveSections(template, segments, { riskHits })
+      .filter((s) => empty.includes(s.key))
+      .map((s) => [s.key, s.items]),
   );
   const bare = empty.filter((key) => (found.get(key)?.length ?? 0) === 0);
   if (bare.length > 0)
