@@ -2,6 +2,7 @@ import type { Note, NoteGeneration } from '../../../shared/api/note-schemas';
 import { CancelledError, CairnError, ValidationError } from '../errors';
 import { extractiveDraft } from './extractive/extractive-draft';
 import { withKeyFacts } from './extractive/key-facts';
+import { withRequiredSections } from './extractive/required-sections';
 import type { Db } from '../store/open-database';
 import { atomically, type DbOrTx } from '../store/repositories/types';
 import { recordAudit } from '../store/repositories/audit';
@@ -154,8 +155,15 @@ async function modelOrFloor(
     return floor(`The notes model could not write this note: ${why}`);
   }
   const drafted = note.generation.sections?.some((s) => s.status === 'drafted') ?? true;
+  // Key sentences the model left out first; then a required section still empty (its statements
+  // all left out, or never drafted) is filled from the floor, so none reaches the clinician blank.
   return drafted
-    ? withKeyFacts(note, template, segments, [], riskHits)
+    ? withRequiredSections(
+        withKeyFacts(note, template, segments, [], riskHits),
+        template,
+        segments,
+        riskHits,
+      )
     : floor(
         `The notes model (${request.provider.model}) could not draft any section, so sentences were chosen from the transcript instead.`,
       );
@@ -235,19 +243,24 @@ export async function regenerateSection(request: RegenerateSectionRequest): Prom
     );
   const segments = noteSegments(db, note.sessionId);
   const current = note.clinician?.content ?? note.ai.content;
-  // The key sentences the section's new draft leaves out come back, unless another section says them.
-  const written = withKeyFacts(
-    await generateNote({
-      provider: request.provider,
+  // The key sentences the section's new draft leaves out come back, unless another section says
+  // them; and a required section the new draft leaves empty is filled from the floor.
+  const written = withRequiredSections(
+    withKeyFacts(
+      await generateNote({
+        provider: request.provider,
+        template,
+        segments,
+        section: request.sectionKey,
+        signal: request.signal,
+        onProgress: request.onProgress,
+      }),
       template,
       segments,
-      section: request.sectionKey,
-      signal: request.signal,
-      onProgress: request.onProgress,
-    }),
+      current.sections.filter((s) => s.key !== request.sectionKey).flatMap((s) => s.items),
+    ),
     template,
     segments,
-    current.sections.filter((s) => s.key !== request.sectionKey).flatMap((s) => s.items),
   );
   const section = written.content.sections[0];
   if (!section) throw new Error('a regenerated note has no section');

@@ -20,6 +20,11 @@ export interface ExtractiveOptions {
   maxPerSection?: number;
   /** Consider only sentences of these kinds (default: every kind a section wants). */
   onlyKinds?: readonly SentenceKind[];
+  /**
+   * Kinds every section takes in place of its own, best first: the last resort for a required
+   * section whose own kinds found nothing in this session (extractive/required-sections.ts).
+   */
+  kinds?: readonly SentenceKind[];
   /** A section left with nothing may repeat a sentence another took (default true). */
   repeatForEmpty?: boolean;
   /** The session's risk hits when already scanned (rules and meaning); else the rules scan here. */
@@ -156,7 +161,9 @@ export function extractiveSections(
 
   const active = template.sections.filter((s) => only === null || only.has(s.key));
   const allowed = (kind: SentenceKind) => !options.onlyKinds || options.onlyKinds.includes(kind);
-  const wanted = new Map(active.map((s) => [s.key, kindsForSection(s).filter(allowed)]));
+  const wanted = new Map(
+    active.map((s) => [s.key, (options.kinds ?? kindsForSection(s)).filter(allowed)]),
+  );
   // Narrow sections choose first, so "risk only" is not left empty by a broad section that took
   // the same sentence; ties keep template order.
   // Sections that want risk choose first of all: a risk statement belongs where risk is read.

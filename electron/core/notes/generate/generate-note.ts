@@ -13,6 +13,7 @@ import {
   citationOf,
   riskConcernsOf,
   renderNoteText,
+  instructionEchoes,
   toSections,
   type ModelRiskConcern,
   type TranscriptIndex,
@@ -178,6 +179,12 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
   }
 
   const sections = toSections(template, json, index);
+  const echoes = instructionEchoes(template, json);
+  if (echoes > 0)
+    warnings = [
+      ...warnings,
+      `${echoes} statement${echoes === 1 ? '' : 's'} the model wrote repeated Cairn's instructions instead of the session, and ${echoes === 1 ? 'was' : 'were'} left out.`,
+    ];
   const content: NoteContent = {
     templateId: request.template.id,
     templateVersion: request.template.version,

@@ -3,6 +3,7 @@ import { verifyItem } from '../evidence/verify-citations';
 import { parseEvidence } from './evidence-lines';
 import type { RiskCategory } from '../risk/risk-categories';
 import type { NoteTemplate } from '../templates/note-template';
+import { echoesInstructions } from './instruction-echo';
 
 /**
  * Turns what the model wrote (short references like "s12", already schema-shaped by the grammar)
@@ -67,6 +68,13 @@ function toNoteItem(raw: RawItem, index: TranscriptIndex): NoteItem {
   };
 }
 
+/** How many of the model's statements repeated Cairn's instructions (left out by toSections). */
+export function instructionEchoes(template: NoteTemplate, json: Record<string, unknown>): number {
+  return template.sections
+    .flatMap((section) => (json[section.key] ?? []) as RawItem[])
+    .filter((item) => echoesInstructions(item.text, template)).length;
+}
+
 export function toSections(
   template: NoteTemplate,
   json: Record<string, unknown>,
@@ -76,7 +84,7 @@ export function toSections(
     key: section.key,
     title: section.title,
     items: ((json[section.key] ?? []) as RawItem[])
-      .filter((item) => item.text.trim().length > 0)
+      .filter((item) => item.text.trim().length > 0 && !echoesInstructions(item.text, template))
       .map((item) => toNoteItem(item, index)),
   }));
 }

@@ -214,6 +214,16 @@ function NoteEditor({
               Could not be drafted — write it yourself.
             </p>
           )}
+          {/* A required section the model left empty, filled from the transcript by rules: said
+              here, not only on each statement, so it is not read as the model's summary. */}
+          {note.ai?.generation.mode !== 'extractive' &&
+            note.ai?.generation.sections?.find((draft) => draft.key === section.key)?.status ===
+              'extractive' && (
+              <p className="notice" data-testid="section-extractive">
+                Nothing the model wrote here could be kept: these are sentences from the transcript
+                chosen by rules.
+              </p>
+            )}
           {section.items.map((item, index) => {
             const change = changeOf(ai, section.key, index, item);
             return (
