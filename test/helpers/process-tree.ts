@@ -56,3 +56,14 @@ export function processesMentioning(needle: string): number[] {
       }
     });
 }
+
+/** Processes whose command line mentions `needle` and runs `program` (e.g. whisper-cli). */
+export function processesRunning(program: string, needle: string): number[] {
+  return processesMentioning(needle).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]?.includes(program);
+    } catch {
+      return false;
+    }
+  });
+}
