@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   ERROR_CATEGORIES,
   PIPELINE_STAGES,
+  RUN_STAGES,
   RUN_STATUSES,
+  RUN_TYPES,
   SESSION_KINDS,
   SESSION_STATUSES,
   SPEAKER_ROLES,
@@ -145,7 +147,7 @@ export const RunOptions = z.object({
 export type RunOptions = z.infer<typeof RunOptions>;
 
 export const StageSummary = z.object({
-  stage: z.enum(PIPELINE_STAGES),
+  stage: z.enum(RUN_STAGES),
   status: z.enum(STAGE_STATUSES),
   progress: z.number(),
   attempts: z.number().int(),
@@ -163,6 +165,8 @@ export type StageSummary = z.infer<typeof StageSummary>;
 export const RunSummary = z.object({
   id: Id,
   sessionId: Id,
+  /** What the run does: process a recording, or a workflow between sessions. */
+  type: z.enum(RUN_TYPES),
   status: z.enum(RUN_STATUSES),
   currentStage: z.string().nullable(),
   progress: z.number(),
@@ -182,7 +186,7 @@ export type RunSummary = z.infer<typeof RunSummary>;
 export const RunProgress = z.object({
   runId: Id,
   sessionId: Id,
-  stage: z.enum(PIPELINE_STAGES).nullable(),
+  stage: z.enum(RUN_STAGES).nullable(),
   /** 0–100 over the whole run. */
   percent: z.number(),
   /** Short, PHI-free: "transcribing", "retrying in 2 s"… */

@@ -51,6 +51,63 @@ export const PIPELINE_STAGES = [
 ] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 
+/**
+ * What a run does: `process` turns a recording into a note; the workflows between sessions work
+ * on a client's history (a brief before a session, a plan update after one, a couples summary).
+ */
+export const RUN_TYPES = ['process', 'pre_session', 'post_session', 'couples_merge'] as const;
+export type RunType = (typeof RUN_TYPES)[number];
+
+/** A brief before a session: an optional voice memo, then history → analysis → guide. */
+export const PRE_SESSION_STAGES = [
+  'memo',
+  'load_history',
+  'analysis',
+  'abstraction',
+  'client_guide',
+  'persist',
+] as const;
+/** A plan update after a signed note: what the session used, the plan so far, proposals. */
+export const POST_SESSION_STAGES = ['extract', 'load_plan', 'propose', 'persist'] as const;
+/** Two partners' abstracted themes matched into a joint summary, then checked for leaks. */
+export const COUPLES_MERGE_STAGES = [
+  'load_partners',
+  'match',
+  'joint_summary',
+  'isolation_check',
+  'persist',
+] as const;
+
+/** Every run type's stages, in order. */
+export const RUN_TYPE_STAGES = {
+  process: PIPELINE_STAGES,
+  pre_session: PRE_SESSION_STAGES,
+  post_session: POST_SESSION_STAGES,
+  couples_merge: COUPLES_MERGE_STAGES,
+} as const;
+
+/**
+ * Every stage name of every run type, in an order each type's own order follows (so a run's
+ * stage rows sort by it); `persist` ends every workflow, so it comes last.
+ */
+export const RUN_STAGES = [
+  ...PIPELINE_STAGES,
+  'memo',
+  'load_history',
+  'analysis',
+  'abstraction',
+  'client_guide',
+  'extract',
+  'load_plan',
+  'propose',
+  'load_partners',
+  'match',
+  'joint_summary',
+  'isolation_check',
+  'persist',
+] as const;
+export type RunStage = (typeof RUN_STAGES)[number];
+
 /** Retention policy for raw audio: keep it, or delete it after transcription or after approval. */
 export const RAW_AUDIO_RETENTION = ['keep', 'afterTranscription', 'afterApproval'] as const;
 export type RawAudioRetention = (typeof RAW_AUDIO_RETENTION)[number];

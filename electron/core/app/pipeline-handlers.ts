@@ -1,5 +1,5 @@
 import type { RiskFlag, RunSummary, StageSummary } from '../../../shared/api/schemas';
-import type { PipelineStage } from '../../../shared/domain/enums';
+import type { RunStage, RunType } from '../../../shared/domain/enums';
 import { ValidationError } from '../errors';
 import type { PipelineService } from '../pipeline/pipeline-service';
 import { transaction } from '../pipeline/stage-runner';
@@ -154,6 +154,7 @@ export function runSummary(db: Db, run: RunRow): RunSummary {
   return {
     id: run.id,
     sessionId: run.sessionId,
+    type: run.type as RunType,
     status: run.status,
     currentStage: run.currentStage,
     progress: run.progress,
@@ -167,7 +168,7 @@ export function runSummary(db: Db, run: RunRow): RunSummary {
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
     stages: stagesOf(db, run.id).map((s): StageSummary => ({
-      stage: s.stage as PipelineStage,
+      stage: s.stage as RunStage,
       status: s.status,
       progress: s.progress,
       attempts: s.attempts,

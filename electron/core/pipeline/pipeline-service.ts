@@ -1,12 +1,10 @@
 import PQueue from 'p-queue';
 import { RunOptions, type EngineHealth } from '../../../shared/api/schemas';
-import { PIPELINE_STAGES, type PipelineStage, type RunStatus } from '../../../shared/domain/enums';
+import type { RunStage, RunStatus, RunType } from '../../../shared/domain/enums';
 import { ValidationError } from '../errors';
 import { refuseWhatRetentionDeleted } from '../retention/retention-guard';
 import { recordAudit } from '../store/repositories/audit';
 import {
-  copyCompletedStages,
-  createRun,
   getRun,
   latestRunForSession,
   liveRunForSession,
@@ -20,7 +18,15 @@ import {
 } from '../store/repositories/runs';
 import { executeRun, RunBusyError, SHUTDOWN, type PipelineDeps } from './run-pipeline';
 import { ownerAlive, newOwnerId } from './run-owner';
+import {
+  queueProcessRun,
+  queueWorkflowRun,
+  WAITING_PRIORITY,
+  type EnqueueResult,
+} from './queue-runs';
 import { transaction } from './stage-runner';
+
+export { WAITING_PRIORITY, type EnqueueResult };
 
 export interface PipelineServiceOptions {
   /** Heavy runs at once (default 1: one session saturates a laptop's cores). */
@@ -29,17 +35,7 @@ export interface PipelineServiceOptions {
   maxBacklog?: number;
 }
 
-export interface EnqueueResult {
-  runId: string;
-  /** False when the session already had a live run, or a finished one that needs no work. */
-  created: boolean;
-  /** The session's last run already completed and nothing was forced: there is nothing to do. */
-  alreadyDone: boolean;
-}
-
 const TERMINAL: readonly RunStatus[] = ['completed', 'awaiting_review', 'failed', 'cancelled'];
-/** Priority of a run the clinician is waiting on (others are 0): it goes to the front. */
-export const WAITING_PRIORITY = 10;
 
 /**
  * The pipeline queue of this process. Enqueueing writes a queued run and returns at once; a
@@ -72,64 +68,9 @@ export class PipelineService {
    */
   enqueue(sessionId: string, options: RunOptions = {}, waiting = false): EnqueueResult {
     const { db, actor } = this.deps;
-    const result = transaction(db, (tx): EnqueueResult & { live?: RunRow } => {
-      const live = liveRunForSession(tx, sessionId);
-      if (live) return { runId: live.id, created: false, alreadyDone: false, live };
-      const latest = latestRunForSession(tx, sessionId);
-      const finished = latest?.status === 'completed' || latest?.status === 'awaiting_review';
-      if (latest && finished && !options.force && !options.startFrom)
-        return { runId: latest.id, created: false, alreadyDone: true };
-      if (queuedRuns(tx).length >= this.maxBacklog)
-        throw new ValidationError(
-          'queue_full',
-          `${this.maxBacklog} sessions are already waiting to be processed. Try again when some have finished.`,
-        );
-      const runId = createRun(tx, {
-        sessionId,
-        optionsJson: JSON.stringify(options),
-        priority: waiting ? WAITING_PRIORITY : 0,
-      });
-      if (!runId)
-        throw new ValidationError('session_busy', 'This session is already being processed.');
-      let copied: PipelineStage[] = [];
-      if (latest && (!options.force || options.startFrom)) {
-        const reusable = options.startFrom
-          ? PIPELINE_STAGES.slice(0, PIPELINE_STAGES.indexOf(options.startFrom))
-          : PIPELINE_STAGES.filter((s) => s !== 'finalize');
-        // Before a chosen start, a skipped stage (notes) counts as done; otherwise it is tried again.
-        copied = copyCompletedStages(
-          tx,
-          latest.id,
-          runId,
-          reusable,
-          options.startFrom ? ['completed', 'skipped'] : ['completed'],
-        );
-        const missing = options.startFrom ? reusable.filter((s) => !copied.includes(s)) : [];
-        if (missing.length > 0)
-          throw new ValidationError(
-            'stage_not_completed',
-            `Cannot start from ${options.startFrom ?? ''}: ${missing.join(', ')} has not completed for this session.`,
-          );
-      } else if (options.startFrom && options.startFrom !== 'validate') {
-        throw new ValidationError(
-          'stage_not_completed',
-          `Cannot start from ${options.startFrom}: this session has not been processed yet.`,
-        );
-      }
-      refuseWhatRetentionDeleted(
-        tx,
-        sessionId,
-        PIPELINE_STAGES.filter((s) => !copied.includes(s)),
-      );
-      recordAudit(tx, {
-        actor,
-        action: 'pipeline.run.queued',
-        entityType: 'run',
-        entityId: runId,
-        detail: { session: sessionId },
-      });
-      return { runId, created: true, alreadyDone: false };
-    });
+    const result = transaction(db, (tx) =>
+      queueProcessRun(tx, { sessionId, options, waiting, actor, maxBacklog: this.maxBacklog }),
+    );
     const { live, ...outcome } = result;
     if (outcome.created) {
       this.deps.events.emit('runs.changed', { runId: outcome.runId, sessionId, status: 'queued' });
@@ -142,6 +83,30 @@ export class PipelineService {
       this.schedule(live.id, WAITING_PRIORITY);
     }
     return outcome;
+  }
+
+  /**
+   * Queues a workflow run (a brief, a plan update, a couples summary) for the session: its live
+   * run of that type if it has one, else a new one with every stage to do. A live run of another
+   * type (the recording still processing) makes the session busy: one run per session at a time.
+   */
+  enqueueWorkflow(
+    type: Exclude<RunType, 'process'>,
+    sessionId: string,
+    waiting = false,
+  ): EnqueueResult {
+    const { db, actor } = this.deps;
+    const outcome = transaction(db, (tx) =>
+      queueWorkflowRun(tx, { type, sessionId, waiting, actor, maxBacklog: this.maxBacklog }),
+    );
+    const { live, ...result } = outcome;
+    if (result.created)
+      this.deps.events.emit('runs.changed', { runId: result.runId, sessionId, status: 'queued' });
+    if (result.created || live?.status === 'queued')
+      this.schedule(result.runId, waiting ? WAITING_PRIORITY : (live?.priority ?? 0));
+    else if (live && !ownerAlive(live.owner, live.heartbeatAt))
+      this.schedule(live.id, WAITING_PRIORITY);
+    return result;
   }
 
   /**
@@ -222,15 +187,17 @@ export class PipelineService {
         );
       const unfinished = stagesOf(tx, runId)
         .filter((s) => s.status === 'failed' || s.status === 'running')
-        .map((s) => s.stage as PipelineStage);
+        .map((s) => s.stage as RunStage);
       resetStages(tx, runId, unfinished);
-      refuseWhatRetentionDeleted(
-        tx,
-        run.sessionId,
-        stagesOf(tx, runId)
-          .filter((s) => s.status !== 'completed' && s.status !== 'skipped')
-          .map((s) => s.stage as PipelineStage),
-      );
+      // A workflow reads notes and plans, not the recording or the transcript the policy removes.
+      if (run.type === 'process')
+        refuseWhatRetentionDeleted(
+          tx,
+          run.sessionId,
+          stagesOf(tx, runId)
+            .filter((s) => s.status !== 'completed' && s.status !== 'skipped')
+            .map((s) => s.stage as RunStage),
+        );
       transitionRun(tx, runId, run.status, {
         status: 'queued',
         owner: null,

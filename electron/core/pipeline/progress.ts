@@ -1,6 +1,9 @@
-import type { PipelineStage } from '../../../shared/domain/enums';
+import type { PipelineStage, RunStage } from '../../../shared/domain/enums';
 
-/** The pipeline's steps; stages in one step run at the same time. */
+/** A run type's steps in order; stages in one step run at the same time. */
+export type Steps = readonly (readonly RunStage[])[];
+
+/** The processing pipeline's steps. */
 export const STEPS: readonly (readonly PipelineStage[])[] = [
   ['validate'],
   ['preprocess'],
@@ -29,37 +32,59 @@ const DEFAULT_MS_PER_AUDIO_SEC: Record<PipelineStage, number> = {
 };
 
 /** Where each stage is: 0–1 done. */
-export type StageFractions = Partial<Record<PipelineStage, number>>;
+export type StageFractions = Partial<Record<RunStage, number>>;
 
-export class ProgressModel {
+/**
+ * Percent done and time left over a run's steps, from how long each stage is expected to take
+ * (`expectedMs`; undefined while that cannot be known yet, e.g. before the audio length is).
+ */
+export class StepEstimator {
   constructor(
-    private readonly audioSec: number,
-    private readonly pastSpeeds: ReadonlyMap<string, number>,
+    private readonly steps: Steps,
+    private readonly weights: readonly number[],
+    private readonly expectedMs: (stage: RunStage) => number | undefined,
   ) {}
-
-  expectedMs(stage: PipelineStage): number {
-    return (this.pastSpeeds.get(stage) ?? DEFAULT_MS_PER_AUDIO_SEC[stage]) * this.audioSec;
-  }
 
   /** 0–100 over the run; a step's stages count by how long each is expected to take. */
   percent(done: StageFractions): number {
     let total = 0;
-    STEPS.forEach((step, i) => {
-      const expected = step.map((s) => Math.max(1, this.expectedMs(s)));
+    this.steps.forEach((step, i) => {
+      const expected = step.map((s) => Math.max(1, this.expectedMs(s) ?? 1));
       const sum = expected.reduce((a, b) => a + b, 0);
       const fraction =
         step.reduce((acc, s, j) => acc + (done[s] ?? 0) * (expected[j] ?? 0), 0) / sum;
-      total += (STEP_WEIGHTS[i] ?? 0) * fraction;
+      total += (this.weights[i] ?? 0) * fraction;
     });
     return Math.min(100, Math.round(total * 10) / 10);
   }
 
-  /** Seconds left: for each step, its slowest unfinished stage; undefined before the audio length is known. */
+  /** Seconds left: for each step, its slowest unfinished stage; undefined when not yet known. */
   etaSec(done: StageFractions): number | undefined {
-    if (!(this.audioSec > 0)) return undefined;
     let ms = 0;
-    for (const step of STEPS)
-      ms += Math.max(...step.map((s) => this.expectedMs(s) * (1 - (done[s] ?? 0))));
+    for (const step of this.steps) {
+      const left = step.map((s) => {
+        const expected = this.expectedMs(s);
+        return expected === undefined ? undefined : expected * (1 - (done[s] ?? 0));
+      });
+      if (left.some((v) => v === undefined)) return undefined;
+      ms += Math.max(...(left as number[]));
+    }
     return Math.round(ms / 1000);
   }
+}
+
+/** The processing pipeline's estimator: stage speeds per audio second, this machine's or defaults. */
+export class ProgressModel extends StepEstimator {
+  constructor(audioSec: number, pastSpeeds: ReadonlyMap<string, number>) {
+    super(STEPS, STEP_WEIGHTS, (stage) =>
+      audioSec > 0
+        ? (pastSpeeds.get(stage) ?? DEFAULT_MS_PER_AUDIO_SEC[stage as PipelineStage]) * audioSec
+        : undefined,
+    );
+  }
+}
+
+/** Equal shares of the bar for `steps` (a workflow's steps are of like size). */
+export function evenWeights(steps: Steps): number[] {
+  return steps.map(() => 100 / steps.length);
 }

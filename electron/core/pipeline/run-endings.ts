@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { PipelineStage } from '../../../shared/domain/enums';
+import type { RunStage } from '../../../shared/domain/enums';
 import type { CairnError } from '../errors';
 import { recordAudit } from '../store/repositories/audit';
 import {
@@ -12,6 +12,7 @@ import {
 import type { Tx } from '../store/repositories/types';
 import { setSessionStatus } from '../store/repositories/sessions';
 import type { PipelineDeps } from './run-pipeline';
+import { runTypeDefinition } from './run-type-registry';
 import { requireOwnership, transaction } from './stage-runner';
 
 /** How a run ends; each writes its status compare-and-set, audits it, and tells the UI. */
@@ -74,7 +75,8 @@ export function failRun(
     );
     if (!changed) return;
     resetInterrupted(tx, runId);
-    setSessionStatus(tx, run.sessionId, 'failed');
+    const session = sessionEffects(run);
+    if (session) setSessionStatus(tx, run.sessionId, session.failed);
     recordAudit(tx, {
       actor: deps.actor,
       action: 'pipeline.run.failed',
@@ -100,8 +102,11 @@ export async function cancelRun(
     const run = getRun(tx, runId) as RunRow;
     transitionRun(tx, runId, 'running', { status: 'cancelled', finishedAt: Date.now() }, owner);
     resetInterrupted(tx, runId);
-    const merged = stagesOf(tx, runId).some((r) => r.stage === 'merge' && r.status === 'completed');
-    setSessionStatus(tx, run.sessionId, merged ? 'transcribed' : 'imported');
+    const completed = stagesOf(tx, runId)
+      .filter((r) => r.status === 'completed')
+      .map((r) => r.stage as RunStage);
+    const session = sessionEffects(run);
+    if (session) setSessionStatus(tx, run.sessionId, session.cancelled(completed));
     recordAudit(tx, {
       actor: deps.actor,
       action: 'pipeline.run.cancelled',
@@ -126,8 +131,17 @@ export function releaseRun(deps: PipelineDeps, runId: string, owner: string): Ru
 function resetInterrupted(tx: Tx, runId: string): void {
   const running = stagesOf(tx, runId)
     .filter((row) => row.status === 'running')
-    .map((row) => row.stage as PipelineStage);
+    .map((row) => row.stage as RunStage);
   resetStages(tx, runId, running);
+}
+
+/** What the run's type does to its session's status; none for a run type this version lacks. */
+function sessionEffects(run: RunRow) {
+  try {
+    return runTypeDefinition(run.type).session;
+  } catch {
+    return undefined;
+  }
 }
 
 function end(deps: PipelineDeps, runId: string, write: (tx: Tx) => void): RunRow {

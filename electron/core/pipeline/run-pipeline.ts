@@ -1,30 +1,28 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { RunOptions } from '../../../shared/api/schemas';
-import type { PipelineStage } from '../../../shared/domain/enums';
+import type { RunStage } from '../../../shared/domain/enums';
 import type { EventBus } from '../app/event-bus';
 import type { DataLayout } from '../config/data-dir';
 import { CancelledError, toCairnError, ValidationError } from '../errors';
 import type { Db } from '../store/open-database';
 import { recordAudit } from '../store/repositories/audit';
-import { findRecordingForSession } from '../store/repositories/recordings';
 import {
   claimRun,
   getRun,
   heartbeat,
-  pastStageSpeeds,
   resetStages,
   setRunProgress,
   stagesOf,
   type RunRow,
 } from '../store/repositories/runs';
 import { getSessionRow, setSessionStatus } from '../store/repositories/sessions';
-import { ProgressModel, STEPS, type StageFractions } from './progress';
+import type { StageFractions } from './progress';
 import type { EngineGuard } from './resilience';
 import { HEARTBEAT_MS, ownerAlive } from './run-owner';
 import type { StageContext } from './stage-definition';
-import { STAGE_DEFINITIONS } from './stage-registry';
-import { requireTranscriptionModel } from './stages/engine-stages';
+import { runTypeDefinition } from './run-type-registry';
+import { stageOf, type RunTypeDefinition } from './run-types';
 import { cancelRun, failRun, finishRun, releaseRun } from './run-endings';
 import { runStage, transaction } from './stage-runner';
 
@@ -114,31 +112,34 @@ async function runStages(
   if (!session)
     throw new ValidationError('session_not_found', 'The run’s session no longer exists.');
   const options = RunOptions.parse(JSON.parse(run.optionsJson));
+  const type = runTypeDefinition(run.type);
   transaction(db, (tx) => {
-    setSessionStatus(tx, run.sessionId, 'processing');
+    if (type.session) setSessionStatus(tx, run.sessionId, type.session.running);
     recordAudit(tx, {
       actor,
       action: resumed ? 'pipeline.run.resumed' : 'pipeline.run.started',
       entityType: 'run',
       entityId: runId,
-      detail: { session: run.sessionId },
+      detail: { session: run.sessionId, type: run.type },
     });
   });
   events.emit('runs.changed', { runId, sessionId: run.sessionId, status: 'running' });
-  // Before any stage and before the work folder: a run that still has to transcribe fails here
-  // when its Whisper model is missing. One that resumes past transcribe (or starts at notes) needs
-  // no model, so it is not asked for one.
-  const transcribe = stagesOf(db, runId).find((r) => r.stage === 'transcribe');
-  if (transcribe && !DONE.has(transcribe.status))
-    await requireTranscriptionModel({ db, options, modelsDir: deps.modelsDir });
+  // Before any stage and before the work folder, so a run that cannot succeed does no work.
+  const statusOf = new Map(stagesOf(db, runId).map((r) => [r.stage, r.status]));
+  await type.precheck?.({
+    db,
+    run,
+    options,
+    modelsDir: deps.modelsDir,
+    done: (stage) => DONE.has(statusOf.get(stage) ?? 'pending'),
+  });
   await mkdir(workDir, { recursive: true });
 
-  const audioSec = run.audioSec ?? findRecordingForSession(db, run.sessionId)?.durationSec ?? 0;
-  const model = new ProgressModel(audioSec, pastStageSpeeds(db));
+  const model = type.estimator(db, run);
   const fractions: StageFractions = {};
-  const outputs = new Map<PipelineStage, unknown>();
+  const outputs = new Map<RunStage, unknown>();
   let lastWrite = 0;
-  const report = (stage: PipelineStage | null, message: string, force = false) => {
+  const report = (stage: RunStage | null, message: string, force = false) => {
     const percent = model.percent(fractions);
     const now = Date.now();
     if (force || now - lastWrite > 500) {
@@ -154,7 +155,7 @@ async function runStages(
       etaSec: model.etaSec(fractions) ?? null,
     });
   };
-  const context = (stage: PipelineStage, stepSignal: AbortSignal): StageContext => ({
+  const context = (stage: RunStage, stepSignal: AbortSignal): StageContext => ({
     db,
     layout: deps.layout,
     libraryKey: deps.libraryKey,
@@ -171,15 +172,15 @@ async function runStages(
       fractions[stage] = Math.min(0.999, percent / 100);
       report(stage, message ?? stage);
     },
-    outputOf: (name: PipelineStage) => outputs.get(name),
+    outputOf: (name: RunStage) => outputs.get(name),
   });
 
   for (const row of stagesOf(db, runId)) {
     if (!DONE.has(row.status)) continue;
-    fractions[row.stage as PipelineStage] = 1;
-    if (row.outputJson) outputs.set(row.stage as PipelineStage, JSON.parse(row.outputJson));
+    fractions[row.stage as RunStage] = 1;
+    if (row.outputJson) outputs.set(row.stage as RunStage, JSON.parse(row.outputJson));
   }
-  for (const stage of reopenInvalidated(deps, runId, outputs, (s) => context(s, signal)))
+  for (const stage of reopenInvalidated(deps, type, runId, outputs, (s) => context(s, signal)))
     fractions[stage] = 0;
 
   const stageDeps = {
@@ -187,9 +188,9 @@ async function runStages(
     guard: deps.guard,
     actor,
     owner,
-    announce: (s: PipelineStage, message: string) => report(s, message, true),
+    announce: (s: RunStage, message: string) => report(s, message, true),
   };
-  for (const step of STEPS) {
+  for (const step of type.steps) {
     const statuses = new Map(stagesOf(db, runId).map((r) => [r.stage, r.status]));
     const todo = step.filter((stage) => {
       const status = statuses.get(stage) ?? 'pending';
@@ -203,7 +204,7 @@ async function runStages(
     try {
       const results = await Promise.allSettled(
         todo.map(async (stage) => {
-          const definition = STAGE_DEFINITIONS[stage];
+          const definition = stageOf(type, stage);
           report(stage, stage, true);
           const outcome = await runStage(
             stageDeps,
@@ -262,19 +263,20 @@ function claim(db: Db, runId: string, owner: string): { run: RunRow; resumed: bo
  */
 function reopenInvalidated(
   deps: PipelineDeps,
+  type: RunTypeDefinition,
   runId: string,
-  outputs: Map<PipelineStage, unknown>,
-  contextFor: (stage: PipelineStage) => StageContext,
-): PipelineStage[] {
+  outputs: Map<RunStage, unknown>,
+  contextFor: (stage: RunStage) => StageContext,
+): RunStage[] {
   const rows = stagesOf(deps.db, runId);
   const pending = rows
     .filter((r) => r.status === 'pending' || r.status === 'running')
-    .map((r) => r.stage as PipelineStage);
-  const needed = new Set(pending.flatMap((stage) => STAGE_DEFINITIONS[stage].consumes ?? []));
-  const reopened: PipelineStage[] = [];
+    .map((r) => r.stage as RunStage);
+  const needed = new Set(pending.flatMap((stage) => stageOf(type, stage).consumes ?? []));
+  const reopened: RunStage[] = [];
   for (const row of rows) {
-    const stage = row.stage as PipelineStage;
-    const definition = STAGE_DEFINITIONS[stage];
+    const stage = row.stage as RunStage;
+    const definition = stageOf(type, stage);
     const summary = outputs.get(stage);
     if (row.status !== 'completed' || !needed.has(stage) || summary === undefined) continue;
     if (definition.stillValid && !definition.stillValid(contextFor(stage), summary)) {

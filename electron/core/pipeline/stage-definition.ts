@@ -1,4 +1,4 @@
-import type { PipelineStage, SessionKind } from '../../../shared/domain/enums';
+import type { RunStage, SessionKind } from '../../../shared/domain/enums';
 import type { DataLayout } from '../config/data-dir';
 import type { Db } from '../store/open-database';
 import type { Tx } from '../store/repositories/types';
@@ -25,7 +25,7 @@ export interface StageContext {
   /** 0–100 within the stage, with an optional short message (no PHI: it reaches logs and the UI). */
   progress: (percent: number, message?: string) => void;
   /** A completed earlier stage's output (what its `summary` returned), or undefined. */
-  outputOf: (stage: PipelineStage) => unknown;
+  outputOf: (stage: RunStage) => unknown;
 }
 
 /** How a failed stage affects the run. */
@@ -42,9 +42,9 @@ export type FailurePolicy =
  * lets every StageDefinition<T> stand in the registry as StageDefinition<unknown>.)
  */
 export interface StageDefinition<T = unknown> {
-  name: PipelineStage;
+  name: RunStage;
   /** Earlier stages whose outputs (files) this one reads; see `stillValid`. */
-  consumes?: readonly PipelineStage[];
+  consumes?: readonly RunStage[];
   /** The engine whose retry policy and circuit breaker guard `execute`. */
   engine?: EngineName;
   onFailure: FailurePolicy;

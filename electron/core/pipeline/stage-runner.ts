@@ -1,4 +1,4 @@
-import type { PipelineStage } from '../../../shared/domain/enums';
+import type { RunStage } from '../../../shared/domain/enums';
 import { CancelledError, toCairnError, type CairnError } from '../errors';
 import type { Db } from '../store/open-database';
 import { recordAudit } from '../store/repositories/audit';
@@ -13,7 +13,7 @@ export interface StageRunDeps {
   actor: string;
   owner: string;
   /** A short PHI-free message for the progress stream (retries, skips). */
-  announce: (stage: PipelineStage, message: string) => void;
+  announce: (stage: RunStage, message: string) => void;
 }
 
 export type StageOutcome =

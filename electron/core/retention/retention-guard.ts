@@ -1,4 +1,4 @@
-import type { PipelineStage } from '../../../shared/domain/enums';
+import type { RunStage } from '../../../shared/domain/enums';
 import { ValidationError } from '../errors';
 import { retentionDeletions } from '../store/repositories/retention';
 import type { DbOrTx } from '../store/repositories/types';
@@ -6,7 +6,7 @@ import type { DbOrTx } from '../store/repositories/types';
 export { retentionDeletions };
 
 /** The stages that read the recording (directly or through the prepared audio). */
-const AUDIO_STAGES: readonly PipelineStage[] = ['validate', 'preprocess', 'transcribe', 'diarize'];
+const AUDIO_STAGES: readonly RunStage[] = ['validate', 'preprocess', 'transcribe', 'diarize'];
 
 /**
  * Refuses a run that would need what the retention policy deleted: any stage up to diarization
@@ -17,7 +17,7 @@ const AUDIO_STAGES: readonly PipelineStage[] = ['validate', 'preprocess', 'trans
 export function refuseWhatRetentionDeleted(
   db: DbOrTx,
   sessionId: string,
-  stagesToRun: readonly PipelineStage[],
+  stagesToRun: readonly RunStage[],
 ): void {
   const deleted = retentionDeletions(db, sessionId);
   if (deleted.transcriptDeletedAt !== null)

@@ -2,34 +2,38 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import {
   PIPELINE_STAGES,
+  RUN_STAGES,
+  RUN_TYPE_STAGES,
   type ErrorCategory,
   type PipelineStage,
+  type RunStage,
   type RunStatus,
+  type RunType,
 } from '../../../../shared/domain/enums';
 import { pipelineRuns, pipelineStages } from '../schema';
 import type { DbOrTx } from './types';
 
-export const RUN_TYPE = 'process';
 const LIVE: RunStatus[] = ['queued', 'running'];
 
 export type RunRow = typeof pipelineRuns.$inferSelect;
 export type StageRow = typeof pipelineStages.$inferSelect;
 
 /**
- * A queued run with a pending row per stage. The partial unique index allows one live (queued or
- * running) run per session: returns undefined when there already is one.
+ * A queued run with a pending row per stage of its type. The partial unique index allows one live
+ * (queued or running) run per session, of any type: returns undefined when there already is one.
  */
 export function createRun(
   db: DbOrTx,
-  run: { sessionId: string; optionsJson: string; priority?: number },
+  run: { sessionId: string; optionsJson: string; priority?: number; type?: RunType },
 ): string | undefined {
+  const type = run.type ?? 'process';
   const id = randomUUID();
   const inserted = db
     .insert(pipelineRuns)
     .values({
       id,
       sessionId: run.sessionId,
-      type: RUN_TYPE,
+      type,
       optionsJson: run.optionsJson,
       priority: run.priority ?? 0,
     })
@@ -37,7 +41,7 @@ export function createRun(
     .run();
   if (inserted.changes === 0) return undefined;
   db.insert(pipelineStages)
-    .values(PIPELINE_STAGES.map((stage) => ({ id: randomUUID(), runId: id, stage })))
+    .values(RUN_TYPE_STAGES[type].map((stage) => ({ id: randomUUID(), runId: id, stage })))
     .run();
   return id;
 }
@@ -54,11 +58,16 @@ export function liveRunForSession(db: DbOrTx, sessionId: string): RunRow | undef
     .get();
 }
 
-export function latestRunForSession(db: DbOrTx, sessionId: string): RunRow | undefined {
+/** The session's newest run of `type` (by default the one that processed its recording). */
+export function latestRunForSession(
+  db: DbOrTx,
+  sessionId: string,
+  type: RunType = 'process',
+): RunRow | undefined {
   return db
     .select()
     .from(pipelineRuns)
-    .where(eq(pipelineRuns.sessionId, sessionId))
+    .where(and(eq(pipelineRuns.sessionId, sessionId), eq(pipelineRuns.type, type)))
     .orderBy(desc(pipelineRuns.createdAt))
     .limit(1)
     .get();
@@ -85,9 +94,7 @@ export function runningRuns(db: DbOrTx): RunRow[] {
 export function stagesOf(db: DbOrTx, runId: string): StageRow[] {
   const rows = db.select().from(pipelineStages).where(eq(pipelineStages.runId, runId)).all();
   return rows.sort(
-    (a, b) =>
-      PIPELINE_STAGES.indexOf(a.stage as PipelineStage) -
-      PIPELINE_STAGES.indexOf(b.stage as PipelineStage),
+    (a, b) => RUN_STAGES.indexOf(a.stage as RunStage) - RUN_STAGES.indexOf(b.stage as RunStage),
   );
 }
 
@@ -167,7 +174,7 @@ export function setRunProgress(
 export function updateStage(
   db: DbOrTx,
   runId: string,
-  stage: PipelineStage,
+  stage: RunStage,
   values: Partial<typeof pipelineStages.$inferInsert>,
 ): void {
   db.update(pipelineStages)
@@ -176,7 +183,7 @@ export function updateStage(
     .run();
 }
 
-export function startStage(db: DbOrTx, runId: string, stage: PipelineStage): void {
+export function startStage(db: DbOrTx, runId: string, stage: RunStage): void {
   db.update(pipelineStages)
     .set({
       status: 'running',
@@ -196,7 +203,7 @@ export function startStage(db: DbOrTx, runId: string, stage: PipelineStage): voi
 export function finishStage(
   db: DbOrTx,
   runId: string,
-  stage: PipelineStage,
+  stage: RunStage,
   result: {
     status: 'completed' | 'failed' | 'skipped';
     engineMs?: number | null;
@@ -223,7 +230,7 @@ export function finishStage(
 }
 
 /** Stage rows back to pending from `from` on (force, startFrom, retry). */
-export function resetStages(db: DbOrTx, runId: string, stages: readonly PipelineStage[]): void {
+export function resetStages(db: DbOrTx, runId: string, stages: readonly RunStage[]): void {
   if (stages.length === 0) return;
   db.update(pipelineStages)
     .set({
@@ -324,7 +331,7 @@ export function sessionsWithFailedNotes(db: DbOrTx): string[] {
     .map((row) => row.sessionId);
 }
 
-/** The session's newest run that got through the pipeline (completed, or waiting for review). */
+/** The session's newest processing run that got through (completed, or waiting for review). */
 export function latestFinishedRunForSession(db: DbOrTx, sessionId: string): RunRow | undefined {
   return db
     .select()
@@ -332,6 +339,7 @@ export function latestFinishedRunForSession(db: DbOrTx, sessionId: string): RunR
     .where(
       and(
         eq(pipelineRuns.sessionId, sessionId),
+        eq(pipelineRuns.type, 'process'),
         inArray(pipelineRuns.status, ['completed', 'awaiting_review']),
       ),
     )

@@ -10,14 +10,16 @@ export function useLatestRun(sessionId: string) {
   const api = useApi();
   const runs = useQuery(sessionId, (client) => client.call('runs.list', { sessionId }), REFRESH_ON);
   const [progress, setProgress] = useState<RunProgress | null>(null);
+  // The desk follows the runs that process the recording; a brief or plan run shows in its own panel.
+  const latest = runs.status === 'ready' ? runs.data.find((r) => r.type === 'process') : undefined;
+  const latestId = latest?.id;
   useEffect(
     () =>
       api.on('runs.progress', (update) => {
-        if (update.sessionId === sessionId) setProgress(update);
+        if (update.sessionId === sessionId && update.runId === latestId) setProgress(update);
       }),
-    [api, sessionId],
+    [api, sessionId, latestId],
   );
-  const latest = runs.status === 'ready' ? runs.data[0] : undefined;
   const live = latest?.status === 'queued' || latest?.status === 'running';
   const start = () =>
     api.call('pipeline.process', { sessionId, waiting: true }).then(() => undefined);

@@ -1,0 +1,17 @@
+import type { RunType } from '../../../shared/domain/enums';
+import { PROCESS_RUN } from './process-run-type';
+import { unknownRunType, type RunTypeDefinition } from './run-types';
+
+/** The run types this version carries out. */
+const RUN_TYPE_DEFINITIONS: Partial<Record<RunType, RunTypeDefinition>> = {
+  process: PROCESS_RUN,
+};
+
+/** The definition of a run's type; throws a user-facing error for one this version lacks. */
+export function runTypeDefinition(type: string): RunTypeDefinition {
+  const found = Object.hasOwn(RUN_TYPE_DEFINITIONS, type)
+    ? RUN_TYPE_DEFINITIONS[type as RunType]
+    : undefined;
+  if (!found) throw unknownRunType(type);
+  return found;
+}
