@@ -38,6 +38,7 @@ import {
   ModelsListing,
 } from './settings-schemas';
 import { NotesModelsListing } from './notes-model-schemas';
+import { Brief, PrepareBriefInput, PrepareBriefResult } from './brief-schemas';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
 import {
   AuditExportInput,
@@ -83,6 +84,13 @@ export const methods = {
   'runs.cancel': { input: z.object({ id: Id }), output: RunSummary },
   /** A failed or cancelled run again, from its failed stage; completed stages are kept. */
   'runs.retry': { input: z.object({ id: Id }), output: RunSummary },
+  /**
+   * Prepares a brief for the client's session on a day (planned if they have none): a
+   * pre_session run, queued; progress as runs.progress.
+   */
+  'briefs.prepare': { input: PrepareBriefInput, output: PrepareBriefResult },
+  /** The newest brief for a session, or null. */
+  'briefs.get': { input: z.object({ sessionId: Id }), output: Brief.nullable() },
   'riskFlags.list': { input: z.object({ sessionId: Id }), output: z.array(RiskFlag) },
   /** The clinician has read a risk flag; recorded in the audit log. */
   'riskFlags.acknowledge': { input: z.object({ id: Id }), output: RiskFlag },

@@ -7,6 +7,8 @@ export type SessionKind = (typeof SESSION_KINDS)[number];
 
 /** Where a session is in its life: the pipeline moves it forward, the clinician closes it. */
 export const SESSION_STATUSES = [
+  /** Planned, nothing recorded yet: what a pre-session brief prepares for. */
+  'scheduled',
   'imported',
   'processing',
   'transcribed',
@@ -58,9 +60,8 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 export const RUN_TYPES = ['process', 'pre_session', 'post_session', 'couples_merge'] as const;
 export type RunType = (typeof RUN_TYPES)[number];
 
-/** A brief before a session: an optional voice memo, then history → analysis → guide. */
+/** A brief before a session: history → analysis → abstract → the client's guide. */
 export const PRE_SESSION_STAGES = [
-  'memo',
   'load_history',
   'analysis',
   'abstraction',
@@ -92,7 +93,6 @@ export const RUN_TYPE_STAGES = {
  */
 export const RUN_STAGES = [
   ...PIPELINE_STAGES,
-  'memo',
   'load_history',
   'analysis',
   'abstraction',

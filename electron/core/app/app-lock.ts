@@ -32,6 +32,7 @@ const PASSIVE: ReadonlySet<MethodName> = new Set([
   'lock.status',
   'sessions.list',
   'sessions.get',
+  'briefs.get',
   'sessions.transcript',
   'clients.list',
   'clients.get',

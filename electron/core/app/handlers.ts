@@ -17,6 +17,7 @@ import { getSessionSummary, listSessionSummaries } from '../store/repositories/s
 import type { PipelineService } from '../pipeline/pipeline-service';
 import type { AppLock } from './app-lock';
 import { createAuditHandlers } from './audit-handlers';
+import { createBriefHandlers } from './brief-handlers';
 import { createClientHandlers } from './client-handlers';
 import type { EventBus } from './event-bus';
 import type { LibraryFreeze } from './library-freeze';
@@ -87,6 +88,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createSpeakerHandlers({ db, events, actor }),
     ...createReviewHandlers({ db, events, actor }),
     ...createClientHandlers({ db, events, actor }),
+    ...createBriefHandlers({ db, events, pipeline: context.pipeline }),
     ...createNotesHandlers({
       db,
       events,

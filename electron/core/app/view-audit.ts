@@ -43,6 +43,8 @@ const VIEWS: Partial<Record<MethodName, Viewed>> = {
   'sessions.transcript': (input) => [['transcript.viewed', 'session', String(input.id)]],
   'clients.get': (input) => [['client.viewed', 'client', String(input.id)]],
   'notes.get': (input) => [['note.viewed', 'note', String(input.id)]],
+  'briefs.get': (input, output) =>
+    output ? [['brief.viewed', 'session', String(input.sessionId)]] : [],
   'notes.list': (_input, output) =>
     (output as { id: string }[]).map((note) => ['note.viewed', 'note', note.id]),
 };

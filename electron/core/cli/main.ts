@@ -12,6 +12,7 @@ import { movablePointer, resolveDataDir } from '../config/data-dir';
 import { CairnError, CancelledError, toCairnError } from '../errors';
 import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
+import { registerBriefCommand } from './commands/brief';
 import { registerClientCommands } from './commands/clients';
 import { registerDiarizeCommand } from './commands/diarize';
 import { registerImportCommand } from './commands/import';
@@ -114,6 +115,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerDiarizeCommand(program, context);
   registerModelCommands(program, context);
   registerProcessCommand(program, context);
+  registerBriefCommand(program, context);
   registerNotesCommand(program, context);
   registerTemplatesCommand(program, context);
   registerSettingsCommand(program, context);

@@ -1,10 +1,12 @@
 import type { RunType } from '../../../shared/domain/enums';
+import { PRE_SESSION_RUN } from '../workflows/brief/brief-run-type';
 import { PROCESS_RUN } from './process-run-type';
 import { unknownRunType, type RunTypeDefinition } from './run-types';
 
 /** The run types this version carries out. */
 const RUN_TYPE_DEFINITIONS: Partial<Record<RunType, RunTypeDefinition>> = {
   process: PROCESS_RUN,
+  pre_session: PRE_SESSION_RUN,
 };
 
 /** The definition of a run's type; throws a user-facing error for one this version lacks. */

@@ -1,4 +1,4 @@
-import type { PipelineStage, SessionStatus } from '../../../shared/domain/enums';
+import type { RunStage, SessionStatus } from '../../../shared/domain/enums';
 
 /**
  * A badge's tone says whose move it is: `neutral` nothing for the clinician to do (imported,
@@ -17,6 +17,7 @@ export interface StatusWords {
  * A Record over the enum, so a new status does not compile until it has its words.
  */
 export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
+  scheduled: 'Upcoming',
   imported: 'Imported',
   processing: 'Processing',
   transcribed: 'Ready to review',
@@ -25,7 +26,7 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   failed: 'Processing failed',
 };
 
-const STAGE_WORDS: Record<PipelineStage, string> = {
+const STAGE_WORDS: Record<RunStage, string> = {
   validate: 'checking the recording',
   preprocess: 'preparing the audio',
   transcribe: 'transcribing',
@@ -33,11 +34,23 @@ const STAGE_WORDS: Record<PipelineStage, string> = {
   merge: 'assembling the transcript',
   notes: 'drafting the note',
   finalize: 'finishing',
+  load_history: 'reading the signed notes',
+  analysis: 'reading what changed',
+  abstraction: 'removing identifiers',
+  client_guide: 'writing the client’s guide',
+  extract: 'finding what the session used',
+  load_plan: 'reading the plan',
+  propose: 'proposing plan changes',
+  load_partners: 'reading each partner’s themes',
+  match: 'matching shared topics',
+  joint_summary: 'writing the joint summary',
+  isolation_check: 'checking nothing crossed over',
+  persist: 'saving',
 };
 
 /** "transcribe" → "transcribing"; a message that is not a stage's name is already words. */
 export function stageWords(stage: string): string {
-  return Object.hasOwn(STAGE_WORDS, stage) ? STAGE_WORDS[stage as PipelineStage] : stage;
+  return Object.hasOwn(STAGE_WORDS, stage) ? STAGE_WORDS[stage as RunStage] : stage;
 }
 
 /** 1 → "1 risk flag", 2 → "2 risk flags". */

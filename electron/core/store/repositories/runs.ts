@@ -276,6 +276,39 @@ export function pastStageSpeeds(db: DbOrTx, limit = 20): Map<string, number> {
   return new Map([...sums].map(([stage, s]) => [stage, s.ms / Math.max(1e-9, s.sec)]));
 }
 
+/**
+ * Past stage durations of a workflow type on this machine, for its time left: the median of the
+ * last `limit` completed runs of each stage (a workflow's size varies less than audio length).
+ */
+export function pastWorkflowStageMs(db: DbOrTx, type: RunType, limit = 20): Map<string, number> {
+  const rows = db
+    .select({ stage: pipelineStages.stage, durationMs: pipelineStages.durationMs })
+    .from(pipelineStages)
+    .innerJoin(pipelineRuns, eq(pipelineRuns.id, pipelineStages.runId))
+    .where(
+      and(
+        eq(pipelineRuns.type, type),
+        eq(pipelineStages.status, 'completed'),
+        sql`${pipelineStages.durationMs} is not null`,
+      ),
+    )
+    .orderBy(desc(pipelineStages.finishedAt))
+    .limit(limit * RUN_TYPE_STAGES[type].length)
+    .all();
+  const byStage = new Map<string, number[]>();
+  for (const row of rows) {
+    const list = byStage.get(row.stage) ?? [];
+    if (list.length < limit) list.push(row.durationMs ?? 0);
+    byStage.set(row.stage, list);
+  }
+  return new Map(
+    [...byStage].map(([stage, list]) => {
+      const sorted = [...list].sort((a, b) => a - b);
+      return [stage, sorted[Math.floor(sorted.length / 2)] ?? 0];
+    }),
+  );
+}
+
 export function setRunAudioSeconds(db: DbOrTx, id: string, audioSec: number): void {
   db.update(pipelineRuns).set({ audioSec }).where(eq(pipelineRuns.id, id)).run();
 }

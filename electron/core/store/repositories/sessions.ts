@@ -31,9 +31,10 @@ const summaryColumns = {
   createdAt: sessions.createdAt,
   openRiskFlags: sql<number>`(select count(*) from risk_flags f
     where f.session_id = ${sessions.id} and f.acknowledged_at is null)`,
-  // The newest run's id; its fields are read with it below (indexed by runs_session_idx).
+  // The newest run that processed the recording (a brief's run is not the session's progress).
   latestRunId: sql<string | null>`(select r.id from pipeline_runs r
-    where r.session_id = ${sessions.id} order by r.created_at desc, r.rowid desc limit 1)`,
+    where r.session_id = ${sessions.id} and r.type = 'process'
+    order by r.created_at desc, r.rowid desc limit 1)`,
 };
 
 function summaries(db: DbOrTx) {

@@ -1,0 +1,41 @@
+import type { PipelineService } from '../pipeline/pipeline-service';
+import type { Db } from '../store/open-database';
+import { latestBrief, upcomingSessionFor } from '../store/repositories/briefs';
+import { requireClient } from '../store/repositories/clients';
+import { getSessionRow } from '../store/repositories/sessions';
+import { atomically } from '../store/repositories/types';
+import { ValidationError } from '../errors';
+import type { EventBus } from './event-bus';
+import type { Handlers } from './handlers';
+
+type BriefHandlers = Pick<Handlers, 'briefs.prepare' | 'briefs.get'>;
+
+/** Today as the clinician's calendar shows it (local time, not UTC). */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Pre-session briefs: prepared as a pre_session run on the client's upcoming session. */
+export function createBriefHandlers(context: {
+  db: Db;
+  events: EventBus;
+  pipeline: PipelineService;
+}): BriefHandlers {
+  const { db, events, pipeline } = context;
+  return {
+    'briefs.prepare': ({ clientId, date, waiting }) => {
+      requireClient(db, clientId);
+      const sessionId = atomically(db, (tx) => upcomingSessionFor(tx, clientId, date ?? today()));
+      events.emit('sessions.changed', { sessionId });
+      const queued = pipeline.enqueueWorkflow('pre_session', sessionId, waiting ?? false);
+      return { sessionId, runId: queued.runId, created: queued.created };
+    },
+    'briefs.get': ({ sessionId }) => {
+      if (!getSessionRow(db, sessionId))
+        throw new ValidationError('session_not_found', `There is no session with id ${sessionId}.`);
+      return latestBrief(db, sessionId);
+    },
+  };
+}

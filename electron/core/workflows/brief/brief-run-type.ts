@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BriefAbstract,
+  BriefAnalysis,
+  type ClientGuide,
+} from '../../../../shared/api/brief-schemas';
+import { evenWeights, StepEstimator, type Steps } from '../../pipeline/progress';
+import type { RunTypeDefinition } from '../../pipeline/run-types';
+import type { StageContext, StageDefinition } from '../../pipeline/stage-definition';
+import { recordAudit } from '../../store/repositories/audit';
+import { pastWorkflowStageMs } from '../../store/repositories/runs';
+import { briefs } from '../../store/schema-workflows';
+import { fleschKincaidGrade } from '../../frameworks/readability';
+import { abstractAnalysis } from './abstraction';
+import { analyseHistory } from './analysis';
+import { buildClientGuide } from './client-guide';
+import { loadClientHistory } from './history';
+
+const STEPS: Steps = [
+  ['load_history'],
+  ['analysis'],
+  ['abstraction'],
+  ['client_guide'],
+  ['persist'],
+];
+
+/** Rules take well under a second a stage; a machine's own past runs replace this. */
+const DEFAULT_STAGE_MS = 500;
+
+const earlier = <T>(context: StageContext, stage: 'analysis' | 'abstraction' | 'client_guide') =>
+  context.outputOf(stage) as T;
+
+const loadHistoryStage: StageDefinition<{ sessions: number; notes: number; riskFlags: number }> = {
+  name: 'load_history',
+  onFailure: 'fail-run',
+  execute: async (context) => {
+    const history = loadClientHistory(context.db, context.sessionId);
+    const sessions = new Set(history.notes.map((n) => n.sessionId)).size;
+    return { sessions, notes: history.notes.length, riskFlags: history.riskFlags.length };
+  },
+  summary: (output) => output,
+};
+
+const analysisStage: StageDefinition<BriefAnalysis> = {
+  name: 'analysis',
+  onFailure: 'fail-run',
+  // The history is read again here rather than carried: it is the signed notes, already stored.
+  execute: async (context) => analyseHistory(loadClientHistory(context.db, context.sessionId)),
+  summary: (output) => output,
+};
+
+const abstractionStage: StageDefinition<BriefAbstract> = {
+  name: 'abstraction',
+  onFailure: 'fail-run',
+  execute: async (context) =>
+    abstractAnalysis(BriefAnalysis.parse(earlier<BriefAnalysis>(context, 'analysis'))),
+  summary: (output) => output,
+};
+
+const clientGuideStage: StageDefinition<ClientGuide> = {
+  name: 'client_guide',
+  onFailure: 'fail-run',
+  // Only the abstract reaches the guide: the analysis is not even read here.
+  execute: async (context) =>
+    buildClientGuide(
+      BriefAbstract.parse(earlier<BriefAbstract>(context, 'abstraction')),
+      fleschKincaidGrade,
+    ),
+  summary: (output) => output,
+};
+
+const persistStage: StageDefinition<{ briefId: string }> = {
+  name: 'persist',
+  onFailure: 'fail-run',
+  execute: async () => ({ briefId: randomUUID() }),
+  commit: (tx, context, output) => {
+    const clientId = loadClientHistory(tx, context.sessionId).clientId;
+    tx.insert(briefs)
+      .values({
+        id: output.briefId,
+        sessionId: context.sessionId,
+        clientId,
+        runId: context.runId,
+        analysisJson: JSON.stringify(earlier(context, 'analysis')),
+        abstractJson: JSON.stringify(earlier(context, 'abstraction')),
+        guideJson: JSON.stringify(earlier(context, 'client_guide')),
+      })
+      .onConflictDoNothing()
+      .run();
+    recordAudit(tx, {
+      actor: context.actor,
+      action: 'brief.created',
+      entityType: 'session',
+      entityId: context.sessionId,
+      detail: { brief: output.briefId, run: context.runId },
+    });
+  },
+  summary: (output) => output,
+};
+
+/** `cairn brief`: a client's signed history read into a brief for their upcoming session. */
+export const PRE_SESSION_RUN: RunTypeDefinition = {
+  type: 'pre_session',
+  steps: STEPS,
+  stages: {
+    load_history: loadHistoryStage,
+    analysis: analysisStage,
+    abstraction: abstractionStage,
+    client_guide: clientGuideStage,
+    persist: persistStage,
+  },
+  estimator: (db) => {
+    const past = pastWorkflowStageMs(db, 'pre_session');
+    return new StepEstimator(
+      STEPS,
+      evenWeights(STEPS),
+      (stage) => past.get(stage) ?? DEFAULT_STAGE_MS,
+    );
+  },
+};

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/**
+ * The pre-session brief as the API carries it: the clinician's analysis (which cites the signed
+ * notes it read), the abstract (vocabulary ids only), and the client's guide built from the
+ * abstract alone.
+ */
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A statement of a signed note the brief rests on. */
+export const BriefCitation = z.object({
+  sessionId: z.string(),
+  date: Day,
+  noteId: z.string(),
+  sectionKey: z.string(),
+  sectionTitle: z.string(),
+  /** The statement's place in its section. */
+  item: z.number().int().min(0),
+  /** The statement as signed, for the clinician to read at a glance. */
+  text: z.string().max(4000),
+});
+export type BriefCitation = z.infer<typeof BriefCitation>;
+
+export const BriefTheme = z.object({
+  /** A closed-vocabulary id (see sync/abstract/vocabulary.ts): never the note's own words. */
+  id: z.string(),
+  label: z.string(),
+  /** Sessions it came up in, first and last. */
+  sessions: z.number().int(),
+  firstSeen: Day,
+  lastSeen: Day,
+  citations: z.array(BriefCitation),
+});
+export type BriefTheme = z.infer<typeof BriefTheme>;
+
+export const HOMEWORK_STATUSES = ['due_now', 'came_back', 'not_mentioned_since'] as const;
+export const BriefHomework = z.object({
+  text: z.string(),
+  given: Day,
+  /** due_now: set at the last session; came_back: a later note speaks of it; else not since. */
+  status: z.enum(HOMEWORK_STATUSES),
+  citation: BriefCitation,
+  followUps: z.array(BriefCitation),
+});
+export type BriefHomework = z.infer<typeof BriefHomework>;
+
+export const BriefRisk = z.object({
+  kind: z.string(),
+  label: z.string(),
+  lastSeen: Day,
+  /** A flag never acknowledged, or risk written in the most recent signed note. */
+  open: z.boolean(),
+  citations: z.array(BriefCitation),
+});
+export type BriefRisk = z.infer<typeof BriefRisk>;
+
+export const BriefQuestion = z.object({
+  text: z.string(),
+  /** Why it is asked: the statements behind it. */
+  citations: z.array(BriefCitation),
+});
+export type BriefQuestion = z.infer<typeof BriefQuestion>;
+
+export const BriefAnalysis = z.object({
+  sessionsRead: z.array(z.object({ sessionId: z.string(), date: Day })),
+  themes: z.array(BriefTheme),
+  frameworks: z.array(z.object({ id: z.string(), label: z.string(), lastSeen: Day })),
+  homework: z.array(BriefHomework),
+  risks: z.array(BriefRisk),
+  /** Ratings and scores recorded, newest last. */
+  ratings: z.array(BriefCitation),
+  goals: z.array(BriefCitation),
+  questions: z.array(BriefQuestion),
+  /** rules: written by Cairn's rules (no model); model: a notes model wrote parts of it. */
+  mode: z.enum(['rules', 'model']),
+});
+export type BriefAnalysis = z.infer<typeof BriefAnalysis>;
+
+/**
+ * The brief with every identifier gone: closed-vocabulary ids only, which is all the client's
+ * guide and a couples summary may read. The identifier check re-scans what is kept.
+ */
+export const BriefAbstract = z.object({
+  themes: z.array(z.string()),
+  frameworks: z.array(z.string()),
+  /** Whether homework is due, so the guide can remind without saying what it was. */
+  homeworkDue: z.boolean(),
+  identifierCheck: z.object({ scanned: z.number().int(), found: z.number().int() }),
+});
+export type BriefAbstract = z.infer<typeof BriefAbstract>;
+
+/** A short, plain-language sheet for the client, made of Cairn's own sentences only. */
+export const ClientGuide = z.object({
+  title: z.string(),
+  sections: z.array(z.object({ heading: z.string(), lines: z.array(z.string()) })),
+  /** Flesch–Kincaid grade of the whole sheet (target ≤ 8). */
+  grade: z.number(),
+});
+export type ClientGuide = z.infer<typeof ClientGuide>;
+
+export const Brief = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  clientId: z.string(),
+  runId: z.string().nullable(),
+  createdAt: z.number().int(),
+  analysis: BriefAnalysis,
+  abstract: BriefAbstract,
+  guide: ClientGuide,
+});
+export type Brief = z.infer<typeof Brief>;
+
+export const PrepareBriefInput = z.object({
+  clientId: z.uuid(),
+  /** The upcoming session's day (default: today); a session that day is used, or one is planned. */
+  date: Day.optional(),
+  /** The clinician waits for it: it goes to the front of the queue. */
+  waiting: z.boolean().optional(),
+});
+export const PrepareBriefResult = z.object({
+  sessionId: z.string(),
+  runId: z.string(),
+  created: z.boolean(),
+});
