@@ -21,9 +21,9 @@ export function latestBrief(db: DbOrTx, sessionId: string): Brief | null {
     clientId: row.clientId,
     runId: row.runId,
     createdAt: row.createdAt,
-    analysis: JSON.parse(row.analysisJson),
-    abstract: JSON.parse(row.abstractJson),
-    guide: JSON.parse(row.guideJson),
+    analysis: JSON.parse(row.analysisJson) as unknown,
+    abstract: JSON.parse(row.abstractJson) as unknown,
+    guide: JSON.parse(row.guideJson) as unknown,
   });
 }
 

@@ -10,7 +10,7 @@ import type { StageContext, StageDefinition } from '../../pipeline/stage-definit
 import { recordAudit } from '../../store/repositories/audit';
 import { pastWorkflowStageMs } from '../../store/repositories/runs';
 import { briefs } from '../../store/schema-workflows';
-import { fleschKincaidGrade } from '../../frameworks/readability';
+import { fleschKincaidGrade } from '../readability';
 import { abstractAnalysis } from './abstraction';
 import { analyseHistory } from './analysis';
 import { buildClientGuide } from './client-guide';
@@ -27,17 +27,25 @@ const STEPS: Steps = [
 /** Rules take well under a second a stage; a machine's own past runs replace this. */
 const DEFAULT_STAGE_MS = 500;
 
-const earlier = <T>(context: StageContext, stage: 'analysis' | 'abstraction' | 'client_guide') =>
-  context.outputOf(stage) as T;
+const earlier = (context: StageContext, stage: 'analysis' | 'abstraction' | 'client_guide') =>
+  context.outputOf(stage);
+
+/** A stage's work done by rules, synchronously; a throw becomes the stage's failure. */
+const byRules =
+  <T>(work: (context: StageContext) => T) =>
+  (context: StageContext): Promise<T> =>
+    new Promise((resolve) => {
+      resolve(work(context));
+    });
 
 const loadHistoryStage: StageDefinition<{ sessions: number; notes: number; riskFlags: number }> = {
   name: 'load_history',
   onFailure: 'fail-run',
-  execute: async (context) => {
+  execute: byRules((context) => {
     const history = loadClientHistory(context.db, context.sessionId);
     const sessions = new Set(history.notes.map((n) => n.sessionId)).size;
     return { sessions, notes: history.notes.length, riskFlags: history.riskFlags.length };
-  },
+  }),
   summary: (output) => output,
 };
 
@@ -45,15 +53,16 @@ const analysisStage: StageDefinition<BriefAnalysis> = {
   name: 'analysis',
   onFailure: 'fail-run',
   // The history is read again here rather than carried: it is the signed notes, already stored.
-  execute: async (context) => analyseHistory(loadClientHistory(context.db, context.sessionId)),
+  execute: byRules((context) => analyseHistory(loadClientHistory(context.db, context.sessionId))),
   summary: (output) => output,
 };
 
 const abstractionStage: StageDefinition<BriefAbstract> = {
   name: 'abstraction',
   onFailure: 'fail-run',
-  execute: async (context) =>
-    abstractAnalysis(BriefAnalysis.parse(earlier<BriefAnalysis>(context, 'analysis'))),
+  execute: byRules((context) =>
+    abstractAnalysis(BriefAnalysis.parse(earlier(context, 'analysis'))),
+  ),
   summary: (output) => output,
 };
 
@@ -61,18 +70,20 @@ const clientGuideStage: StageDefinition<ClientGuide> = {
   name: 'client_guide',
   onFailure: 'fail-run',
   // Only the abstract reaches the guide: the analysis is not even read here.
-  execute: async (context) =>
+  execute: byRules((context) =>
     buildClientGuide(
-      BriefAbstract.parse(earlier<BriefAbstract>(context, 'abstraction')),
-      fleschKincaidGrade,
+      BriefAbstract.parse(earlier(context, 'abstraction')),
+      // The guide always has words (its own headings), so it always has a grade.
+      (text) => fleschKincaidGrade(text) ?? 0,
     ),
+  ),
   summary: (output) => output,
 };
 
 const persistStage: StageDefinition<{ briefId: string }> = {
   name: 'persist',
   onFailure: 'fail-run',
-  execute: async () => ({ briefId: randomUUID() }),
+  execute: () => Promise.resolve({ briefId: randomUUID() }),
   commit: (tx, context, output) => {
     const clientId = loadClientHistory(tx, context.sessionId).clientId;
     tx.insert(briefs)

@@ -1,6 +1,9 @@
 import type { BriefAbstract, ClientGuide } from '../../../../shared/api/brief-schemas';
 import { FRAMEWORK_PHRASES, THEME_PHRASES } from './guide-phrases';
 
+/** A theme that names a broader one more closely. */
+const NARROWER: Record<string, string> = { work_anxiety: 'anxiety', work_stress: 'stress' };
+
 /** At most this many topics: a sheet a client reads in a minute. */
 const MAX_TOPICS = 3;
 
@@ -13,8 +16,15 @@ export function buildClientGuide(
   abstract: BriefAbstract,
   grade: (text: string) => number,
 ): ClientGuide {
+  // "worry about work" already says "worry": the broader theme is left out beside it.
+  const themes = abstract.themes.filter(
+    (id) =>
+      !Object.entries(NARROWER).some(
+        ([narrow, broad]) => broad === id && abstract.themes.includes(narrow),
+      ),
+  );
   const phrases = uniqueBy(
-    abstract.themes.flatMap((id) => (Object.hasOwn(THEME_PHRASES, id) ? [THEME_PHRASES[id]] : [])),
+    themes.flatMap((id) => (Object.hasOwn(THEME_PHRASES, id) ? [THEME_PHRASES[id]] : [])),
     (p) => p?.topic,
   )
     .filter((p): p is NonNullable<typeof p> => p !== undefined)
