@@ -25,6 +25,7 @@ export const PROCESS_RUN: RunTypeDefinition = {
   type: 'process',
   steps: STEPS,
   stages: STAGE_DEFINITIONS,
+  usesWorkDir: true,
   estimator: (db, run) =>
     new ProgressModel(
       run.audioSec ?? findRecordingForSession(db, run.sessionId)?.durationSec ?? 0,

@@ -133,7 +133,7 @@ async function runStages(
     modelsDir: deps.modelsDir,
     done: (stage) => DONE.has(statusOf.get(stage) ?? 'pending'),
   });
-  await mkdir(workDir, { recursive: true });
+  if (type.usesWorkDir) await mkdir(workDir, { recursive: true });
 
   const model = type.estimator(db, run);
   const fractions: StageFractions = {};

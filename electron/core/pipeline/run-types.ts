@@ -16,6 +16,8 @@ export interface RunTypeDefinition {
   /** Stages in order; the stages of one step run at the same time. */
   steps: Steps;
   stages: Partial<Record<RunStage, StageDefinition>>;
+  /** Whether its stages keep working files (the prepared audio) in the session's work folder. */
+  usesWorkDir: boolean;
   /** Percent and time left, from the run's size and this machine's past runs. */
   estimator(db: Db, run: RunRow): StepEstimator;
   /** Checks before any stage runs, so a run that cannot succeed fails before doing work. */

@@ -120,6 +120,7 @@ export const PRE_SESSION_RUN: RunTypeDefinition = {
     client_guide: clientGuideStage,
     persist: persistStage,
   },
+  usesWorkDir: false,
   estimator: (db) => {
     const past = pastWorkflowStageMs(db, 'pre_session');
     return new StepEstimator(
