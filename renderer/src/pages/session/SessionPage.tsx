@@ -5,6 +5,7 @@ import type { RiskFlag } from '../../../../shared/api/schemas';
 import { useApi } from '../../api/context';
 import { useQuery } from '../../api/use-query';
 import { QueryNotice } from '../../ui/QueryNotice';
+import { UpcomingSession } from '../brief/UpcomingSession';
 import { AudioPlayer, type PlayerHandle } from './AudioPlayer';
 import { DeskHeader } from './DeskHeader';
 import { useDeskShortcuts } from './desk-shortcuts';
@@ -117,6 +118,7 @@ export function SessionPage() {
       </section>
     );
   const session = state.data;
+  if (session.status === 'scheduled') return <UpcomingSession session={session} />;
   const recordingKept = session.recording?.audioDeletedAt === null;
   return (
     <section className="desk">
