@@ -1,0 +1,75 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCore, type Core } from '../../electron/core/app/core';
+import { upcomingSessionFor } from '../../electron/core/store/repositories/briefs';
+import { serverUrl } from '../../electron/dev/web-server';
+import { WORRIED_SLEEPER } from '../fixtures/clients/scripted-clients';
+import { accessibilityProblemsInBothThemes } from '../helpers/accessibility';
+import { seedClientHistory } from '../helpers/client-history';
+import { openDesk } from '../helpers/desk';
+import { makeTempDir } from '../helpers/fixtures';
+
+/**
+ * The brief on an upcoming session in the desk: prepared from the page, read with links to the
+ * sessions it rests on, and the client's guide beside it.
+ */
+describe('the pre-session brief in the desk', () => {
+  const temp = makeTempDir();
+  const cleanups: (() => Promise<void>)[] = [];
+  let consoleProblems: string[] = [];
+  let core: Core;
+  let vite: ViteDevServer;
+  let page: Page;
+  let upcoming: string;
+  let sessions: Map<string, string>;
+
+  beforeAll(async () => {
+    core = await startCore({
+      dataDir: path.join(temp.dir, 'data'),
+      actor: 'browser-test',
+      transport: 'http-bridge',
+      libraryPointer: null,
+    });
+    cleanups.push(() => core.shutdown());
+    const seeded = seedClientHistory(core.database.db, WORRIED_SLEEPER);
+    sessions = seeded.sessions;
+    upcoming = upcomingSessionFor(core.database.db, seeded.clientId, WORRIED_SLEEPER.upcoming);
+    ({ vite, page, consoleProblems } = await openDesk(core, cleanups));
+  });
+
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    temp.remove();
+  });
+
+  it('prepares the brief from the upcoming session and shows its questions and sources', async () => {
+    await page.goto(`${serverUrl(vite)}/#/sessions/${upcoming}`);
+    expect(await page.getByTestId('desk-status').textContent()).toBe('Upcoming');
+    await page.getByRole('button', { name: 'Prepare brief' }).click();
+    const questions = page.getByRole('heading', { name: 'Questions to ask' });
+    await questions.waitFor();
+    await page.getByText('Ask how the homework set on 2026-10-19 went.').waitFor();
+    await page.getByText('Due this session').waitFor();
+    // Each point links to the signed session it rests on.
+    const link = page.locator(`a[href="#/sessions/${sessions.get('2026-10-19') ?? ''}"]`).first();
+    expect(await link.count()).toBe(1);
+  });
+
+  it('shows the client’s guide with its reading grade and nothing from the notes', async () => {
+    const guide = page.getByRole('complementary', { name: 'For the client' });
+    await guide.getByText('Getting ready for your session').waitFor();
+    const text = (await guide.textContent()) ?? '';
+    for (const canary of WORRIED_SLEEPER.canaries) expect(text).not.toContain(canary);
+    expect(text).toMatch(/Reading grade \d/);
+  });
+
+  it('has no serious accessibility problems, light or dark', async () => {
+    expect(await accessibilityProblemsInBothThemes(page)).toEqual([]);
+  });
+
+  it('logs no console errors or warnings', () => {
+    expect(consoleProblems).toEqual([]);
+  });
+});
