@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
@@ -9,7 +10,9 @@ import { WORRIED_SLEEPER } from '../fixtures/clients/scripted-clients';
 import { accessibilityProblemsInBothThemes } from '../helpers/accessibility';
 import { seedClientHistory } from '../helpers/client-history';
 import { openDesk } from '../helpers/desk';
-import { makeTempDir } from '../helpers/fixtures';
+import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'test/artifacts');
 
 /**
  * The brief on an upcoming session in the desk: prepared from the page, read with links to the
@@ -63,6 +66,8 @@ describe('the pre-session brief in the desk', () => {
     const text = (await guide.textContent()) ?? '';
     for (const canary of WORRIED_SLEEPER.canaries) expect(text).not.toContain(canary);
     expect(text).toMatch(/Reading grade \d/);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'brief.png'), fullPage: true });
   });
 
   it('has no serious accessibility problems, light or dark', async () => {
