@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../electron/core/app/core';
+import { call } from '../../electron/core/cli/call';
 import { upcomingSessionFor } from '../../electron/core/store/repositories/briefs';
 import { serverUrl } from '../../electron/dev/web-server';
 import { WORRIED_SLEEPER } from '../fixtures/clients/scripted-clients';
@@ -68,6 +69,20 @@ describe('the pre-session brief in the desk', () => {
     expect(text).toMatch(/Reading grade \d/);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'brief.png'), fullPage: true });
+  });
+
+  it('starts from the client’s page for a day with no session yet, and opens it', async () => {
+    const clientId = (await core.invoke('clients.list', {})) as {
+      ok: true;
+      value: { id: string }[];
+    };
+    await page.goto(`${serverUrl(vite)}/#/clients/${clientId.value[0]?.id ?? ''}`);
+    await page.getByLabel('Date').fill('2026-11-02');
+    await page.getByRole('button', { name: 'Prepare brief' }).click();
+    await page.waitForURL(/#\/sessions\//);
+    expect(page.url()).not.toContain(upcoming);
+    await page.getByRole('heading', { name: 'Questions to ask' }).waitFor();
+    expect(await page.getByTestId('desk-status').textContent()).toBe('Upcoming');
   });
 
   it('has no serious accessibility problems, light or dark', async () => {

@@ -8,6 +8,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { QueryNotice } from '../../ui/QueryNotice';
 import { sessionStatusWords } from '../../ui/status-words';
 import { Table } from '../../ui/Table';
+import { PrepareBriefForm } from '../brief/PrepareBriefForm';
 import { RenameClient } from './RenameClient';
 import { SessionsTimeline } from './SessionsTimeline';
 
@@ -38,6 +39,7 @@ export function ClientPage() {
             <dt>Open risk flags</dt>
             <dd>{state.data.openRiskFlags}</dd>
           </dl>
+          <PrepareBriefForm clientId={state.data.id} />
           <h2>Sessions over time</h2>
           {state.data.sessions.length === 0 ? (
             <EmptyState title="No sessions yet." testId="client-sessions-empty">
