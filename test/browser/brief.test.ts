@@ -72,11 +72,8 @@ describe('the pre-session brief in the desk', () => {
   });
 
   it('starts from the client’s page for a day with no session yet, and opens it', async () => {
-    const clientId = (await core.invoke('clients.list', {})) as {
-      ok: true;
-      value: { id: string }[];
-    };
-    await page.goto(`${serverUrl(vite)}/#/clients/${clientId.value[0]?.id ?? ''}`);
+    const [client] = await call(core, 'clients.list', {});
+    await page.goto(`${serverUrl(vite)}/#/clients/${client?.id ?? ''}`);
     await page.getByLabel('Date').fill('2026-11-02');
     await page.getByRole('button', { name: 'Prepare brief' }).click();
     await page.waitForURL(/#\/sessions\//);
