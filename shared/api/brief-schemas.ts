@@ -6,7 +6,7 @@ import { z } from 'zod';
  * abstract alone.
  */
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Day = z.iso.date();
 
 /** A statement of a signed note the brief rests on. */
 export const BriefCitation = z.object({
