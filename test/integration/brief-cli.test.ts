@@ -51,5 +51,10 @@ describe('cairn brief', () => {
       },
     );
     expect(badDate.code).toBe(2);
+    const noSuchDay = await runCairn(
+      ['brief', WORRIED_SLEEPER.name, '--session-date', '2026-13-45'],
+      { dataDir },
+    );
+    expect(noSuchDay.code).toBe(2);
   });
 });
