@@ -15,6 +15,7 @@ import {
 
 const EXPECTED_TABLES = [
   'audit_log',
+  'briefs',
   'clients',
   'note_addenda',
   'note_revisions',
