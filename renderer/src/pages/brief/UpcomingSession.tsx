@@ -4,8 +4,8 @@ import { Badge } from '../../ui/Badge';
 import { BriefPanel } from './BriefPanel';
 
 /**
- * A planned session, nothing recorded yet: who and when, and the brief that prepares for it.
- * Recording or importing it makes it an ordinary session on the desk.
+ * A planned session, nothing recorded yet: who and when, and the brief that prepares for it. (A
+ * recording is imported as a session of its own today; recording into this one comes with capture.)
  */
 export function UpcomingSession({ session }: { session: SessionDetail }) {
   return (
