@@ -7,6 +7,9 @@ import { renderSession } from '../fixtures/sessions/render';
 import { whisperCliPath } from '../../electron/core/transcribe/engine/binary';
 import { runCairn, type CliResult } from './cli';
 import { testWhisperModel } from './whisper';
+import type { Core } from '../../electron/core/app/core';
+import { call } from '../../electron/core/cli/call';
+import { processesRunning } from './process-tree';
 
 /** Environment for a CLI run that uses the real test Whisper model. */
 export function pipelineEnv(extra: Record<string, string> = {}): Record<string, string> {
@@ -134,4 +137,11 @@ exec '${whisperCliPath()}' "$@"
   );
   chmodSync(script, 0o755);
   return script;
+}
+
+/** Whether the run's transcribe stage runs now with whisper itself (not a short-lived helper). */
+export async function isTranscribing(core: Core, runId: string, dataDir: string) {
+  const run = await call(core, 'runs.get', { id: runId });
+  const stage = run.stages.find((s) => s.stage === 'transcribe');
+  return stage?.status === 'running' && processesRunning('whisper', dataDir).length > 0;
 }

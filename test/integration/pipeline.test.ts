@@ -13,6 +13,7 @@ import { killCairnGroup, runCairn, spawnCairnGroup } from '../helpers/cli';
 import { makeTempDir } from '../helpers/fixtures';
 import {
   crashingWhisperWrapper,
+  isTranscribing,
   pipelineEnv,
   processJson,
   processRecording,
@@ -392,14 +393,3 @@ describe('the pipeline queue', () => {
     }
   }, 120_000);
 });
-
-async function isTranscribing(
-  core: Awaited<ReturnType<typeof startCore>>,
-  runId: string,
-  dataDir: string,
-) {
-  const run = await call(core, 'runs.get', { id: runId });
-  const stage = run.stages.find((s) => s.stage === 'transcribe');
-  // whisper itself: a short-lived helper process of the stage (seen, then gone) is not enough.
-  return stage?.status === 'running' && processesRunning('whisper', dataDir).length > 0;
-}

@@ -1,3 +1,4 @@
+import { localToday } from '../../../shared/domain/local-day';
 import type { PipelineService } from '../pipeline/pipeline-service';
 import type { Db } from '../store/open-database';
 import { latestBrief, upcomingSessionFor } from '../store/repositories/briefs';
@@ -10,13 +11,6 @@ import type { Handlers } from './handlers';
 
 type BriefHandlers = Pick<Handlers, 'briefs.prepare' | 'briefs.get'>;
 
-/** Today as the clinician's calendar shows it (local time, not UTC). */
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** Pre-session briefs: prepared as a pre_session run on the client's upcoming session. */
 export function createBriefHandlers(context: {
   db: Db;
@@ -27,7 +21,9 @@ export function createBriefHandlers(context: {
   return {
     'briefs.prepare': ({ clientId, date, waiting }) => {
       requireClient(db, clientId);
-      const sessionId = atomically(db, (tx) => upcomingSessionFor(tx, clientId, date ?? today()));
+      const sessionId = atomically(db, (tx) =>
+        upcomingSessionFor(tx, clientId, date ?? localToday()),
+      );
       events.emit('sessions.changed', { sessionId });
       const queued = pipeline.enqueueWorkflow('pre_session', sessionId, waiting ?? false);
       return { sessionId, runId: queued.runId, created: queued.created };

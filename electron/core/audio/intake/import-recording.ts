@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { localToday } from '../../../../shared/domain/local-day';
 import type { ImportRecordingInput, ImportRecordingResult } from '../../../../shared/api/schemas';
 import type { DataLayout } from '../../config/data-dir';
 import { ValidationError } from '../../errors';
@@ -103,10 +104,4 @@ export async function importRecording(
     }
     throw error;
   }
-}
-
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

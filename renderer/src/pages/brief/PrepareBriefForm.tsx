@@ -1,15 +1,9 @@
 import './brief.css';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { localToday } from '../../../../shared/domain/local-day';
 import { useApi } from '../../api/context';
 import { Button } from '../../ui/Button';
-
-/** Today in the clinician's calendar (local time). */
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /**
  * From a client's page: prepare a brief for their session on a day (planned if there is none),
@@ -18,7 +12,7 @@ function today(): string {
 export function PrepareBriefForm({ clientId }: { clientId: string }) {
   const api = useApi();
   const navigate = useNavigate();
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(localToday());
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = () => {
