@@ -20,6 +20,7 @@ const benchmarks: Record<string, () => Promise<() => unknown>> = {
   preprocess: async () => (await import('./preprocess')).preprocessBenchmark,
   transcribe: async () => (await import('./transcribe')).transcribeBenchmark,
   ui: async () => (await import('./ui')).uiBenchmark,
+  workflows: async () => (await import('./workflows')).workflowsBenchmark,
 };
 
 async function main(): Promise<void> {

@@ -268,7 +268,11 @@ export class PipelineService {
       onPoll?.(run);
       const orphaned = run.status === 'running' && !ownerAlive(run.owner, run.heartbeatAt);
       if (run.status === 'queued' || orphaned) this.schedule(runId, WAITING_PRIORITY);
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      // A run executing here wakes the wait as soon as it ends: a short workflow (a brief takes
+      // tens of milliseconds) is not held back to the next poll.
+      const sleep = new Promise((resolve) => setTimeout(resolve, pollMs));
+      const executing = this.executing.get(runId);
+      await (executing ? Promise.race([sleep, executing]) : sleep);
     }
   }
 
