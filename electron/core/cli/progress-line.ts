@@ -1,4 +1,5 @@
 import type { RunProgress } from '../../../shared/api/schemas';
+import { stageWords } from '../../../shared/domain/stage-words';
 
 const BAR = 24;
 
@@ -20,14 +21,17 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
   let drawn = false;
   return {
     update(progress: Pick<RunProgress, 'stage' | 'percent' | 'message' | 'etaSec'>) {
+      const eta = progress.etaSec === null ? '' : ` · ${clock(progress.etaSec)} left`;
+      const percent = progress.percent.toFixed(0).padStart(3);
       if (stream.isTTY) {
         const filled = Math.round((progress.percent / 100) * BAR);
-        const eta = progress.etaSec === null ? '' : ` · ${clock(progress.etaSec)} left`;
-        const line = `[${'#'.repeat(filled)}${'.'.repeat(BAR - filled)}] ${progress.percent.toFixed(0).padStart(3)}% ${progress.message}${eta}`;
+        const line = `[${'#'.repeat(filled)}${'.'.repeat(BAR - filled)}] ${percent}% ${stageWords(progress.message)}${eta}`;
         stream.write(`\r\x1b[K${line.slice(0, (stream.columns || 100) - 1)}`);
         drawn = true;
       } else if (progress.stage !== lastStage) {
-        stream.write(`${progress.percent.toFixed(0).padStart(3)}% ${progress.stage ?? ''}\n`);
+        // One line per stage: the stage's name (scripts grep it), its words and the time left.
+        const stage = progress.stage ? `${progress.stage} (${stageWords(progress.stage)})` : '';
+        stream.write(`${percent}% ${stage}${eta}\n`);
       }
       lastStage = progress.stage;
     },

@@ -1,4 +1,7 @@
-import type { RunStage, SessionStatus } from '../../../shared/domain/enums';
+import type { SessionStatus } from '../../../shared/domain/enums';
+import { stageWords } from '../../../shared/domain/stage-words';
+
+export { stageWords };
 
 /**
  * A badge's tone says whose move it is: `neutral` nothing for the clinician to do (imported,
@@ -25,33 +28,6 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   approved: 'Signed',
   failed: 'Processing failed',
 };
-
-const STAGE_WORDS: Record<RunStage, string> = {
-  validate: 'checking the recording',
-  preprocess: 'preparing the audio',
-  transcribe: 'transcribing',
-  diarize: 'finding the speakers',
-  merge: 'assembling the transcript',
-  notes: 'drafting the note',
-  finalize: 'finishing',
-  load_history: 'reading the signed notes',
-  analysis: 'reading what changed',
-  abstraction: 'removing identifiers',
-  client_guide: 'writing the client’s guide',
-  extract: 'finding what the session used',
-  load_plan: 'reading the plan',
-  propose: 'proposing plan changes',
-  load_partners: 'reading each partner’s themes',
-  match: 'matching shared topics',
-  joint_summary: 'writing the joint summary',
-  isolation_check: 'checking nothing crossed over',
-  persist: 'saving',
-};
-
-/** "transcribe" → "transcribing"; a message that is not a stage's name is already words. */
-export function stageWords(stage: string): string {
-  return Object.hasOwn(STAGE_WORDS, stage) ? STAGE_WORDS[stage as RunStage] : stage;
-}
 
 /** 1 → "1 risk flag", 2 → "2 risk flags". */
 export function riskFlagWords(count: number): string {
