@@ -5,7 +5,7 @@ import type { Brief, BriefCitation } from '../../../../shared/api/brief-schemas'
 import { Badge } from '../../ui/Badge';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { stageWords } from '../../ui/status-words';
+import { RunProgressLine } from '../../ui/RunProgressLine';
 import { ClientGuideView } from './ClientGuideView';
 import { useBrief } from './use-brief';
 
@@ -42,14 +42,7 @@ export function BriefPanel({
       {!session.clientId && (
         <p className="muted">Choose the client first: a brief reads their earlier signed notes.</p>
       )}
-      {live && (
-        <p role="status" className="brief-progress">
-          <progress max={100} value={progress?.percent ?? 0} aria-label="Preparing the brief" />{' '}
-          {progress
-            ? `${stageWords(progress.stage ?? progress.message)} · ${progress.percent.toFixed(0)}%`
-            : 'Waiting to start'}
-        </p>
-      )}
+      {live && <RunProgressLine label="Preparing the brief" progress={progress} />}
       {latest?.status === 'failed' && (
         <Banner tone="danger" title="The brief could not be prepared">
           {latest.errorMessage}
