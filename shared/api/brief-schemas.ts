@@ -72,8 +72,17 @@ export const BriefAnalysis = z.object({
   ratings: z.array(BriefCitation),
   goals: z.array(BriefCitation),
   questions: z.array(BriefQuestion),
+  /**
+   * Where things stand, in a few sentences by the notes model over the rules, each citing the
+   * signed statements it rests on (empty when the rules wrote the brief alone).
+   */
+  summary: z.array(BriefQuestion).default([]),
   /** rules: written by Cairn's rules (no model); model: a notes model wrote parts of it. */
   mode: z.enum(['rules', 'model']),
+  /** The notes model that wrote the summary, or null. */
+  model: z.string().nullable().default(null),
+  /** Why the model wrote nothing or less than asked, in words; empty when all went well. */
+  modelNote: z.string().default(''),
 });
 export type BriefAnalysis = z.infer<typeof BriefAnalysis>;
 

@@ -65,14 +65,19 @@ export function renderBrief(brief: Brief): string {
   const cite = (dates: readonly string[]) =>
     dates.length > 0 ? ` [${[...new Set(dates)].join(', ')}]` : '';
   const lines = [
-    `Brief (${analysis.mode === 'rules' ? "Cairn's rules, no model" : 'notes model'}) from ${analysis.sessionsRead.length} signed session(s)`,
+    `Brief (${analysis.model ? `Cairn's rules and the notes model ${analysis.model}` : "Cairn's rules, no model"}) from ${analysis.sessionsRead.length} signed session(s)`,
   ];
+  if (analysis.modelNote) lines.push(analysis.modelNote);
   if (analysis.sessionsRead.length === 0)
     lines.push('No signed notes for this client before this session yet.');
   const block = (title: string, items: string[]) => {
     if (items.length === 0) return;
     lines.push('', title, ...items.map((item) => `  - ${item}`));
   };
+  block(
+    'Where things stand (written by the notes model)',
+    analysis.summary.map((p) => `${p.text}${cite(p.citations.map((c) => c.date))}`),
+  );
   block(
     'Themes',
     analysis.themes.map(

@@ -43,7 +43,10 @@ export function analyseHistory(history: ClientHistory): BriefAnalysis {
     ratings: ratings.slice(-3),
     goals,
     questions: questionsFor({ themes, homework, risks, ratings, lastDate }),
+    summary: [],
     mode: 'rules',
+    model: null,
+    modelNote: '',
   };
 }
 

@@ -12,7 +12,7 @@ import { pastWorkflowStageMs } from '../../store/repositories/runs';
 import { briefs } from '../../store/schema-workflows';
 import { fleschKincaidGrade } from '../readability';
 import { abstractAnalysis } from './abstraction';
-import { analyseHistory } from './analysis';
+import { analysisStage } from './analysis-stage';
 import { buildClientGuide } from './client-guide';
 import { loadClientHistory } from './history';
 
@@ -46,14 +46,6 @@ const loadHistoryStage: StageDefinition<{ sessions: number; notes: number; riskF
     const sessions = new Set(history.notes.map((n) => n.sessionId)).size;
     return { sessions, notes: history.notes.length, riskFlags: history.riskFlags.length };
   }),
-  summary: (output) => output,
-};
-
-const analysisStage: StageDefinition<BriefAnalysis> = {
-  name: 'analysis',
-  onFailure: 'fail-run',
-  // The history is read again here rather than carried: it is the signed notes, already stored.
-  execute: byRules((context) => analyseHistory(loadClientHistory(context.db, context.sessionId))),
   summary: (output) => output,
 };
 

@@ -66,9 +66,15 @@ function BriefBody({ brief }: { brief: Brief }) {
     <div className="brief-body">
       <div className="brief-analysis">
         <p className="muted">
-          Read from {analysis.sessionsRead.length} signed session(s) by Cairn&apos;s rules. Check
-          each point against its session.
+          Read from {analysis.sessionsRead.length} signed session(s) by Cairn&apos;s rules
+          {analysis.model ? ` and the notes model ${analysis.model}` : ''}. Check each point against
+          its session.
         </p>
+        {analysis.modelNote && <p className="muted">{analysis.modelNote}</p>}
+        <BriefList
+          title="Where things stand (written by the notes model)"
+          items={analysis.summary.map((p) => ({ text: p.text, citations: p.citations }))}
+        />
         <BriefList
           title="Questions to ask"
           items={analysis.questions.map((q) => ({ text: q.text, citations: q.citations }))}

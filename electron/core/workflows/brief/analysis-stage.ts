@@ -1,0 +1,76 @@
+import type { BriefAnalysis } from '../../../../shared/api/brief-schemas';
+import { CairnError, CancelledError } from '../../errors';
+import { chooseProvider } from '../../notes/llm/choose-provider';
+import type { LlmProvider } from '../../notes/llm/provider';
+import type { StageContext, StageDefinition } from '../../pipeline/stage-definition';
+import { analyseHistory } from './analysis';
+import { loadClientHistory } from './history';
+import { summariseWithModel } from './model-summary';
+
+/** The rules' part is near instant; the model's share of the stage's progress is the rest. */
+const RULES_SHARE = 10;
+
+/** The notes model the library's settings name, or why there is none (never a failure here). */
+function notesModel(context: StageContext): { provider: LlmProvider } | { note: string } {
+  try {
+    return {
+      provider: chooseProvider(context.db, context.modelsDir, {
+        provider: context.options.notesProvider,
+        model: context.options.notesModel,
+      }),
+    };
+  } catch (error) {
+    if (error instanceof CairnError) return { note: error.userMessage };
+    throw error;
+  }
+}
+
+/**
+ * The brief's analysis: the rules' reading of the signed notes (the floor, always there), then,
+ * when a notes model is set up, its few sentences on where things stand, each citing signed
+ * statements. A model that is missing, unreachable or writes nothing usable leaves the rules'
+ * brief, labelled as such with the reason: a brief is never lost to the model.
+ */
+export const analysisStage: StageDefinition<BriefAnalysis> = {
+  name: 'analysis',
+  onFailure: 'fail-run',
+  // The history is read again here rather than carried: it is the signed notes, already stored.
+  execute: async (context) => {
+    const history = loadClientHistory(context.db, context.sessionId);
+    const rules = analyseHistory(history);
+    context.progress(RULES_SHARE, 'analysis');
+    if (history.notes.length === 0) return rules;
+    const chosen = notesModel(context);
+    if ('note' in chosen) return { ...rules, modelNote: chosen.note };
+    try {
+      const written = await summariseWithModel(chosen.provider, history, {
+        signal: context.signal,
+        onProgress: (generated, max) =>
+          context.progress(
+            RULES_SHARE + (100 - RULES_SHARE) * Math.min(1, generated / max),
+            'analysis',
+          ),
+      });
+      const note =
+        written.points.length === 0
+          ? `The notes model (${written.model}) wrote nothing usable: ${[...new Set(written.problems)].join('; ')}.`
+          : '';
+      return written.points.length > 0
+        ? {
+            ...rules,
+            summary: written.points,
+            mode: 'model',
+            model: written.model,
+            modelNote: note,
+          }
+        : { ...rules, modelNote: note };
+    } catch (error) {
+      if (context.signal.aborted || error instanceof CancelledError) throw new CancelledError();
+      const reason = error instanceof CairnError ? error.userMessage : String(error);
+      return { ...rules, modelNote: `The notes model could not be used: ${reason}` };
+    } finally {
+      await chosen.provider.close();
+    }
+  },
+  summary: (output) => output,
+};
