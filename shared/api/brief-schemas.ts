@@ -62,6 +62,17 @@ export const BriefQuestion = z.object({
 });
 export type BriefQuestion = z.infer<typeof BriefQuestion>;
 
+/** A voice memo the clinician dictated for this session: their own words, read into the brief. */
+export const BriefMemo = z.object({
+  memoId: z.string(),
+  addedAt: z.number().int(),
+  durationSec: z.number(),
+  /** What it says; null when it could not be transcribed (see problem). */
+  text: z.string().nullable(),
+  problem: z.string().nullable(),
+});
+export type BriefMemo = z.infer<typeof BriefMemo>;
+
 export const BriefAnalysis = z.object({
   sessionsRead: z.array(z.object({ sessionId: z.string(), date: Day })),
   themes: z.array(BriefTheme),
@@ -77,6 +88,8 @@ export const BriefAnalysis = z.object({
    * signed statements it rests on (empty when the rules wrote the brief alone).
    */
   summary: z.array(BriefQuestion).default([]),
+  /** The clinician's voice memos for this session, oldest first. */
+  memos: z.array(BriefMemo).default([]),
   /** rules: written by Cairn's rules (no model); model: a notes model wrote parts of it. */
   mode: z.enum(['rules', 'model']),
   /** The notes model that wrote the summary, or null. */
@@ -127,6 +140,19 @@ export const PrepareBriefInput = z.object({
   /** The clinician waits for it: it goes to the front of the queue. */
   waiting: z.boolean().optional(),
 });
+/** A voice memo for the client's session on a day (planned if they have none, as for a brief). */
+export const AddMemoInput = z.object({
+  clientId: z.uuid(),
+  date: Day.optional(),
+  /** The audio file on this computer. */
+  path: z.string().min(1),
+});
+export const AddMemoResult = z.object({
+  sessionId: z.string(),
+  memoId: z.string(),
+  durationSec: z.number(),
+});
+
 export const PrepareBriefResult = z.object({
   sessionId: z.string(),
   runId: z.string(),

@@ -38,7 +38,13 @@ import {
   ModelsListing,
 } from './settings-schemas';
 import { NotesModelsListing } from './notes-model-schemas';
-import { Brief, PrepareBriefInput, PrepareBriefResult } from './brief-schemas';
+import {
+  AddMemoInput,
+  AddMemoResult,
+  Brief,
+  PrepareBriefInput,
+  PrepareBriefResult,
+} from './brief-schemas';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
 import {
   AuditExportInput,
@@ -91,6 +97,11 @@ export const methods = {
   'briefs.prepare': { input: PrepareBriefInput, output: PrepareBriefResult },
   /** The newest brief for a session, or null. */
   'briefs.get': { input: z.object({ sessionId: Id }), output: Brief.nullable() },
+  /**
+   * Files a voice memo (an audio file) with the client's session on a day, stored encrypted; the
+   * next brief for that session transcribes it and reads it in as the clinician's own words.
+   */
+  'briefs.addMemo': { input: AddMemoInput, output: AddMemoResult },
   'riskFlags.list': { input: z.object({ sessionId: Id }), output: z.array(RiskFlag) },
   /** The clinician has read a risk flag; recorded in the audit log. */
   'riskFlags.acknowledge': { input: z.object({ id: Id }), output: RiskFlag },

@@ -88,7 +88,14 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createSpeakerHandlers({ db, events, actor }),
     ...createReviewHandlers({ db, events, actor }),
     ...createClientHandlers({ db, events, actor }),
-    ...createBriefHandlers({ db, events, pipeline: context.pipeline }),
+    ...createBriefHandlers({
+      db,
+      layout,
+      libraryKey: context.libraryKey,
+      actor,
+      events,
+      pipeline: context.pipeline,
+    }),
     ...createNotesHandlers({
       db,
       events,

@@ -13,7 +13,7 @@ import { ValidationError } from '../errors';
  * A file dropped on the page in a browser has no path on disk (only the Electron app can ask for
  * one), so the bridge receives its bytes, keeps them under the library's private tmp folder with
  * the file's own name (its extension and name appear in validation messages), imports them like
- * any other file, and deletes the copy whatever happens.
+ * any other file (or files it as a brief's voice memo), and deletes the copy whatever happens.
  */
 export async function importUpload(
   core: Core,
@@ -44,6 +44,14 @@ export async function importUpload(
       },
       createWriteStream(file, { mode: 0o600 }),
     );
+    // The same upload files a voice memo for a client's brief when the page says so.
+    const memoClientId = url.searchParams.get('memoClientId');
+    if (memoClientId !== null)
+      return await core.invoke('briefs.addMemo', {
+        clientId: memoClientId,
+        date: url.searchParams.get('date') ?? undefined,
+        path: file,
+      });
     const clientName = url.searchParams.get('clientName') ?? undefined;
     return await core.invoke('recordings.import', { path: file, clientName });
   } catch (error) {

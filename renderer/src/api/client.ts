@@ -17,6 +17,8 @@ export interface ApiClient {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Imports a dropped or picked file (by path in the app, by upload in a browser). */
   importFile(file: File, clientName?: string): Promise<ImportRecordingResult>;
+  /** Files a voice memo for the client's session on a day (by path, or by upload in a browser). */
+  addMemo(file: File, clientId: string, date: string): Promise<MethodOutput<'briefs.addMemo'>>;
   mediaUrl(sessionId: string): string;
 }
 
@@ -36,6 +38,13 @@ export function createApiClient(transport: Transport): ApiClient {
       );
       if (!envelope.ok) throw new ApiCallError(envelope.error);
       return envelope.value as ImportRecordingResult;
+    },
+    async addMemo(file, clientId, date) {
+      const envelope = Envelope.parse(
+        await unreachableAsReadable(transport.addMemo(file, clientId, date)),
+      );
+      if (!envelope.ok) throw new ApiCallError(envelope.error);
+      return envelope.value as MethodOutput<'briefs.addMemo'>;
     },
     on(event, listener) {
       return transport.onEvent((message) => {

@@ -15,6 +15,8 @@ export interface Transport {
   onEvent(listener: (message: EventMessage) => void): () => void;
   /** Imports a file the user dropped or picked; resolves to the recordings.import envelope. */
   importFile(file: File, clientName?: string): Promise<unknown>;
+  /** Files a voice memo for a client's session on a day; resolves to the briefs.addMemo envelope. */
+  addMemo(file: File, clientId: string, date: string): Promise<unknown>;
   /** Where the player streams a session's recording from. */
   mediaUrl(sessionId: string): string;
 }
@@ -26,6 +28,8 @@ export function ipcTransport(api: NonNullable<Window['cairn']>): Transport {
     onEvent: (l) => api.onEvent(l),
     importFile: (file, clientName) =>
       api.invoke('recordings.import', { path: api.pathForFile(file), clientName }),
+    addMemo: (file, clientId, date) =>
+      api.invoke('briefs.addMemo', { path: api.pathForFile(file), clientId, date }),
     mediaUrl: (sessionId) => `${MEDIA_SCHEME}://session/${encodeURIComponent(sessionId)}`,
   };
 }
@@ -37,6 +41,16 @@ export function bridgeTransport(token: string): Transport {
   // browser allows six per host, after which API calls would queue behind them.
   const listeners = new Set<(message: EventMessage) => void>();
   let stream: AbortController | undefined;
+  const upload = async (file: File, params: Record<string, string>) => {
+    const query = new URLSearchParams({ name: file.name, ...params });
+    const response = await fetch(`${BRIDGE_UPLOAD_PATH}?${query.toString()}`, {
+      method: 'POST',
+      headers: { [BRIDGE_TOKEN_HEADER]: token, 'content-type': 'application/octet-stream' },
+      body: file,
+    });
+    if (!response.ok) throw new Error(`Cairn's bridge answered ${response.status}`);
+    return response.json() as Promise<unknown>;
+  };
   return {
     name: 'http-bridge',
     async invoke(method, input) {
@@ -50,18 +64,11 @@ export function bridgeTransport(token: string): Transport {
     },
     mediaUrl: (sessionId) =>
       `${BRIDGE_MEDIA_PREFIX}${encodeURIComponent(sessionId)}?token=${encodeURIComponent(token)}`,
-    async importFile(file, clientName) {
+    importFile(file, clientName) {
       // A browser has no path for a dropped file: its bytes go to the bridge, which imports them.
-      const query = new URLSearchParams({ name: file.name });
-      if (clientName) query.set('clientName', clientName);
-      const response = await fetch(`${BRIDGE_UPLOAD_PATH}?${query.toString()}`, {
-        method: 'POST',
-        headers: { [BRIDGE_TOKEN_HEADER]: token, 'content-type': 'application/octet-stream' },
-        body: file,
-      });
-      if (!response.ok) throw new Error(`Cairn's bridge answered ${response.status}`);
-      return response.json() as Promise<unknown>;
+      return upload(file, clientName ? { clientName } : {});
     },
+    addMemo: (file, clientId, date) => upload(file, { memoClientId: clientId, date }),
     onEvent(listener) {
       listeners.add(listener);
       if (!stream) {

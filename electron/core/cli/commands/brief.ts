@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { Brief } from '../../../../shared/api/brief-schemas';
 import type { Core } from '../../app/core';
@@ -9,6 +10,7 @@ import { follow } from './process';
 
 interface BriefCliOptions {
   sessionDate?: string;
+  memo?: string[];
   json?: boolean;
 }
 
@@ -21,11 +23,21 @@ export function registerBriefCommand(program: Command, context: CommandContext):
     )
     .argument('<client>', 'the client’s name or id (as `cairn clients` lists them)')
     .option('--session-date <YYYY-MM-DD>', 'the day of the upcoming session (default: today)')
+    .option(
+      '--memo <audio-file...>',
+      'a voice memo you dictated about the client: filed with the session, transcribed and read into the brief',
+    )
     .option('--json', 'print machine-readable JSON (the analysis, the abstract and the guide)')
     .action(async (client: string, options: BriefCliOptions) => {
       await context.withCore((core) =>
         withInterruptSignal(async (signal) => {
           const clientId = await resolveClientId(core, client);
+          for (const memo of options.memo ?? [])
+            await call(core, 'briefs.addMemo', {
+              clientId,
+              date: options.sessionDate,
+              path: path.resolve(memo),
+            });
           const queued = await call(core, 'briefs.prepare', {
             clientId,
             date: options.sessionDate,
@@ -74,6 +86,10 @@ export function renderBrief(brief: Brief): string {
     if (items.length === 0) return;
     lines.push('', title, ...items.map((item) => `  - ${item}`));
   };
+  block(
+    'Your voice memo',
+    analysis.memos.map((m) => m.text ?? `not transcribed: ${m.problem ?? 'no reason given'}`),
+  );
   block(
     'Where things stand (written by the notes model)',
     analysis.summary.map((p) => `${p.text}${cite(p.citations.map((c) => c.date))}`),

@@ -5,6 +5,7 @@ import type { LlmProvider } from '../../notes/llm/provider';
 import type { StageContext, StageDefinition } from '../../pipeline/stage-definition';
 import { analyseHistory } from './analysis';
 import { loadClientHistory } from './history';
+import { memosOf } from './memos';
 import { summariseWithModel } from './model-summary';
 
 /** The rules' part is near instant; the model's share of the stage's progress is the rest. */
@@ -37,7 +38,14 @@ export const analysisStage: StageDefinition<BriefAnalysis> = {
   // The history is read again here rather than carried: it is the signed notes, already stored.
   execute: async (context) => {
     const history = loadClientHistory(context.db, context.sessionId);
-    const rules = analyseHistory(history);
+    const memos = memosOf(context.db, context.sessionId).map((m) => ({
+      memoId: m.id,
+      addedAt: m.createdAt,
+      durationSec: m.durationSec,
+      text: m.transcript,
+      problem: m.problem,
+    }));
+    const rules = { ...analyseHistory(history), memos };
     context.progress(RULES_SHARE, 'analysis');
     if (history.notes.length === 0) return rules;
     const chosen = notesModel(context);

@@ -44,6 +44,7 @@ export function analyseHistory(history: ClientHistory): BriefAnalysis {
     goals,
     questions: questionsFor({ themes, homework, risks, ratings, lastDate }),
     summary: [],
+    memos: [],
     mode: 'rules',
     model: null,
     modelNote: '',

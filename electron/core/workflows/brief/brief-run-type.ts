@@ -15,6 +15,7 @@ import { abstractAnalysis } from './abstraction';
 import { analysisStage } from './analysis-stage';
 import { buildClientGuide } from './client-guide';
 import { loadClientHistory } from './history';
+import { memosOf, saveMemoTranscripts, transcribeMemo, type MemoTranscript } from './memos';
 
 const STEPS: Steps = [
   ['load_history'],
@@ -38,15 +39,34 @@ const byRules =
       resolve(work(context));
     });
 
-const loadHistoryStage: StageDefinition<{ sessions: number; notes: number; riskFlags: number }> = {
+interface LoadHistoryOutput {
+  sessions: number;
+  notes: number;
+  riskFlags: number;
+  /** Voice memos read this time (each memo is transcribed once). */
+  memos: MemoTranscript[];
+}
+
+const loadHistoryStage: StageDefinition<LoadHistoryOutput> = {
   name: 'load_history',
   onFailure: 'fail-run',
-  execute: byRules((context) => {
+  execute: async (context) => {
     const history = loadClientHistory(context.db, context.sessionId);
     const sessions = new Set(history.notes.map((n) => n.sessionId)).size;
-    return { sessions, notes: history.notes.length, riskFlags: history.riskFlags.length };
+    const pending = memosOf(context.db, context.sessionId).filter((m) => m.transcript === null);
+    const memos: MemoTranscript[] = [];
+    for (const [index, memo] of pending.entries()) {
+      context.progress((index / pending.length) * 100, 'load_history');
+      memos.push(await transcribeMemo(context, memo));
+    }
+    return { sessions, notes: history.notes.length, riskFlags: history.riskFlags.length, memos };
+  },
+  commit: (tx, _context, output) => saveMemoTranscripts(tx, output.memos),
+  // The memos' words stay in their own rows; the stage's summary keeps counts only.
+  summary: (output) => ({
+    ...output,
+    memos: output.memos.map((m) => ({ ...m, transcript: null })),
   }),
-  summary: (output) => output,
 };
 
 const abstractionStage: StageDefinition<BriefAbstract> = {

@@ -7,6 +7,7 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { RunProgressLine } from '../../ui/RunProgressLine';
 import { ClientGuideView } from './ClientGuideView';
+import { MemoButton } from './MemoButton';
 import { useBrief } from './use-brief';
 
 /**
@@ -21,6 +22,7 @@ export function BriefPanel({
 }) {
   const { brief, latest, live, progress, prepare } = useBrief(session);
   const [problem, setProblem] = useState<string | null>(null);
+  const [memoProblem, setMemoProblem] = useState<string | null>(null);
   const start = () =>
     prepare().then(
       () => setProblem(null),
@@ -38,6 +40,15 @@ export function BriefPanel({
         >
           {ready ? 'Prepare again' : 'Prepare brief'}
         </Button>
+        {session.clientId && (
+          <MemoButton
+            clientId={session.clientId}
+            date={session.date}
+            disabled={live}
+            onAdded={start}
+            onProblem={setMemoProblem}
+          />
+        )}
       </div>
       {!session.clientId && (
         <p className="muted">Choose the client first: a brief reads their earlier signed notes.</p>
@@ -53,6 +64,11 @@ export function BriefPanel({
           {problem}
         </Banner>
       )}
+      {memoProblem && (
+        <Banner tone="danger" title="The memo could not be added">
+          {memoProblem}
+        </Banner>
+      )}
       {ready && <BriefBody brief={ready} />}
     </section>
   );
@@ -60,7 +76,7 @@ export function BriefPanel({
 
 function BriefBody({ brief }: { brief: Brief }) {
   const { analysis } = brief;
-  if (analysis.sessionsRead.length === 0)
+  if (analysis.sessionsRead.length === 0 && analysis.memos.length === 0)
     return <p className="muted">No signed notes for this client before this session yet.</p>;
   return (
     <div className="brief-body">
@@ -71,6 +87,14 @@ function BriefBody({ brief }: { brief: Brief }) {
           its session.
         </p>
         {analysis.modelNote && <p className="muted">{analysis.modelNote}</p>}
+        <BriefList
+          title="Your voice memo"
+          items={analysis.memos.map((m) => ({
+            text: m.text ?? `Not transcribed: ${m.problem ?? 'no reason given'}`,
+            badge: `${Math.max(1, Math.round(m.durationSec))} s`,
+            citations: [],
+          }))}
+        />
         <BriefList
           title="Where things stand (written by the notes model)"
           items={analysis.summary.map((p) => ({ text: p.text, citations: p.citations }))}
