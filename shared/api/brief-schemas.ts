@@ -62,6 +62,21 @@ export const BriefQuestion = z.object({
 });
 export type BriefQuestion = z.infer<typeof BriefQuestion>;
 
+/** A framework of Cairn's library (resources/frameworks) the signed notes show in use. */
+export const BriefLibraryFramework = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  /** Its techniques the notes name. */
+  techniques: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** The library's typical homework, for a technique in use first. */
+  typicalHomework: z.array(z.string()),
+  /** What the library says tracks it. */
+  measures: z.array(z.string()),
+  citations: z.array(BriefCitation),
+});
+export type BriefLibraryFramework = z.infer<typeof BriefLibraryFramework>;
+
 /** A voice memo the clinician dictated for this session: their own words, read into the brief. */
 export const BriefMemo = z.object({
   memoId: z.string(),
@@ -77,6 +92,8 @@ export const BriefAnalysis = z.object({
   sessionsRead: z.array(z.object({ sessionId: z.string(), date: Day })),
   themes: z.array(BriefTheme),
   frameworks: z.array(z.object({ id: z.string(), label: z.string(), lastSeen: Day })),
+  /** The framework library's entries for what the notes show in use: what the brief cites. */
+  library: z.array(BriefLibraryFramework).default([]),
   homework: z.array(BriefHomework),
   risks: z.array(BriefRisk),
   /** Ratings and scores recorded, newest last. */

@@ -64,6 +64,17 @@ describe('a pre-session brief', () => {
         expect(sessions.get(citation.date)).toBe(citation.sessionId);
   });
 
+  it('cites the framework library for the methods the notes show in use', () => {
+    const cbt = brief.analysis.library.find((f) => f.id === 'cbt');
+    // "Introduced cognitive restructuring with a thought record" on the first session.
+    expect(cbt?.techniques.map((t) => t.id)).toContain('thought-record');
+    expect(cbt?.citations.map((c) => c.date)).toContain('2026-10-05');
+    expect(cbt?.typicalHomework.length).toBeGreaterThan(0);
+    for (const framework of brief.analysis.library)
+      for (const citation of framework.citations)
+        expect(sessions.get(citation.date)).toBe(citation.sessionId);
+  });
+
   it('knows which homework came back, which is due and which was dropped', () => {
     const status = Object.fromEntries(
       brief.analysis.homework.map((h) => [h.given, { status: h.status, followUps: h.followUps }]),

@@ -102,6 +102,16 @@ export function renderBrief(brief: Brief): string {
     ),
   );
   block(
+    "Methods in use (Cairn's framework library)",
+    analysis.library.map(
+      (f) =>
+        `${f.shortName}${f.techniques.length > 0 ? `: ${f.techniques.map((t) => t.name).join(', ')}` : ''}${cite(f.citations.map((c) => c.date))}` +
+        (f.typicalHomework[0]
+          ? `\n      homework the library suggests: ${f.typicalHomework[0]}`
+          : ''),
+    ),
+  );
+  block(
     'Homework',
     analysis.homework.map((h) => `${h.text} (${h.status.replace(/_/g, ' ')})${cite([h.given])}`),
   );

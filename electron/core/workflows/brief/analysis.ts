@@ -9,6 +9,7 @@ import type {
 import { kindsOf, type SentenceKind } from '../../notes/extractive/rules';
 import { matchVocabulary } from '../../sync/abstract/match-vocabulary';
 import type { ClientHistory, PriorRiskFlag } from './history';
+import { libraryFrameworksOf } from './library-frameworks';
 import { riskLabel, riskThemes } from './risk-words';
 
 /** One statement of a signed note, with what the rules read in it. */
@@ -38,6 +39,7 @@ export function analyseHistory(history: ClientHistory): BriefAnalysis {
     sessionsRead: uniqueSessions(history),
     themes,
     frameworks: frameworksOf(statements),
+    library: libraryFrameworksOf(statements.map((s) => s.citation)),
     homework,
     risks,
     ratings: ratings.slice(-3),

@@ -120,6 +120,20 @@ function BriefBody({ brief }: { brief: Brief }) {
           }))}
         />
         <BriefList
+          title="Methods in use (from Cairn's framework library)"
+          items={analysis.library.map((f) => ({
+            text: [
+              f.techniques.length > 0
+                ? `${f.shortName}: ${f.techniques.map((t) => t.name).join(', ')}`
+                : f.shortName,
+              f.typicalHomework[0] ? `Homework the library suggests: ${f.typicalHomework[0]}` : '',
+            ]
+              .filter(Boolean)
+              .join('. '),
+            citations: f.citations,
+          }))}
+        />
+        <BriefList
           title="Themes"
           items={analysis.themes.map((t) => ({
             text: `${t.label}: ${t.sessions} session(s), last ${t.lastSeen}`,
