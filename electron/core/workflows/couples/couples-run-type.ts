@@ -12,7 +12,7 @@ import type { RunTypeDefinition } from '../../pipeline/run-types';
 import type { StageContext, StageDefinition } from '../../pipeline/stage-definition';
 import { recordAudit } from '../../store/repositories/audit';
 import { linkOfJointSession } from '../../store/repositories/couples';
-import { pastWorkflowStageMs } from '../../store/repositories/runs';
+import { pastWorkflowStageMs, resetStages } from '../../store/repositories/runs';
 import { getSessionRow } from '../../store/repositories/sessions';
 import { couplesSummaries } from '../../store/schema-couples';
 import { allowedText, checkIsolation, IsolationError } from './isolation';
@@ -105,6 +105,9 @@ const isolationStage: StageDefinition<IsolationResult> = {
         entityId: context.sessionId,
         detail: { run: context.runId, clientA: clientIds[0], clientB: clientIds[1], ...result },
       });
+      // What failed the check is not kept either: the stages that made it are undone (and run
+      // again on a retry), so a leaked phrase does not stay in the run's stage rows.
+      resetStages(context.db, context.runId, ['match', 'joint_summary']);
       throw new IsolationError(result);
     }
     return result;
