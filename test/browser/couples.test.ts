@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../electron/core/app/core';
+import { call } from '../../electron/core/cli/call';
 import { serverUrl } from '../../electron/dev/web-server';
 import { TENSE_PARTNER, WORRIED_SLEEPER } from '../fixtures/clients/scripted-clients';
 import { accessibilityProblemsInBothThemes } from '../helpers/accessibility';
@@ -67,6 +68,16 @@ describe('couples work in the desk', () => {
       expect(text).not.toContain(canary);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'couples.png'), fullPage: true });
+  });
+
+  it('shows the couples work, not a brief, on the joint session in the desk', async () => {
+    const [joint] = (await call(core, 'couples.get', { clientId })).jointSessions;
+    await page.goto(`${serverUrl(vite)}/#/sessions/${joint?.id ?? ''}`);
+    await page.getByRole('heading', { name: `Joint session: ${WORRIED_SLEEPER.name}` }).waitFor();
+    await page.getByRole('article', { name: 'Joint work summary' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Prepare brief' }).count()).toBe(0);
+    await page.goto(`${serverUrl(vite)}/#/clients/${clientId}`);
+    await page.getByRole('article', { name: 'Joint work summary' }).waitFor();
   });
 
   it('has no serious accessibility problems, light or dark', async () => {

@@ -78,6 +78,13 @@ describe('couples through the API', () => {
     const view = await call(core, 'couples.get', { clientId: ids.a });
     expect(view.latest?.runId).toBe(second.runId);
     expect(view.jointSessions).toHaveLength(1);
+    // A brief for the partner whose id the joint session carries plans their own session.
+    const brief = await call(core, 'briefs.prepare', { clientId: ids.a, date: '2026-10-28' });
+    expect(brief.sessionId).not.toBe(first.sessionId);
+    expect(await call(core, 'sessions.get', { id: brief.sessionId })).toMatchObject({
+      kind: 'individual',
+    });
+    await core.pipeline.settled(brief.runId);
   });
 
   it('unlinks, keeping the summaries made while linked, and frees both to link again', async () => {
