@@ -9,7 +9,7 @@ import { seedClientHistory } from '../helpers/client-history';
 import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
 import { readLibrary, stageCompletions } from '../helpers/pipeline';
 
-const KILLS = 5;
+const KILLS = 6;
 const BIN = path.join(REPO_ROOT, 'electron/core/cli/bin.mjs');
 const STAGES = ['load_partners', 'match', 'joint_summary', 'isolation_check', 'persist'];
 const MERGE = ['couples', 'merge', TENSE_PARTNER.name, '--session-date', '2026-10-28', '--json'];
@@ -69,7 +69,8 @@ describe('crash safety of a workflow run (the couples merge)', () => {
     for (let i = 0; i < KILLS; i += 1) {
       const dataDir = path.join(temp.dir, `crash-${i}`);
       await seedLibrary(dataDir);
-      await mergeKilledAfter(dataDir, cleanMs * (0.5 + (0.6 * i) / KILLS));
+      // Dense over the last third of a clean run: start-up takes most of it, the run the end.
+      await mergeKilledAfter(dataDir, cleanMs * (0.72 + (0.3 * i) / KILLS));
       const before = readLibrary(dataDir);
       left.push(
         before
