@@ -18,6 +18,15 @@ CREATE TABLE `couples_summaries` (
 CREATE INDEX `couples_summaries_link_idx` ON `couples_summaries` (`link_id`);--> statement-breakpoint
 CREATE INDEX `couples_summaries_session_idx` ON `couples_summaries` (`session_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `couples_summaries_run_unique` ON `couples_summaries` (`run_id`);--> statement-breakpoint
+CREATE TABLE `joint_sessions` (
+	`session_id` text PRIMARY KEY NOT NULL,
+	`link_id` text NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`session_id`) REFERENCES `sessions`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`link_id`) REFERENCES `partner_links`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `joint_sessions_link_idx` ON `joint_sessions` (`link_id`);--> statement-breakpoint
 CREATE TABLE `partner_links` (
 	`id` text PRIMARY KEY NOT NULL,
 	`client_a_id` text NOT NULL,

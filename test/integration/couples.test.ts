@@ -97,5 +97,12 @@ describe('couples through the API', () => {
     const relinked = await call(core, 'couples.link', { clientId: ids.c, partnerId: ids.b });
     expect(relinked.link?.clientB.id).toBe(ids.b);
     expect(relinked.latest).toBeNull();
+    // The first couple's joint session stays theirs: the new couple gets one of its own.
+    expect(relinked.jointSessions).toEqual([]);
+    const merged = await call(core, 'couples.merge', { clientId: ids.b, date: '2026-10-28' });
+    expect((await core.pipeline.settled(merged.runId)).status).toBe('completed');
+    const now = await call(core, 'couples.get', { clientId: ids.b });
+    expect(now.jointSessions.map((s) => [s.id, s.clientId])).toEqual([[merged.sessionId, ids.c]]);
+    expect(now.latest?.sessionId).toBe(merged.sessionId);
   });
 });

@@ -34,6 +34,25 @@ export const partnerLinks = sqliteTable(
 );
 
 /**
+ * Which link a joint session (kind `couple`) belongs to. A session carries one client's id, and a
+ * client can be partnered again later with someone else: this keeps one couple's joint sessions
+ * (and what a run on them merges) from being taken for another's.
+ */
+export const jointSessions = sqliteTable(
+  'joint_sessions',
+  {
+    sessionId: text('session_id')
+      .primaryKey()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    linkId: text('link_id')
+      .notNull()
+      .references(() => partnerLinks.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('joint_sessions_link_idx').on(t.linkId)],
+);
+
+/**
  * A joint-work summary, one per couples_merge run (the newest is shown): shared topics and
  * couples frameworks only, made from each partner's abstract (vocabulary ids), never their notes.
  * The isolation check's result is kept with it; a summary that failed the check is never stored.

@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/api/couples-schemas';
 import { ValidationError } from '../../errors';
 import { sessions } from '../schema';
-import { couplesSummaries, partnerLinks } from '../schema-couples';
+import { couplesSummaries, jointSessions, partnerLinks } from '../schema-couples';
 import { recordAudit } from './audit';
 import { requireClient } from './clients';
 import { createSession, listClientSessions } from './sessions';
@@ -103,12 +103,31 @@ export function unlinkPartner(db: DbOrTx, clientId: string, actor: string): Part
   });
 }
 
+/** The link a joint session was planned or prepared for, if any. */
+function mappedLinkId(db: DbOrTx, sessionId: string): string | undefined {
+  return db
+    .select({ linkId: jointSessions.linkId })
+    .from(jointSessions)
+    .where(eq(jointSessions.sessionId, sessionId))
+    .get()?.linkId;
+}
+
 /**
- * The couple's joint session on `date` (kind `couple`, carrying the link's first client's id), or
- * a planned one (status `scheduled`) when there is none that day.
+ * The couple's joint session on `date`: one already theirs, else a `couple` session of the link's
+ * first client that day no other couple has (an imported joint recording), else a planned one
+ * (status `scheduled`). It is recorded as this link's, so a later partner's link never takes it.
  */
 export function jointSessionFor(db: DbOrTx, link: PartnerLinkRow, date: string): string {
-  const existing = db
+  const theirs = db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .innerJoin(jointSessions, eq(jointSessions.sessionId, sessions.id))
+    .where(and(eq(jointSessions.linkId, link.id), eq(sessions.date, date)))
+    .orderBy(desc(sessions.createdAt))
+    .limit(1)
+    .get();
+  if (theirs) return theirs.id;
+  const unclaimed = db
     .select({ id: sessions.id })
     .from(sessions)
     .where(
@@ -119,15 +138,21 @@ export function jointSessionFor(db: DbOrTx, link: PartnerLinkRow, date: string):
       ),
     )
     .orderBy(desc(sessions.createdAt))
-    .limit(1)
-    .get();
-  if (existing) return existing.id;
-  const id = createSession(db, { clientId: link.clientAId, date, kind: 'couple' });
-  db.update(sessions).set({ status: 'scheduled' }).where(eq(sessions.id, id)).run();
+    .all()
+    .find((s) => mappedLinkId(db, s.id) === undefined);
+  let id = unclaimed?.id;
+  if (!id) {
+    id = createSession(db, { clientId: link.clientAId, date, kind: 'couple' });
+    db.update(sessions).set({ status: 'scheduled' }).where(eq(sessions.id, id)).run();
+  }
+  db.insert(jointSessions).values({ sessionId: id, linkId: link.id }).run();
   return id;
 }
 
-/** The active link a joint session belongs to: its client's, when the session is a couple's. */
+/**
+ * The link a joint session belongs to, which must still be active: the partners a run merges are
+ * the couple the session was prepared for, never whoever its client is linked to now.
+ */
 export function linkOfJointSession(db: DbOrTx, sessionId: string): PartnerLinkRow {
   const session = db.select().from(sessions).where(eq(sessions.id, sessionId)).get();
   if (!session)
@@ -137,8 +162,11 @@ export function linkOfJointSession(db: DbOrTx, sessionId: string): PartnerLinkRo
       'not_a_joint_session',
       'A joint summary is prepared for a couple’s joint session only.',
     );
-  const link = activeLinkOf(db, session.clientId);
-  if (!link)
+  const linkId = mappedLinkId(db, sessionId);
+  const link = linkId
+    ? db.select().from(partnerLinks).where(eq(partnerLinks.id, linkId)).get()
+    : activeLinkOf(db, session.clientId);
+  if (link?.unlinkedAt !== null)
     throw new ValidationError(
       'no_partner_linked',
       'The partners were unlinked before the joint summary was made. Link them again to prepare it.',
@@ -180,8 +208,9 @@ function linkView(db: DbOrTx, link: PartnerLinkRow): PartnerLink {
 }
 
 /**
- * A client's couples view. Joint sessions are the `couple` sessions of either partner; nothing of
- * either partner's individual sessions is part of it.
+ * A client's couples view. Joint sessions are those recorded as this link's, and `couple` sessions
+ * of either partner no couple has claimed (imported joint recordings); a session another couple's
+ * link holds is left out, and nothing of either partner's individual sessions is part of it.
  */
 export function couplesViewOf(db: DbOrTx, clientId: string): CouplesView {
   requireClient(db, clientId);
@@ -190,6 +219,10 @@ export function couplesViewOf(db: DbOrTx, clientId: string): CouplesView {
   const joint = [link.clientAId, link.clientBId]
     .flatMap((id) => listClientSessions(db, id))
     .filter((s) => s.kind === 'couple')
+    .filter((s) => {
+      const owner = mappedLinkId(db, s.id);
+      return owner === undefined || owner === link.id;
+    })
     .sort((x, y) => x.date.localeCompare(y.date) || x.createdAt - y.createdAt);
   return {
     clientId,
