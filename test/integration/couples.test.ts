@@ -78,6 +78,8 @@ describe('couples through the API', () => {
     const view = await call(core, 'couples.get', { clientId: ids.a });
     expect(view.latest?.runId).toBe(second.runId);
     expect(view.jointSessions).toHaveLength(1);
+    const viewed = listAudit(core.database.db).filter((e) => e.action === 'couples.viewed');
+    expect(viewed.map((e) => e.entityId)).toEqual([first.sessionId]);
     // A brief for the partner whose id the joint session carries plans their own session.
     const brief = await call(core, 'briefs.prepare', { clientId: ids.a, date: '2026-10-28' });
     expect(brief.sessionId).not.toBe(first.sessionId);
