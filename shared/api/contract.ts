@@ -45,6 +45,12 @@ import {
   PrepareBriefInput,
   PrepareBriefResult,
 } from './brief-schemas';
+import {
+  CouplesView,
+  LinkPartnersInput,
+  MergeCouplesInput,
+  MergeCouplesResult,
+} from './couples-schemas';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
 import {
   AuditExportInput,
@@ -102,6 +108,20 @@ export const methods = {
    * next brief for that session transcribes it and reads it in as the clinician's own words.
    */
   'briefs.addMemo': { input: AddMemoInput, output: AddMemoResult },
+  /**
+   * Links two clients as partners (refused for the same client, or one already linked to someone
+   * else); returns the client's couples view. Audited with both ids.
+   */
+  'couples.link': { input: LinkPartnersInput, output: CouplesView },
+  /** Ends the client's partner link; joint summaries made while linked are kept. */
+  'couples.unlink': { input: z.object({ clientId: Id }), output: CouplesView },
+  /** The client's partner, the couple's joint sessions and the latest joint summary. */
+  'couples.get': { input: z.object({ clientId: Id }), output: CouplesView },
+  /**
+   * Prepares a joint-work summary for the couple's joint session on a day (planned if there is
+   * none): a couples_merge run, queued; progress as runs.progress.
+   */
+  'couples.merge': { input: MergeCouplesInput, output: MergeCouplesResult },
   'riskFlags.list': { input: z.object({ sessionId: Id }), output: z.array(RiskFlag) },
   /** The clinician has read a risk flag; recorded in the audit log. */
   'riskFlags.acknowledge': { input: z.object({ id: Id }), output: RiskFlag },

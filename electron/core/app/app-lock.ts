@@ -33,6 +33,7 @@ const PASSIVE: ReadonlySet<MethodName> = new Set([
   'sessions.list',
   'sessions.get',
   'briefs.get',
+  'couples.get',
   'sessions.transcript',
   'clients.list',
   'clients.get',

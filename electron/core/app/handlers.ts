@@ -18,6 +18,7 @@ import type { PipelineService } from '../pipeline/pipeline-service';
 import type { AppLock } from './app-lock';
 import { createAuditHandlers } from './audit-handlers';
 import { createBriefHandlers } from './brief-handlers';
+import { createCouplesHandlers } from './couples-handlers';
 import { createClientHandlers } from './client-handlers';
 import type { EventBus } from './event-bus';
 import type { LibraryFreeze } from './library-freeze';
@@ -96,6 +97,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       events,
       pipeline: context.pipeline,
     }),
+    ...createCouplesHandlers({ db, events, actor, pipeline: context.pipeline }),
     ...createNotesHandlers({
       db,
       events,

@@ -45,6 +45,11 @@ const VIEWS: Partial<Record<MethodName, Viewed>> = {
   'notes.get': (input) => [['note.viewed', 'note', String(input.id)]],
   'briefs.get': (input, output) =>
     output ? [['brief.viewed', 'session', String(input.sessionId)]] : [],
+  // A joint summary is the couple's: its view is logged on the joint session, by ids only.
+  'couples.get': (_input, output) => {
+    const latest = (output as { latest: { sessionId: string } | null }).latest;
+    return latest ? [['couples.viewed', 'session', latest.sessionId]] : [];
+  },
   'notes.list': (_input, output) =>
     (output as { id: string }[]).map((note) => ['note.viewed', 'note', note.id]),
 };

@@ -14,6 +14,7 @@ import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerBriefCommand } from './commands/brief';
 import { registerClientCommands } from './commands/clients';
+import { registerCouplesCommands } from './commands/couples';
 import { registerDiarizeCommand } from './commands/diarize';
 import { registerImportCommand } from './commands/import';
 import { registerModelCommands } from './commands/models';
@@ -116,6 +117,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerModelCommands(program, context);
   registerProcessCommand(program, context);
   registerBriefCommand(program, context);
+  registerCouplesCommands(program, context);
   registerNotesCommand(program, context);
   registerTemplatesCommand(program, context);
   registerSettingsCommand(program, context);

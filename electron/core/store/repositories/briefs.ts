@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { Brief } from '../../../../shared/api/brief-schemas';
 import { sessions } from '../schema';
 import { briefs } from '../schema-workflows';
@@ -29,13 +29,16 @@ export function latestBrief(db: DbOrTx, sessionId: string): Brief | null {
 
 /**
  * The client's session on `date`, or a planned one (status `scheduled`) when they have none that
- * day: a brief always prepares for a session the desk can show.
+ * day: a brief always prepares for a session the desk can show. A couple's joint session (which
+ * carries one partner's id) is not that partner's own session: the couples merge prepares it.
  */
 export function upcomingSessionFor(db: DbOrTx, clientId: string, date: string): string {
   const existing = db
     .select({ id: sessions.id })
     .from(sessions)
-    .where(and(eq(sessions.clientId, clientId), eq(sessions.date, date)))
+    .where(
+      and(eq(sessions.clientId, clientId), eq(sessions.date, date), ne(sessions.kind, 'couple')),
+    )
     .orderBy(desc(sessions.createdAt))
     .limit(1)
     .get();

@@ -9,6 +9,7 @@ import { QueryNotice } from '../../ui/QueryNotice';
 import { sessionStatusWords } from '../../ui/status-words';
 import { Table } from '../../ui/Table';
 import { PrepareBriefForm } from '../brief/PrepareBriefForm';
+import { CouplesPanel } from '../couples/CouplesPanel';
 import { RenameClient } from './RenameClient';
 import { SessionsTimeline } from './SessionsTimeline';
 
@@ -40,6 +41,7 @@ export function ClientPage() {
             <dd>{state.data.openRiskFlags}</dd>
           </dl>
           <PrepareBriefForm clientId={state.data.id} />
+          <CouplesPanel clientId={state.data.id} />
           <h2>Sessions over time</h2>
           {state.data.sessions.length === 0 ? (
             <EmptyState title="No sessions yet." testId="client-sessions-empty">
