@@ -33,6 +33,8 @@ const PASSIVE: ReadonlySet<MethodName> = new Set([
   'sessions.list',
   'sessions.get',
   'briefs.get',
+  // Reloaded at every runs.changed, which a plan run in the background sends.
+  'plans.get',
   'sessions.transcript',
   'clients.list',
   'clients.get',

@@ -18,6 +18,7 @@ import type { PipelineService } from '../pipeline/pipeline-service';
 import type { AppLock } from './app-lock';
 import { createAuditHandlers } from './audit-handlers';
 import { createBriefHandlers } from './brief-handlers';
+import { createPlanHandlers } from './plan-handlers';
 import { createClientHandlers } from './client-handlers';
 import type { EventBus } from './event-bus';
 import type { LibraryFreeze } from './library-freeze';
@@ -89,6 +90,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createReviewHandlers({ db, events, actor }),
     ...createClientHandlers({ db, events, actor }),
     ...createBriefHandlers({ db, events, pipeline: context.pipeline }),
+    ...createPlanHandlers({ db, events, actor, pipeline: context.pipeline }),
     ...createNotesHandlers({
       db,
       events,

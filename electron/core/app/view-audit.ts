@@ -45,6 +45,7 @@ const VIEWS: Partial<Record<MethodName, Viewed>> = {
   'notes.get': (input) => [['note.viewed', 'note', String(input.id)]],
   'briefs.get': (input, output) =>
     output ? [['brief.viewed', 'session', String(input.sessionId)]] : [],
+  'plans.get': (input) => [['plan.viewed', 'client', String(input.clientId)]],
   'notes.list': (_input, output) =>
     (output as { id: string }[]).map((note) => ['note.viewed', 'note', note.id]),
 };
