@@ -47,7 +47,8 @@ export function registerBriefCommand(program: Command, context: CommandContext):
     });
 }
 
-async function resolveClientId(core: Core, nameOrId: string): Promise<string> {
+/** A client by name (any case) or id, as `cairn clients` lists them; exit 2 when none. */
+export async function resolveClientId(core: Core, nameOrId: string): Promise<string> {
   const clients = await call(core, 'clients.list', {});
   const wanted = nameOrId.trim().toLowerCase();
   const found = clients.find((c) => c.id === nameOrId || c.name.toLowerCase() === wanted);
