@@ -9,6 +9,7 @@ import { QueryNotice } from '../../ui/QueryNotice';
 import { sessionStatusWords } from '../../ui/status-words';
 import { Table } from '../../ui/Table';
 import { PrepareBriefForm } from '../brief/PrepareBriefForm';
+import { PlanPanel } from '../plan/PlanPanel';
 import { RenameClient } from './RenameClient';
 import { SessionsTimeline } from './SessionsTimeline';
 
@@ -51,6 +52,7 @@ export function ClientPage() {
               <ClientSessions sessions={state.data.sessions} />
             </>
           )}
+          <PlanPanel clientId={state.data.id} sessions={state.data.sessions} />
         </>
       )}
     </section>
