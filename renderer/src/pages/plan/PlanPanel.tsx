@@ -69,7 +69,7 @@ function ProposeForm({ sessions }: { sessions: readonly SessionSummary[] }) {
   return (
     <form
       className="plan-propose"
-      aria-label="Propose plan updates"
+      aria-label="Propose plan changes from a signed session"
       onSubmit={(event) => {
         event.preventDefault();
         void start();
@@ -88,7 +88,7 @@ function ProposeForm({ sessions }: { sessions: readonly SessionSummary[] }) {
       </Button>
       {live && (
         <p role="status" className="plan-progress">
-          <progress max={100} value={progress?.percent ?? 0} aria-label="Proposing plan updates" />{' '}
+          <progress max={100} value={progress?.percent ?? 0} aria-label="Proposing plan changes" />{' '}
           {progress
             ? `${stageWords(progress.stage ?? progress.message)} · ${progress.percent.toFixed(0)}%${
                 progress.etaSec != null ? ` · ${formatDuration(progress.etaSec)} left` : ''
