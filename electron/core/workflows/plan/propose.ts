@@ -10,7 +10,7 @@ import {
 import { matchVocabulary } from '../../sync/abstract/match-vocabulary';
 import { contentWords } from '../brief/analysis';
 import { Rating, type SessionExtract } from './extract';
-import { goalStatement, smartGoalOf, targetOf } from './smart';
+import { goalStatement, smartGoalOf, targetOf, timePhraseOf } from './smart';
 
 /** What load_plan reads: the plan as it stands and the client's earlier ratings. */
 export const LoadedPlan = z.object({
@@ -83,7 +83,7 @@ export function proposeChanges(extract: SessionExtract, plan: LoadedPlan): Propo
       add({ kind: 'add_goal', goal }, `New goal: ${draft.statement}.`, evidence);
       continue;
     }
-    if (decided.has(same.id) || normal(same.statement) === normal(draft.statement)) continue;
+    if (decided.has(same.id) || !revises(same, draft)) continue;
     decided.add(same.id);
     add(
       { kind: 'revise_goal', goalId: same.id, ...draft },
@@ -188,6 +188,20 @@ export function proposeChanges(extract: SessionExtract, plan: LoadedPlan): Propo
     );
   }
   return out;
+}
+
+/**
+ * Whether a restated goal changes the plan's: a new target, or a time limit the note now states
+ * that differs. Restating it in other words, or without a time limit, is not a revision.
+ */
+function revises(goal: PlanGoal, draft: ReturnType<typeof smartGoalOf>): boolean {
+  const a = goal.target;
+  const b = draft.target;
+  if (a && b && (a.value !== b.value || a.scale !== b.scale || a.direction !== b.direction))
+    return true;
+  if (!a || !b) return normal(goal.statement) !== normal(draft.statement);
+  const time = timePhraseOf(draft.statement);
+  return time !== null && time !== timePhraseOf(goal.statement);
 }
 
 /** The goal a homework text is about: one whose rated thing it names, plan's or proposed. */

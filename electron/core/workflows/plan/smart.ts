@@ -39,11 +39,17 @@ const UP_WORDS = /\b(?:raise|increase|improve|lift|up|at least|more)\b/i;
 const WITHIN = /\b(?:within|in|over the next)\s+(\d+|[a-z]+)\s+(day|week|month)s?\b/i;
 const BY_DATE = /\bby\s+(\d{4}-\d{2}-\d{2})\b/;
 
+/** The time limit as the goal states it ("within eight weeks", "by 2026-12-01"), if it does. */
+export function timePhraseOf(text: string): string | null {
+  const found = BY_DATE.exec(text) ?? WITHIN.exec(text);
+  return found ? found[0].toLowerCase() : null;
+}
+
 /** The goal's words without the note's label ("Goal:", "Goal revised:"). */
 export function goalStatement(text: string): string {
   const bare = text
     .replace(
-      /^\s*(?:(?:new|agreed|revised|updated)\s+)?goals?(?:\s+(?:revised|updated|set|agreed))?\s*[:\-–]\s*/i,
+      /^\s*(?:(?:new|agreed|revised|updated)\s+)?goals?(?:\s+(?:revised|updated|set|agreed|restated|reviewed))?\s*[:\-–]\s*/i,
       '',
     )
     .trim()
