@@ -102,6 +102,14 @@ describe('the treatment plan on the client page', () => {
     await timeline.getByText('Progressing').waitFor();
   });
 
+  it('is reached from a signed session’s desk with that session chosen', async () => {
+    const signed = sessions.get('2026-11-16') ?? '';
+    await page.goto(`${serverUrl(vite)}/#/sessions/${signed}`);
+    await page.getByRole('link', { name: 'Update the treatment plan' }).click();
+    await page.getByRole('heading', { name: 'Treatment plan' }).waitFor();
+    expect(await page.getByLabel('From the signed session of').inputValue()).toBe(signed);
+  });
+
   it('has no serious accessibility problems, light or dark', async () => {
     expect(await accessibilityProblemsInBothThemes(page)).toEqual([]);
   });

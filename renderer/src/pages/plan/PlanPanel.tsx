@@ -1,6 +1,6 @@
 import './plan.css';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type {
   GoalStatus,
   PlanGoal,
@@ -39,19 +39,34 @@ export function PlanPanel({
   sessions: readonly SessionSummary[];
 }) {
   const { plan, decide } = usePlan(clientId);
+  // Come from a signed session's desk: that session is chosen, and the plan is brought into view.
+  const [params] = useSearchParams();
+  const from = params.get('planSession') ?? undefined;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (from) heading.current?.scrollIntoView({ block: 'start' });
+  }, [from]);
   return (
     <section className="plan-panel" aria-labelledby="plan-title" id="plan">
-      <h2 id="plan-title">Treatment plan</h2>
-      <ProposeForm sessions={sessions} />
+      <h2 id="plan-title" ref={heading}>
+        Treatment plan
+      </h2>
+      <ProposeForm key={from} sessions={sessions} initial={from} />
       <QueryNotice state={plan} />
       {plan.status === 'ready' && <PlanBody view={plan.data} decide={decide} />}
     </section>
   );
 }
 
-function ProposeForm({ sessions }: { sessions: readonly SessionSummary[] }) {
+function ProposeForm({
+  sessions,
+  initial,
+}: {
+  sessions: readonly SessionSummary[];
+  initial?: string;
+}) {
   const signed = sessions.filter((s) => s.status === 'approved').toReversed();
-  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const [chosen, setChosen] = useState(signed.some((s) => s.id === initial) ? initial : undefined);
   const sessionId = chosen ?? signed[0]?.id;
   const { latest, live, progress, propose } = useProposeRun(sessionId);
   const [problem, setProblem] = useState<string | null>(null);
