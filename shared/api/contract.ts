@@ -51,6 +51,13 @@ import {
   MergeCouplesInput,
   MergeCouplesResult,
 } from './couples-schemas';
+import {
+  DecidePlanInput,
+  DecidePlanResult,
+  PlanView,
+  ProposePlanInput,
+  ProposePlanResult,
+} from './plan-schemas';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
 import {
   AuditExportInput,
@@ -122,6 +129,18 @@ export const methods = {
    * none): a couples_merge run, queued; progress as runs.progress.
    */
   'couples.merge': { input: MergeCouplesInput, output: MergeCouplesResult },
+  /**
+   * Proposes updates of the client's treatment plan from a session's signed note: a post_session
+   * run, queued; progress as runs.progress. The plan itself does not change (see plans.decide).
+   */
+  'plans.propose': { input: ProposePlanInput, output: ProposePlanResult },
+  /** The client's plan: current version, versions, undecided proposals, each goal's timeline. */
+  'plans.get': { input: z.object({ clientId: Id }), output: PlanView },
+  /**
+   * Accepts (as proposed or edited) or rejects proposals: one new plan version when any is
+   * accepted. The only way a plan changes; a decided proposal cannot be decided again.
+   */
+  'plans.decide': { input: DecidePlanInput, output: DecidePlanResult },
   'riskFlags.list': { input: z.object({ sessionId: Id }), output: z.array(RiskFlag) },
   /** The clinician has read a risk flag; recorded in the audit log. */
   'riskFlags.acknowledge': { input: z.object({ id: Id }), output: RiskFlag },
@@ -354,6 +373,8 @@ export const events = {
   'notesModels.changed': z.object({ name: z.string() }),
   /** A sharing pass ended or an abstract was queued: counts and statuses may have moved. */
   'sync.changed': z.object({ sessionId: Id.nullable() }),
+  /** A client's plan or its proposals changed (a decision; a run's proposals come with runs.changed). */
+  'plans.changed': z.object({ clientId: Id }),
   /** A run changed status (queued, running, completed…). */
   'runs.changed': z.object({ runId: Id, sessionId: Id, status: z.enum(RUN_STATUSES) }),
   /** Cairn locked or unlocked; `logoff`: the renderer drops what it holds and starts again. */

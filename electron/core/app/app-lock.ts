@@ -34,6 +34,8 @@ const PASSIVE: ReadonlySet<MethodName> = new Set([
   'sessions.get',
   'briefs.get',
   'couples.get',
+  // Reloaded at every runs.changed, which a plan run in the background sends.
+  'plans.get',
   'sessions.transcript',
   'clients.list',
   'clients.get',

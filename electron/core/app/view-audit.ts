@@ -50,6 +50,7 @@ const VIEWS: Partial<Record<MethodName, Viewed>> = {
     const latest = (output as { latest: { sessionId: string } | null }).latest;
     return latest ? [['couples.viewed', 'session', latest.sessionId]] : [];
   },
+  'plans.get': (input) => [['plan.viewed', 'client', String(input.clientId)]],
   'notes.list': (_input, output) =>
     (output as { id: string }[]).map((note) => ['note.viewed', 'note', note.id]),
 };

@@ -20,6 +20,7 @@ import { registerImportCommand } from './commands/import';
 import { registerModelCommands } from './commands/models';
 import { registerNotesCommand, registerTemplatesCommand } from './commands/notes';
 import { registerOllamaCommands } from './commands/ollama';
+import { registerPlanCommand } from './commands/plan';
 import { registerPreprocessCommand } from './commands/preprocess';
 import { registerPasscodeCommand } from './commands/passcode';
 import { registerProcessCommand } from './commands/process';
@@ -118,6 +119,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerProcessCommand(program, context);
   registerBriefCommand(program, context);
   registerCouplesCommands(program, context);
+  registerPlanCommand(program, context);
   registerNotesCommand(program, context);
   registerTemplatesCommand(program, context);
   registerSettingsCommand(program, context);

@@ -59,7 +59,7 @@ export function registerBriefCommand(program: Command, context: CommandContext):
     });
 }
 
-/** A client by id or by name (any case), as `cairn clients` lists them. */
+/** A client by name (any case) or id, as `cairn clients` lists them; exit 2 when none. */
 export async function resolveClientId(core: Core, nameOrId: string): Promise<string> {
   const clients = await call(core, 'clients.list', {});
   const wanted = nameOrId.trim().toLowerCase();

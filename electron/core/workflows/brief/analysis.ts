@@ -130,7 +130,8 @@ function stem(word: string): string {
   return word.replace(/(?:ing|ed|es|s|e)$/, '');
 }
 
-function contentWords(text: string): Set<string> {
+/** A statement's longer words, stemmed: what two statements about one task share. */
+export function contentWords(text: string): Set<string> {
   return new Set(
     (text.toLowerCase().match(/[a-z]+/g) ?? [])
       .filter((w) => w.length >= 4 && !STOPWORDS.has(w))

@@ -10,6 +10,7 @@ import { sessionStatusWords } from '../../ui/status-words';
 import { Table } from '../../ui/Table';
 import { PrepareBriefForm } from '../brief/PrepareBriefForm';
 import { CouplesPanel } from '../couples/CouplesPanel';
+import { PlanPanel } from '../plan/PlanPanel';
 import { RenameClient } from './RenameClient';
 import { SessionsTimeline } from './SessionsTimeline';
 
@@ -53,6 +54,7 @@ export function ClientPage() {
               <ClientSessions sessions={state.data.sessions} />
             </>
           )}
+          <PlanPanel clientId={state.data.id} sessions={state.data.sessions} />
         </>
       )}
     </section>

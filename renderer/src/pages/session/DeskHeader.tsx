@@ -101,9 +101,20 @@ export function DeskHeader({
           Shortcuts
         </button>
         {signed ? (
-          <span className="badge badge-success" data-testid="approved">
-            Approved and signed.
-          </span>
+          <>
+            <span className="badge badge-success" data-testid="approved">
+              Approved and signed.
+            </span>
+            {session.clientId && (
+              // Signed notes feed the plan: propose its updates from this session on the client's page.
+              <Link
+                className="btn btn-secondary btn-sm"
+                to={`/clients/${session.clientId}?planSession=${session.id}`}
+              >
+                Update the treatment plan
+              </Link>
+            )}
+          </>
         ) : (
           <button
             type="button"
