@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GOAL_STATUSES } from '../domain/enums';
 
 /**
  * The pre-session brief as the API carries it: the clinician's analysis (which cites the signed
@@ -77,6 +78,19 @@ export const BriefLibraryFramework = z.object({
 });
 export type BriefLibraryFramework = z.infer<typeof BriefLibraryFramework>;
 
+/** A goal of the client's treatment plan as it stands, and the last session that moved it. */
+export const BriefPlanGoal = z.object({
+  goalId: z.string(),
+  statement: z.string(),
+  status: z.enum(GOAL_STATUSES),
+  measure: z.string(),
+  timeBound: z.string(),
+  /** The last session day its status moved (or it was set), and the statements behind it. */
+  lastMoved: Day.nullable(),
+  citations: z.array(BriefCitation),
+});
+export type BriefPlanGoal = z.infer<typeof BriefPlanGoal>;
+
 /** A voice memo the clinician dictated for this session: their own words, read into the brief. */
 export const BriefMemo = z.object({
   memoId: z.string(),
@@ -99,6 +113,9 @@ export const BriefAnalysis = z.object({
   /** Ratings and scores recorded, newest last. */
   ratings: z.array(BriefCitation),
   goals: z.array(BriefCitation),
+  /** The treatment plan's goals (its current version) with their progress; empty without a plan. */
+  planGoals: z.array(BriefPlanGoal).default([]),
+  planVersion: z.number().int().nullable().default(null),
   questions: z.array(BriefQuestion),
   /**
    * Where things stand, in a few sentences by the notes model over the rules, each citing the

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GOAL_STATUSES } from '../domain/enums';
 import { BriefCitation } from './brief-schemas';
 
 /**
@@ -34,8 +35,7 @@ export const Smart = z.object({
 });
 export type Smart = z.infer<typeof Smart>;
 
-export const GOAL_STATUSES = ['not_started', 'progressing', 'achieved', 'revised'] as const;
-export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export { GOAL_STATUSES, type GoalStatus } from '../domain/enums';
 
 /** A target on a rating scale the rules can follow from session to session. */
 export const GoalTarget = z.object({

@@ -108,6 +108,10 @@ export const RUN_STAGES = [
 ] as const;
 export type RunStage = (typeof RUN_STAGES)[number];
 
+/** A treatment-plan goal's status at a session (the plan and the brief both speak of it). */
+export const GOAL_STATUSES = ['not_started', 'progressing', 'achieved', 'revised'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
 /** Retention policy for raw audio: keep it, or delete it after transcription or after approval. */
 export const RAW_AUDIO_RETENTION = ['keep', 'afterTranscription', 'afterApproval'] as const;
 export type RawAudioRetention = (typeof RAW_AUDIO_RETENTION)[number];

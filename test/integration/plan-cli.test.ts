@@ -45,7 +45,10 @@ describe('cairn plan', () => {
     for (const part of ['Specific:', 'Measurable:', 'Achievable:', 'Relevant:', 'Time-bound:'])
       expect(result.stdout).toContain(part);
     // Not a terminal: a line per stage on stderr, in order (the first starts before `follow` listens).
-    expect(result.stderr).toMatch(/% load_plan\n[\s\S]*% propose\n[\s\S]*% persist\n/);
+    // (each line: the stage, its words, and the time left once there is an estimate).
+    expect(result.stderr).toMatch(
+      /% load_plan \(reading the plan\)[^\n]*\n[\s\S]*% propose \(proposing plan changes\)[^\n]*\n[\s\S]*% persist \(saving\)/,
+    );
   });
 
   it('prints JSON, accepts and rejects, and shows the plan with its timeline', async () => {

@@ -142,8 +142,8 @@ describe('a post-session treatment plan', () => {
     expect(plan.versions.map((v) => v.version)).toEqual([4, 3, 2, 1]);
   });
 
-  it('revises a target and then reaches the revised one', async () => {
-    const { plan } = await follow(LOW_MOOD_WALKER);
+  it('revises a target and then reaches the revised one, and the brief reads it as of its day', async () => {
+    const { plan, clientId } = await follow(LOW_MOOD_WALKER);
     const goal = plan.current?.content.goals[0];
     expect(goal).toMatchObject({
       status: 'achieved',
@@ -154,6 +154,28 @@ describe('a post-session treatment plan', () => {
       ['2026-11-10', 'revised', 2],
       ['2026-11-17', 'achieved', 3],
     ]);
+    // The brief for a session reads the plan's goals with their status as of that day.
+    const briefOn = async (date: string) => {
+      const queued = await call(core, 'briefs.prepare', { clientId, date, waiting: true });
+      expect((await core.pipeline.settled(queued.runId)).status).toBe('completed');
+      return (await call(core, 'briefs.get', { sessionId: queued.sessionId }))?.analysis;
+    };
+    const between = await briefOn('2026-11-12');
+    expect(between?.planVersion).toBe(3);
+    expect(between?.planGoals.map((g) => [g.status, g.lastMoved])).toEqual([
+      ['revised', '2026-11-10'],
+    ]);
+    expect(between?.questions.map((q) => q.text)).toContainEqual(
+      expect.stringContaining('How is the goal going'),
+    );
+    const after = await briefOn('2026-11-24');
+    expect(after?.planGoals.map((g) => [g.status, g.lastMoved])).toEqual([
+      ['achieved', '2026-11-17'],
+    ]);
+    // Its evidence: the reading that reached the target (and the one before it).
+    expect(after?.planGoals[0]?.citations.map((c) => c.date)).toContain('2026-11-17');
+    // An achieved goal is not asked about again.
+    expect(after?.questions.map((q) => q.text).join(' ')).not.toContain('How is the goal going');
   });
 
   it('takes edits and rejections, and refuses to decide a proposal twice', async () => {

@@ -1,4 +1,4 @@
-import type { SessionStatus } from '../../../shared/domain/enums';
+import type { GoalStatus, SessionStatus } from '../../../shared/domain/enums';
 import { stageWords } from '../../../shared/domain/stage-words';
 
 export { stageWords };
@@ -79,3 +79,11 @@ export function sessionStatusWords(
       return { label: rawWords(session.status), tone: 'neutral' };
   }
 }
+
+/** A treatment-plan goal's status, on the plan and in the brief alike. */
+export const GOAL_STATUS_WORDS: Record<GoalStatus, { label: string; tone: Tone }> = {
+  not_started: { label: 'Not started', tone: 'neutral' },
+  progressing: { label: 'Progressing', tone: 'info' },
+  achieved: { label: 'Achieved', tone: 'success' },
+  revised: { label: 'Revised', tone: 'warning' },
+};

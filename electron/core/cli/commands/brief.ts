@@ -117,6 +117,13 @@ export function renderBrief(brief: Brief): string {
     analysis.homework.map((h) => `${h.text} (${h.status.replace(/_/g, ' ')})${cite([h.given])}`),
   );
   block(
+    `Goals in the treatment plan (version ${analysis.planVersion ?? 0})`,
+    analysis.planGoals.map(
+      (g) =>
+        `${g.statement} — ${g.status.replace(/_/g, ' ')}${g.lastMoved ? ` since ${g.lastMoved}` : ''} (${g.measure})`,
+    ),
+  );
+  block(
     'Risk',
     analysis.risks.map((r) => `${r.label}: last ${r.lastSeen}${r.open ? ', open' : ''}`),
   );

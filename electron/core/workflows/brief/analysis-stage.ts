@@ -6,6 +6,7 @@ import type { StageContext, StageDefinition } from '../../pipeline/stage-definit
 import { analyseHistory } from './analysis';
 import { loadClientHistory } from './history';
 import { memosOf } from './memos';
+import { planGoalsFor } from './plan-goals';
 import { summariseWithModel } from './model-summary';
 
 /** The rules' part is near instant; the model's share of the stage's progress is the rest. */
@@ -45,7 +46,21 @@ export const analysisStage: StageDefinition<BriefAnalysis> = {
       text: m.transcript,
       problem: m.problem,
     }));
-    const rules = { ...analyseHistory(history), memos };
+    const analysed = analyseHistory(history);
+    const plan = planGoalsFor(context.db, history.clientId, history.upcoming.date);
+    // A goal still open is a question for the session: how is it going, by its own measure.
+    const goalQuestions = plan.planGoals
+      .filter((g) => g.status !== 'achieved')
+      .map((g) => ({
+        text: `How is the goal going: ${g.statement} (${g.measure})`,
+        citations: g.citations,
+      }));
+    const rules = {
+      ...analysed,
+      questions: [...analysed.questions, ...goalQuestions],
+      memos,
+      ...plan,
+    };
     context.progress(RULES_SHARE, 'analysis');
     if (history.notes.length === 0) return rules;
     const chosen = notesModel(context);

@@ -47,6 +47,8 @@ export function analyseHistory(history: ClientHistory): BriefAnalysis {
     questions: questionsFor({ themes, homework, risks, ratings, lastDate }),
     summary: [],
     memos: [],
+    planGoals: [],
+    planVersion: null,
     mode: 'rules',
     model: null,
     modelNote: '',

@@ -6,6 +6,7 @@ import { Badge } from '../../ui/Badge';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { RunProgressLine } from '../../ui/RunProgressLine';
+import { GOAL_STATUS_WORDS } from '../../ui/status-words';
 import { ClientGuideView } from './ClientGuideView';
 import { MemoButton } from './MemoButton';
 import { useBrief } from './use-brief';
@@ -102,6 +103,14 @@ function BriefBody({ brief }: { brief: Brief }) {
         <BriefList
           title="Questions to ask"
           items={analysis.questions.map((q) => ({ text: q.text, citations: q.citations }))}
+        />
+        <BriefList
+          title={`Goals in the treatment plan (version ${analysis.planVersion ?? 0})`}
+          items={analysis.planGoals.map((g) => ({
+            text: `${g.statement}. ${g.measure}${g.lastMoved ? `; last moved ${g.lastMoved}` : ''}`,
+            badge: GOAL_STATUS_WORDS[g.status].label,
+            citations: g.citations,
+          }))}
         />
         <BriefList
           title="Risk on record"

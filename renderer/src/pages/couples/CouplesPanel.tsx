@@ -9,7 +9,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { QueryNotice } from '../../ui/QueryNotice';
 import { Select } from '../../ui/Select';
-import { stageWords } from '../../ui/status-words';
+import { RunProgressLine } from '../../ui/RunProgressLine';
 import { useCouples } from './use-couples';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -143,16 +143,7 @@ function Linked(props: {
           Prepare joint summary
         </Button>
       </form>
-      {live && (
-        <p role="status" className="couples-progress">
-          <progress
-            max={100}
-            value={progress?.percent ?? 0}
-            aria-label="Preparing the joint summary"
-          />{' '}
-          {progress ? progressWords(progress) : 'Waiting to start'}
-        </p>
-      )}
+      {live && <RunProgressLine label="Preparing the joint summary" progress={progress} />}
       <Dialog
         open={confirming}
         onClose={() => setConfirming(false)}
@@ -180,12 +171,6 @@ function Linked(props: {
       </Dialog>
     </>
   );
-}
-
-function progressWords(progress: RunProgress): string {
-  const left =
-    progress.etaSec === null ? '' : ` · about ${Math.max(1, Math.round(progress.etaSec))} s left`;
-  return `${stageWords(progress.stage ?? progress.message)} · ${progress.percent.toFixed(0)}%${left}`;
 }
 
 function JointSummaryView({ latest }: { latest: CouplesSummary }) {

@@ -1,30 +1,18 @@
 import './plan.css';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type {
-  GoalStatus,
-  PlanGoal,
-  PlanProposal,
-  PlanView,
-} from '../../../../shared/api/plan-schemas';
+import type { PlanGoal, PlanProposal, PlanView } from '../../../../shared/api/plan-schemas';
 import type { SessionSummary } from '../../../../shared/api/schemas';
-import { formatDuration } from '../../format';
 import { Badge } from '../../ui/Badge';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { QueryNotice } from '../../ui/QueryNotice';
 import { Select } from '../../ui/Select';
-import { stageWords, type Tone } from '../../ui/status-words';
+import { RunProgressLine } from '../../ui/RunProgressLine';
+import { GOAL_STATUS_WORDS } from '../../ui/status-words';
 import { ProposalCard } from './ProposalCard';
 import { SmartList } from './SmartList';
 import { usePlan, useProposeRun } from './use-plan';
-
-export const GOAL_STATUS_WORDS: Record<GoalStatus, { label: string; tone: Tone }> = {
-  not_started: { label: 'Not started', tone: 'neutral' },
-  progressing: { label: 'Progressing', tone: 'info' },
-  achieved: { label: 'Achieved', tone: 'success' },
-  revised: { label: 'Revised', tone: 'warning' },
-};
 
 /**
  * The client's treatment plan: propose updates from a signed session (a run with its stage,
@@ -101,16 +89,7 @@ function ProposeForm({
       <Button type="submit" variant="primary" disabled={live}>
         Propose plan updates
       </Button>
-      {live && (
-        <p role="status" className="plan-progress">
-          <progress max={100} value={progress?.percent ?? 0} aria-label="Proposing plan changes" />{' '}
-          {progress
-            ? `${stageWords(progress.stage ?? progress.message)} · ${progress.percent.toFixed(0)}%${
-                progress.etaSec != null ? ` · ${formatDuration(progress.etaSec)} left` : ''
-              }`
-            : 'Waiting to start'}
-        </p>
-      )}
+      {live && <RunProgressLine label="Proposing plan changes" progress={progress} />}
       {latest?.status === 'failed' && (
         <Banner tone="danger" title="Plan updates could not be proposed">
           {latest.errorMessage}
