@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- workflows`: the between-session run types on the real core and run machinery,
- * over client histories of growing length (a client seen weekly for a month, a year, four years).
+ * `npm run bench -- workflows`: the between-session run types (a brief, a plan update, a couples
+ * summary) on the real core and run machinery, over client histories of growing length (a client
+ * seen weekly for a month, a year, four years; for couples, each partner).
  * Each run is timed from the request to its completion, with its stages' own times from the run's
  * stage rows. Side by side in the same run: the bare work each type cannot avoid (reading the
  * client's signed notes from the encrypted database), so the ratio is what the run machinery,
@@ -13,6 +14,7 @@ import { call } from '../../electron/core/cli/call';
 import { pipelineStages } from '../../electron/core/store/schema';
 import { loadClientHistory } from '../../electron/core/workflows/brief/history';
 import {
+  TENSE_PARTNER,
   WORRIED_SLEEPER,
   type ScriptedClient,
   type ScriptedSession,
@@ -24,16 +26,16 @@ import { median } from './measure';
 const HISTORY_LENGTHS = [4, 52, 200];
 const REPEATS = 5;
 
-/** The scripted client's sessions repeated week after week, `count` signed sessions in all. */
-function clientWithHistory(count: number): ScriptedClient {
+/** A scripted client's sessions repeated week after week, `count` signed sessions in all. */
+function clientWithHistory(base: ScriptedClient, count: number, name: string): ScriptedClient {
   const start = Date.parse('2022-01-03T12:00:00Z');
   const day = (weeks: number) =>
     new Date(start + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
   const sessions: ScriptedSession[] = Array.from({ length: count }, (_, index) => ({
-    ...(WORRIED_SLEEPER.sessions[index % WORRIED_SLEEPER.sessions.length] as ScriptedSession),
+    ...(base.sessions[index % base.sessions.length] as ScriptedSession),
     date: day(index),
   }));
-  return { ...WORRIED_SLEEPER, name: `Bench client ${count}`, sessions, upcoming: day(count) };
+  return { ...base, name, sessions, upcoming: day(count) };
 }
 
 interface WorkflowTiming {
@@ -44,26 +46,30 @@ interface WorkflowTiming {
   bareReadMs: number;
 }
 
-async function timeBrief(core: Core, client: ScriptedClient): Promise<WorkflowTiming> {
-  const seeded = seedClientHistory(core.database.db, client);
+/**
+ * A run type timed `REPEATS` times from the request to its end, with its stages' own times, and
+ * beside it the bare read of the signed notes it needs.
+ */
+async function timeRuns(
+  core: Core,
+  type: string,
+  sessions: number,
+  start: () => Promise<{ runId: string }>,
+  bareRead: () => void,
+): Promise<WorkflowTiming> {
   const runs: number[] = [];
   const stages = new Map<string, number[]>();
-  let upcomingId = '';
   for (let repeat = 0; repeat < REPEATS; repeat += 1) {
     const started = performance.now();
-    const queued = await call(core, 'briefs.prepare', {
-      clientId: seeded.clientId,
-      date: client.upcoming,
-      waiting: true,
-    });
-    const run = await core.pipeline.settled(queued.runId);
+    const { runId } = await start();
+    const run = await core.pipeline.settled(runId);
     runs.push(performance.now() - started);
-    if (run.status !== 'completed') throw new Error(`brief run ${run.status}`);
-    upcomingId = queued.sessionId;
+    if (run.status !== 'completed')
+      throw new Error(`${type} run ${run.status}: ${run.errorMessage}`);
     const rows = core.database.db
       .select()
       .from(pipelineStages)
-      .where(eq(pipelineStages.runId, queued.runId))
+      .where(eq(pipelineStages.runId, runId))
       .orderBy(asc(pipelineStages.startedAt))
       .all();
     for (const row of rows)
@@ -72,16 +78,66 @@ async function timeBrief(core: Core, client: ScriptedClient): Promise<WorkflowTi
   const reads: number[] = [];
   for (let repeat = 0; repeat < REPEATS; repeat += 1) {
     const started = performance.now();
-    loadClientHistory(core.database.db, upcomingId);
+    bareRead();
     reads.push(performance.now() - started);
   }
   return {
-    type: 'pre_session',
-    sessions: client.sessions.length,
+    type,
+    sessions,
     runMs: median(runs),
     stageMs: Object.fromEntries([...stages].map(([stage, list]) => [stage, median(list)])),
     bareReadMs: median(reads),
   };
+}
+
+/** The three workflows over one history length: a brief, a plan update, a couples summary. */
+async function timeWorkflows(core: Core, count: number): Promise<WorkflowTiming[]> {
+  const db = core.database.db;
+  const client = clientWithHistory(WORRIED_SLEEPER, count, `Bench client ${count}`);
+  const partner = clientWithHistory(TENSE_PARTNER, count, `Bench partner ${count}`);
+  const seeded = seedClientHistory(db, client);
+  const seededPartner = seedClientHistory(db, partner);
+  const last = [...seeded.sessions.values()].at(-1) ?? '';
+  let upcoming = '';
+  const brief = await timeRuns(
+    core,
+    'pre_session',
+    count,
+    async () => {
+      const queued = await call(core, 'briefs.prepare', {
+        clientId: seeded.clientId,
+        date: client.upcoming,
+        waiting: true,
+      });
+      upcoming = queued.sessionId;
+      return queued;
+    },
+    () => loadClientHistory(db, upcoming),
+  );
+  const plan = await timeRuns(
+    core,
+    'post_session',
+    count,
+    () => call(core, 'plans.propose', { sessionId: last, waiting: true }),
+    () => loadClientHistory(db, upcoming),
+  );
+  await call(core, 'couples.link', {
+    clientId: seeded.clientId,
+    partnerId: seededPartner.clientId,
+  });
+  const couples = await timeRuns(
+    core,
+    'couples_merge',
+    count * 2,
+    () =>
+      call(core, 'couples.merge', {
+        clientId: seeded.clientId,
+        date: client.upcoming,
+        waiting: true,
+      }),
+    () => loadClientHistory(db, upcoming),
+  );
+  return [brief, plan, couples];
 }
 
 const ms = (value: number) => Math.round(value * 10) / 10;
@@ -95,8 +151,7 @@ export async function workflowsBenchmark(): Promise<{ timings: WorkflowTiming[] 
   });
   const timings: WorkflowTiming[] = [];
   try {
-    for (const count of HISTORY_LENGTHS)
-      timings.push(await timeBrief(core, clientWithHistory(count)));
+    for (const count of HISTORY_LENGTHS) timings.push(...(await timeWorkflows(core, count)));
   } finally {
     await core.shutdown();
     temp.remove();
@@ -104,15 +159,20 @@ export async function workflowsBenchmark(): Promise<{ timings: WorkflowTiming[] 
   console.log(
     `median of ${REPEATS} runs each, on the real core (encrypted library, durable stages)`,
   );
-  console.table(
-    timings.map((t) => ({
-      'run type': t.type,
-      'signed sessions': t.sessions,
-      'run ms': ms(t.runMs),
-      ...Object.fromEntries(Object.entries(t.stageMs).map(([stage, value]) => [stage, ms(value)])),
-      'bare read ms': ms(t.bareReadMs),
-      'run / bare read': ms(t.runMs / Math.max(t.bareReadMs, 0.1)),
-    })),
-  );
+  for (const type of ['pre_session', 'post_session', 'couples_merge'])
+    console.table(
+      timings
+        .filter((t) => t.type === type)
+        .map((t) => ({
+          'run type': t.type,
+          'signed sessions': t.sessions,
+          'run ms': ms(t.runMs),
+          ...Object.fromEntries(
+            Object.entries(t.stageMs).map(([stage, value]) => [stage, ms(value)]),
+          ),
+          'bare read ms': ms(t.bareReadMs),
+          'run / bare read': ms(t.runMs / Math.max(t.bareReadMs, 0.1)),
+        })),
+    );
   return { timings };
 }
