@@ -11,6 +11,8 @@ import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { startCore, type Core } from '../../electron/core/app/core';
 import { call } from '../../electron/core/cli/call';
+import { upcomingSessionFor } from '../../electron/core/store/repositories/briefs';
+import { atomically } from '../../electron/core/store/repositories/types';
 import { pipelineStages } from '../../electron/core/store/schema';
 import { loadClientHistory } from '../../electron/core/workflows/brief/history';
 import {
@@ -125,6 +127,10 @@ async function timeWorkflows(core: Core, count: number): Promise<WorkflowTiming[
     clientId: seeded.clientId,
     partnerId: seededPartner.clientId,
   });
+  // The partner's history is read too: the bare read of a merge is both partners' notes.
+  const partnerUpcoming = atomically(db, (tx) =>
+    upcomingSessionFor(tx, seededPartner.clientId, partner.upcoming),
+  );
   const couples = await timeRuns(
     core,
     'couples_merge',
@@ -135,7 +141,10 @@ async function timeWorkflows(core: Core, count: number): Promise<WorkflowTiming[
         date: client.upcoming,
         waiting: true,
       }),
-    () => loadClientHistory(db, upcoming),
+    () => {
+      loadClientHistory(db, upcoming);
+      loadClientHistory(db, partnerUpcoming);
+    },
   );
   return [brief, plan, couples];
 }
