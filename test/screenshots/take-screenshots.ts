@@ -9,9 +9,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startCore, type Core } from '../../electron/core/app/core';
 import { serverUrl } from '../../electron/dev/web-server';
+import { STEADY_WORRIER } from '../fixtures/clients/plan-clients';
+import { TENSE_PARTNER, WORRIED_SLEEPER } from '../fixtures/clients/scripted-clients';
+import { seedClientHistory } from '../helpers/client-history';
 import { openDesk } from '../helpers/desk';
 import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
 import { testLlmModel } from '../helpers/notes';
@@ -75,6 +78,8 @@ async function main() {
     await page.getByRole('link', { name: 'Sample client (fictional)' }).first().click();
     await shoot(page, 'client');
 
+    await workflowShots(core, page, base);
+
     await page.goto(`${base}/#/settings`);
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await shoot(page, 'settings');
@@ -82,6 +87,62 @@ async function main() {
     for (const cleanup of cleanups.reverse()) await cleanup();
     temp.remove();
   }
+}
+
+/**
+ * The workflows between sessions on scripted clients (fictional): a brief for an upcoming session,
+ * a treatment plan with a proposal waiting, and a couple's joint summary. Each panel is shot whole.
+ */
+async function workflowShots(core: Core, page: Page, base: string) {
+  const db = core.database.db;
+  const sleeper = seedClientHistory(db, WORRIED_SLEEPER);
+  const partner = seedClientHistory(db, TENSE_PARTNER);
+  const brief = await call<{ sessionId: string; runId: string }>(core, 'briefs.prepare', {
+    clientId: sleeper.clientId,
+    date: WORRIED_SLEEPER.upcoming,
+    waiting: true,
+  });
+  await core.pipeline.settled(brief.runId);
+  await page.goto(`${base}/#/sessions/${brief.sessionId}`);
+  await page.getByRole('heading', { name: 'Questions to ask' }).waitFor();
+  await shoot(page, 'brief');
+
+  const worrier = seedClientHistory(db, STEADY_WORRIER);
+  const [first, second] = [...worrier.sessions.values()];
+  for (const [index, sessionId] of [first, second].entries()) {
+    const queued = await call<{ runId: string }>(core, 'plans.propose', {
+      sessionId,
+      waiting: true,
+    });
+    await core.pipeline.settled(queued.runId);
+    if (index > 0) break; // the second session's proposals wait for the clinician
+    const view = await call<{ pending: { id: string }[] }>(core, 'plans.get', {
+      clientId: worrier.clientId,
+    });
+    await call(core, 'plans.decide', {
+      clientId: worrier.clientId,
+      decisions: view.pending.map((p) => ({ proposalId: p.id, decision: 'accept' })),
+    });
+  }
+  await page.goto(`${base}/#/clients/${worrier.clientId}`);
+  await shootPanel(page, page.locator('section.plan-panel'), 'plan');
+
+  await call(core, 'couples.link', { clientId: sleeper.clientId, partnerId: partner.clientId });
+  const merged = await call<{ runId: string }>(core, 'couples.merge', {
+    clientId: sleeper.clientId,
+    date: '2026-10-28',
+    waiting: true,
+  });
+  await core.pipeline.settled(merged.runId);
+  await page.goto(`${base}/#/clients/${sleeper.clientId}`);
+  await shootPanel(page, page.locator('section.couples-panel'), 'couples');
+}
+
+async function shootPanel(page: Page, panel: Locator, name: string) {
+  await panel.waitFor();
+  await page.waitForTimeout(1_000);
+  await panel.screenshot({ path: path.join(OUT, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
 }
 
 main().catch((error: unknown) => {

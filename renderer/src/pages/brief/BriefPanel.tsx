@@ -34,22 +34,24 @@ export function BriefPanel({
     <section className="brief-panel" aria-labelledby="brief-title">
       <div className="brief-head">
         <h2 id="brief-title">Brief for this session</h2>
-        <Button
-          variant={ready ? 'secondary' : 'primary'}
-          onClick={() => void start()}
-          disabled={live || !session.clientId}
-        >
-          {ready ? 'Prepare again' : 'Prepare brief'}
-        </Button>
-        {session.clientId && (
-          <MemoButton
-            clientId={session.clientId}
-            date={session.date}
-            disabled={live}
-            onAdded={start}
-            onProblem={setMemoProblem}
-          />
-        )}
+        <div className="brief-actions">
+          <Button
+            variant={ready ? 'secondary' : 'primary'}
+            onClick={() => void start()}
+            disabled={live || !session.clientId}
+          >
+            {ready ? 'Prepare again' : 'Prepare brief'}
+          </Button>
+          {session.clientId && (
+            <MemoButton
+              clientId={session.clientId}
+              date={session.date}
+              disabled={live}
+              onAdded={start}
+              onProblem={setMemoProblem}
+            />
+          )}
+        </div>
       </div>
       {!session.clientId && (
         <p className="muted">Choose the client first: a brief reads their earlier signed notes.</p>
