@@ -24,7 +24,9 @@ const STATUS_WORDS: Record<PlanGoal['status'], string> = {
 };
 
 const modeLabel = (mode: 'rules' | 'model') =>
-  mode === 'rules' ? "Cairn's rules (no model)" : 'notes model';
+  mode === 'rules'
+    ? "Cairn's rules (no model)"
+    : "Cairn's rules and a notes model (its goals say so)";
 
 function smartLines(goal: Pick<PlanGoal, 'smart' | 'toConfirm' | 'measure'>, indent: string) {
   return [
@@ -51,7 +53,7 @@ export function renderProposal(proposal: PlanProposal, indent = '  '): string[] 
 export function renderProposals(proposals: readonly PlanProposal[], date: string): string {
   if (proposals.length === 0)
     return `No plan changes proposed from the session of ${date}: the plan stays as it is.`;
-  const mode = proposals[0]?.mode ?? 'rules';
+  const mode = proposals.some((p) => p.mode === 'model') ? 'model' : 'rules';
   return [
     `${proposals.length} plan change(s) proposed by ${modeLabel(mode)} from the session of ${date}.`,
     'Nothing changes until you decide. Accept or reject each on the client’s Plan tab, or with:',

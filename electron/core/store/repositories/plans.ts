@@ -67,7 +67,7 @@ export function storeProposals(
         kind: p.change.kind,
         changeJson: JSON.stringify({ change: p.change, summary: p.summary }),
         evidenceJson: JSON.stringify(p.evidence),
-        mode: input.mode,
+        mode: p.mode ?? input.mode,
         position,
       })
       .onConflictDoNothing()

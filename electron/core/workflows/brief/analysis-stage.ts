@@ -1,8 +1,7 @@
 import type { BriefAnalysis } from '../../../../shared/api/brief-schemas';
 import { CairnError, CancelledError } from '../../errors';
-import { chooseProvider } from '../../notes/llm/choose-provider';
-import type { LlmProvider } from '../../notes/llm/provider';
-import type { StageContext, StageDefinition } from '../../pipeline/stage-definition';
+import type { StageDefinition } from '../../pipeline/stage-definition';
+import { workflowNotesModel } from '../notes-model';
 import { analyseHistory } from './analysis';
 import { loadClientHistory } from './history';
 import { memosOf } from './memos';
@@ -11,21 +10,6 @@ import { summariseWithModel } from './model-summary';
 
 /** The rules' part is near instant; the model's share of the stage's progress is the rest. */
 const RULES_SHARE = 10;
-
-/** The notes model the library's settings name, or why there is none (never a failure here). */
-function notesModel(context: StageContext): { provider: LlmProvider } | { note: string } {
-  try {
-    return {
-      provider: chooseProvider(context.db, context.modelsDir, {
-        provider: context.options.notesProvider,
-        model: context.options.notesModel,
-      }),
-    };
-  } catch (error) {
-    if (error instanceof CairnError) return { note: error.userMessage };
-    throw error;
-  }
-}
 
 /**
  * The brief's analysis: the rules' reading of the signed notes (the floor, always there), then,
@@ -63,7 +47,7 @@ export const analysisStage: StageDefinition<BriefAnalysis> = {
     };
     context.progress(RULES_SHARE, 'analysis');
     if (history.notes.length === 0) return rules;
-    const chosen = notesModel(context);
+    const chosen = workflowNotesModel(context);
     if ('note' in chosen) return { ...rules, modelNote: chosen.note };
     try {
       const written = await summariseWithModel(chosen.provider, history, {

@@ -124,7 +124,7 @@ const MIN_RECITED_SHARE = 0.6;
  * does (a small model often cites the wrong number), the one statement holding most of them.
  * Empty when nothing signed supports it: the point is then dropped, not shown uncited.
  */
-function supportFor(
+export function supportFor(
   text: string,
   cited: readonly BriefCitation[],
   statements: readonly BriefCitation[],

@@ -8,6 +8,9 @@ import { pastWorkflowStageMs } from '../../store/repositories/runs';
 import { loadClientHistory } from '../brief/history';
 import { extractSession, ratingIn, signedNoteOf, SessionExtract, type Rating } from './extract';
 import { LoadedPlan, ProposedChange, proposeChanges } from './propose';
+import { proposeGoalsWithModel } from './model-goals';
+import { workflowNotesModel } from '../notes-model';
+import { CairnError, CancelledError } from '../../errors';
 
 const STEPS: Steps = [['extract'], ['load_plan'], ['propose'], ['persist']];
 
@@ -17,6 +20,9 @@ const DEFAULT_STAGE_MS = 500;
 const Proposals = z.object({
   proposals: z.array(ProposedChange),
   mode: z.enum(['rules', 'model']),
+  /** The notes model that proposed goals, and why it proposed none when it did not. */
+  model: z.string().nullable().default(null),
+  modelNote: z.string().default(''),
 });
 type Proposals = z.infer<typeof Proposals>;
 
@@ -75,14 +81,53 @@ const loadPlanStage: StageDefinition<LoadedPlan> = {
   summary: (output) => output,
 };
 
+/**
+ * Proposals by rules (the floor); when the note states no goal and the plan has none open, a
+ * notes model, if one is set up, may read goals in the session's own words (model-goals.ts).
+ * A missing, unreachable or unhelpful model leaves the rules' proposals, with the reason.
+ */
 const proposeStage: StageDefinition<Proposals> = {
   name: 'propose',
   onFailure: 'fail-run',
   // Ids are made here and kept in the stage's summary, so a resumed persist stores the same ones.
-  execute: byRules((context) => ({
-    proposals: proposeChanges(extracted(context), LoadedPlan.parse(context.outputOf('load_plan'))),
-    mode: 'rules' as const,
-  })),
+  execute: async (context) => {
+    const extract = extracted(context);
+    const plan = LoadedPlan.parse(context.outputOf('load_plan'));
+    const rules = proposeChanges(extract, plan);
+    const floor = { proposals: rules, mode: 'rules' as const, model: null, modelNote: '' };
+    const openGoals = plan.content.goals.filter((g) => g.status !== 'achieved');
+    if (extract.goals.length > 0 || openGoals.length > 0) return floor;
+    const chosen = workflowNotesModel(context);
+    if ('note' in chosen) return { ...floor, modelNote: chosen.note };
+    try {
+      const written = await proposeGoalsWithModel(
+        chosen.provider,
+        extract,
+        plan.content.goals.map((g) => g.statement),
+        {
+          signal: context.signal,
+          onProgress: (generated, max) => context.progress((100 * generated) / max, 'propose'),
+        },
+      );
+      if (written.proposals.length === 0)
+        return {
+          ...floor,
+          modelNote: `The notes model (${chosen.provider.model}) proposed no goal: ${written.problems.join('; ') || 'nothing usable'}.`,
+        };
+      return {
+        proposals: [...written.proposals, ...rules],
+        mode: 'model' as const,
+        model: chosen.provider.model,
+        modelNote: '',
+      };
+    } catch (error) {
+      if (context.signal.aborted || error instanceof CancelledError) throw new CancelledError();
+      const reason = error instanceof CairnError ? error.userMessage : String(error);
+      return { ...floor, modelNote: `The notes model could not be used: ${reason}` };
+    } finally {
+      await chosen.provider.close();
+    }
+  },
   summary: (output) => output,
 };
 
@@ -99,7 +144,8 @@ const persistStage: StageDefinition<{ proposals: number }> = {
       clientId,
       sessionId: context.sessionId,
       runId: context.runId,
-      mode,
+      // Each proposal is the rules' unless it says otherwise (a notes model's goal does).
+      mode: 'rules',
       proposals,
     });
     recordAudit(tx, {

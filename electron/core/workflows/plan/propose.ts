@@ -28,6 +28,8 @@ export const ProposedChange = z.object({
   change: PlanChange,
   summary: z.string(),
   evidence: z.array(PlanCitation),
+  /** Who proposed it when not the run's rules: a notes model's goal is labelled as such. */
+  mode: z.enum(['rules', 'model']).optional(),
 });
 export type ProposedChange = z.infer<typeof ProposedChange>;
 

@@ -123,8 +123,8 @@ function PlanBody({
           {[...bySession.values()].map((proposals) => (
             <div key={proposals[0]?.sessionId}>
               <p className="muted">
-                {proposals[0]?.mode === 'model'
-                  ? 'Proposed by a notes model'
+                {proposals.some((p) => p.mode === 'model')
+                  ? 'Proposed by Cairn’s rules and a notes model (its goals say so; check each against its statements)'
                   : 'Proposed by Cairn’s rules (no model)'}{' '}
                 from the session of{' '}
                 <Link to={`/sessions/${proposals[0]?.sessionId ?? ''}`}>
