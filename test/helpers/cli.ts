@@ -56,3 +56,30 @@ export async function killCairnGroup(child: ChildProcess): Promise<void> {
   process.kill(-(child.pid as number), 'SIGKILL');
   await exited;
 }
+
+/**
+ * `cairn <args>` in its own process group, SIGKILLed (a crash: no clean-up runs) `afterMs` after
+ * it started; resolves when it is gone, whether the kill landed or it had already finished.
+ */
+export function cairnKilledAfter(dataDir: string, args: string[], afterMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, CAIRN_DATA_DIR: '' },
+      stdio: 'ignore',
+      detached: true,
+    });
+    child.on('error', reject);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        // it already finished
+      }
+    }, afterMs);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

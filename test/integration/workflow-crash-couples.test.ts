@@ -1,42 +1,19 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/core/app/core';
 import { linkPartners } from '../../electron/core/store/repositories/couples';
 import { TENSE_PARTNER, WORRIED_SLEEPER } from '../fixtures/clients/scripted-clients';
-import { runCairn } from '../helpers/cli';
+import { cairnKilledAfter, runCairn } from '../helpers/cli';
 import { seedClientHistory } from '../helpers/client-history';
-import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
+import { makeTempDir } from '../helpers/fixtures';
 import { readLibrary, stageCompletions } from '../helpers/pipeline';
 
 const KILLS = 6;
-const BIN = path.join(REPO_ROOT, 'electron/core/cli/bin.mjs');
 const STAGES = ['load_partners', 'match', 'joint_summary', 'isolation_check', 'persist'];
 const MERGE = ['couples', 'merge', TENSE_PARTNER.name, '--session-date', '2026-10-28', '--json'];
 
-/** `cairn couples merge` in its own process group, SIGKILLed (a crash) `afterMs` after start. */
-function mergeKilledAfter(dataDir: string, afterMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, ...MERGE], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, CAIRN_DATA_DIR: '' },
-      stdio: 'ignore',
-      detached: true,
-    });
-    child.on('error', reject);
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch {
-        // it already finished
-      }
-    }, afterMs);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
+const mergeKilledAfter = (dataDir: string, afterMs: number) =>
+  cairnKilledAfter(dataDir, MERGE, afterMs);
 
 /**
  * A couples merge killed at moments spread over a CLI run, then asked for again: the run resumes,

@@ -1,41 +1,18 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/core/app/core';
 import { WORRIED_SLEEPER } from '../fixtures/clients/scripted-clients';
-import { runCairn } from '../helpers/cli';
+import { cairnKilledAfter, runCairn } from '../helpers/cli';
 import { seedClientHistory } from '../helpers/client-history';
-import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
+import { makeTempDir } from '../helpers/fixtures';
 import { readLibrary, stageCompletions } from '../helpers/pipeline';
 
 const KILLS = 8;
-const BIN = path.join(REPO_ROOT, 'electron/core/cli/bin.mjs');
 const STAGES = ['load_history', 'analysis', 'abstraction', 'client_guide', 'persist'];
 
-/** `cairn brief` in its own process group, SIGKILLed (a crash) `afterMs` after it started. */
-function briefKilledAfter(dataDir: string, afterMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const args = ['brief', WORRIED_SLEEPER.name, '--session-date', WORRIED_SLEEPER.upcoming];
-    const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, ...args, '--json'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, CAIRN_DATA_DIR: '' },
-      stdio: 'ignore',
-      detached: true,
-    });
-    child.on('error', reject);
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch {
-        // it already finished
-      }
-    }, afterMs);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
+const BRIEF = ['brief', WORRIED_SLEEPER.name, '--session-date', WORRIED_SLEEPER.upcoming, '--json'];
+const briefKilledAfter = (dataDir: string, afterMs: number) =>
+  cairnKilledAfter(dataDir, BRIEF, afterMs);
 
 /**
  * A pre-session brief killed at moments spread over a CLI run (start-up, opening the library, the

@@ -2,11 +2,11 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Brief } from '../../../../shared/api/brief-schemas';
 import type { Core } from '../../app/core';
-import { CancelledError, fromApiError, ValidationError } from '../../errors';
+import { ValidationError } from '../../errors';
 import { call } from '../call';
 import { withInterruptSignal } from '../interrupt';
 import type { CommandContext } from '../main';
-import { follow } from './process';
+import { followToCompletion } from './process';
 
 interface BriefCliOptions {
   sessionDate?: string;
@@ -43,14 +43,13 @@ export function registerBriefCommand(program: Command, context: CommandContext):
             date: options.sessionDate,
             waiting: true,
           });
-          const run = await follow(core, queued.runId, signal, !options.json);
-          if (run.status === 'cancelled') throw new CancelledError();
-          if (run.status === 'failed')
-            throw fromApiError({
-              category: run.errorCategory ?? 'permanent',
-              code: 'run_failed',
-              message: run.errorMessage ?? 'The brief could not be prepared.',
-            });
+          await followToCompletion(
+            core,
+            queued.runId,
+            signal,
+            !options.json,
+            'The brief could not be prepared.',
+          );
           const brief = await call(core, 'briefs.get', { sessionId: queued.sessionId });
           if (!brief) throw new Error('The brief run completed but left no brief.');
           context.io.out(options.json ? JSON.stringify(brief) : renderBrief(brief));

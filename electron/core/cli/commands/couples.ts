@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import type { CouplesSummary, CouplesView } from '../../../../shared/api/couples-schemas';
-import { CancelledError, fromApiError } from '../../errors';
 import { call } from '../call';
 import { withInterruptSignal } from '../interrupt';
 import type { CommandContext } from '../main';
 import { resolveClientId } from './brief';
-import { follow } from './process';
+import { followToCompletion } from './process';
 
 interface JsonOption {
   json?: boolean;
@@ -67,14 +66,13 @@ export function registerCouplesCommands(program: Command, context: CommandContex
             date: options.sessionDate,
             waiting: true,
           });
-          const run = await follow(core, queued.runId, signal, !options.json);
-          if (run.status === 'cancelled') throw new CancelledError();
-          if (run.status === 'failed')
-            throw fromApiError({
-              category: run.errorCategory ?? 'permanent',
-              code: 'run_failed',
-              message: run.errorMessage ?? 'The joint summary could not be prepared.',
-            });
+          await followToCompletion(
+            core,
+            queued.runId,
+            signal,
+            !options.json,
+            'The joint summary could not be prepared.',
+          );
           const view = await call(core, 'couples.get', { clientId });
           if (view.latest?.runId !== queued.runId)
             throw new Error('The couples run completed but left no joint summary.');

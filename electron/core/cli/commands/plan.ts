@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { Core } from '../../app/core';
-import { CancelledError, fromApiError, ValidationError } from '../../errors';
+import { ValidationError } from '../../errors';
 import { call } from '../call';
 import { withInterruptSignal } from '../interrupt';
 import type { CommandContext } from '../main';
 import { resolveClientId } from './brief';
 import { renderPlan, renderProposals } from './plan-format';
-import { follow } from './process';
+import { followToCompletion } from './process';
 
 interface JsonOption {
   json?: boolean;
@@ -39,14 +39,13 @@ export function registerPlanCommand(program: Command, context: CommandContext): 
       await context.withCore((core) =>
         withInterruptSignal(async (signal) => {
           const queued = await call(core, 'plans.propose', { sessionId, waiting: true });
-          const run = await follow(core, queued.runId, signal, !options.json);
-          if (run.status === 'cancelled') throw new CancelledError();
-          if (run.status === 'failed')
-            throw fromApiError({
-              category: run.errorCategory ?? 'permanent',
-              code: 'run_failed',
-              message: run.errorMessage ?? 'The plan updates could not be proposed.',
-            });
+          await followToCompletion(
+            core,
+            queued.runId,
+            signal,
+            !options.json,
+            'The plan updates could not be proposed.',
+          );
           const view = await call(core, 'plans.get', { clientId: queued.clientId });
           const proposals = view.pending.filter((p) => p.sessionId === sessionId);
           if (options.json)

@@ -158,6 +158,28 @@ export async function follow(
   return call(core, 'runs.get', { id: runId });
 }
 
+/**
+ * Follows a workflow run to its end and returns it completed: a cancelled run becomes exit 130,
+ * a failed one the run's own message (or `fallback`), as every between-session command needs.
+ */
+export async function followToCompletion(
+  core: Core,
+  runId: string,
+  signal: AbortSignal,
+  show: boolean,
+  fallback: string,
+): Promise<RunSummary> {
+  const run = await follow(core, runId, signal, show);
+  if (run.status === 'cancelled') throw new CancelledError();
+  if (run.status === 'failed')
+    throw fromApiError({
+      category: run.errorCategory ?? 'permanent',
+      code: 'run_failed',
+      message: run.errorMessage ?? fallback,
+    });
+  return run;
+}
+
 function report(
   context: CommandContext,
   result: {

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { RunProgress } from '../../../../shared/api/schemas';
 import { useApi } from '../../api/context';
 import { useQuery } from '../../api/use-query';
+import { useWorkflowRun } from '../../api/use-workflow-run';
 
 const REFRESH_ON = ['runs.changed', 'sessions.changed'] as const;
 
@@ -13,23 +12,7 @@ export function useBrief(session: { id: string; clientId: string | null; date: s
     (client) => client.call('briefs.get', { sessionId: session.id }),
     REFRESH_ON,
   );
-  const runs = useQuery(
-    `${session.id}:brief-runs`,
-    (client) => client.call('runs.list', { sessionId: session.id }),
-    REFRESH_ON,
-  );
-  const latest =
-    runs.status === 'ready' ? runs.data.find((r) => r.type === 'pre_session') : undefined;
-  const live = latest?.status === 'queued' || latest?.status === 'running';
-  const [progress, setProgress] = useState<RunProgress | null>(null);
-  const latestId = latest?.id;
-  useEffect(
-    () =>
-      api.on('runs.progress', (update) => {
-        if (update.runId === latestId) setProgress(update);
-      }),
-    [api, latestId],
-  );
+  const { latest, live, progress } = useWorkflowRun(session.id, 'pre_session');
   const prepare = async () => {
     if (!session.clientId) return;
     await api.call('briefs.prepare', {
@@ -38,5 +21,5 @@ export function useBrief(session: { id: string; clientId: string | null; date: s
       waiting: true,
     });
   };
-  return { brief, latest, live, progress: live ? progress : null, prepare };
+  return { brief, latest, live, progress, prepare };
 }

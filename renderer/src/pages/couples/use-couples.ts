@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { RunProgress, RunSummary } from '../../../../shared/api/schemas';
+import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { useQuery } from '../../api/use-query';
+import { useWorkflowRun } from '../../api/use-workflow-run';
 
 const REFRESH_ON = ['clients.changed', 'runs.changed', 'sessions.changed'] as const;
 
@@ -19,29 +19,12 @@ export function useCouples(clientId: string) {
   // The joint session last prepared from here, else the one the newest summary was made for.
   const [preparing, setPreparing] = useState<string | null>(null);
   const sessionId = preparing ?? (view.status === 'ready' ? view.data.latest?.sessionId : null);
-  const runs = useQuery(
-    `${sessionId ?? 'none'}:couples-runs`,
-    (client) =>
-      sessionId ? client.call('runs.list', { sessionId }) : Promise.resolve<RunSummary[]>([]),
-    REFRESH_ON,
-  );
-  const latest =
-    runs.status === 'ready' ? runs.data.find((r) => r.type === 'couples_merge') : undefined;
-  const live = latest?.status === 'queued' || latest?.status === 'running';
-  const [progress, setProgress] = useState<RunProgress | null>(null);
-  const latestId = latest?.id;
-  useEffect(
-    () =>
-      api.on('runs.progress', (update) => {
-        if (update.runId === latestId) setProgress(update);
-      }),
-    [api, latestId],
-  );
+  const { latest, live, progress } = useWorkflowRun(sessionId, 'couples_merge');
   return {
     view,
     latestRun: latest,
     live,
-    progress: live ? progress : null,
+    progress,
     link: (partnerId: string) => api.call('couples.link', { clientId, partnerId }),
     unlink: () => api.call('couples.unlink', { clientId }),
     prepare: async (date: string) => {

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { PlanDecision } from '../../../../shared/api/plan-schemas';
-import type { RunProgress } from '../../../../shared/api/schemas';
 import { useApi } from '../../api/context';
 import { useQuery } from '../../api/use-query';
+import { useWorkflowRun } from '../../api/use-workflow-run';
 
 const REFRESH_ON = ['plans.changed', 'runs.changed'] as const;
 
@@ -25,25 +24,9 @@ export function usePlan(clientId: string) {
  */
 export function useProposeRun(sessionId: string | undefined) {
   const api = useApi();
-  const runs = useQuery(
-    `${sessionId ?? 'none'}:plan-runs`,
-    (client) => (sessionId ? client.call('runs.list', { sessionId }) : Promise.resolve([])),
-    ['runs.changed'],
-  );
-  const latest =
-    runs.status === 'ready' ? runs.data.find((r) => r.type === 'post_session') : undefined;
-  const live = latest?.status === 'queued' || latest?.status === 'running';
-  const [progress, setProgress] = useState<RunProgress | null>(null);
-  const latestId = latest?.id;
-  useEffect(
-    () =>
-      api.on('runs.progress', (update) => {
-        if (update.runId === latestId) setProgress(update);
-      }),
-    [api, latestId],
-  );
+  const { latest, live, progress } = useWorkflowRun(sessionId, 'post_session');
   const propose = async () => {
     if (sessionId) await api.call('plans.propose', { sessionId, waiting: true });
   };
-  return { latest, live, progress: live ? progress : null, propose };
+  return { latest, live, progress, propose };
 }

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import type { RunProgress, RunSummary } from '../../../shared/api/schemas';
+import type { RunType } from '../../../shared/domain/enums';
+import { useApi } from './context';
+import { useQuery } from './use-query';
+
+/**
+ * The newest run of one type on a session (a brief, a plan update, a couples summary), whether it
+ * is going, and its live stage, percent and time left from `runs.progress` while it is.
+ */
+export function useWorkflowRun(sessionId: string | null | undefined, type: RunType) {
+  const api = useApi();
+  const runs = useQuery(
+    `${sessionId ?? 'none'}:${type}-runs`,
+    (client) =>
+      sessionId ? client.call('runs.list', { sessionId }) : Promise.resolve<RunSummary[]>([]),
+    ['runs.changed', 'sessions.changed'],
+  );
+  const latest = runs.status === 'ready' ? runs.data.find((r) => r.type === type) : undefined;
+  const live = latest?.status === 'queued' || latest?.status === 'running';
+  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const latestId = latest?.id;
+  useEffect(
+    () =>
+      api.on('runs.progress', (update) => {
+        if (update.runId === latestId) setProgress(update);
+      }),
+    [api, latestId],
+  );
+  return { latest, live, progress: live ? progress : null };
+}
