@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -80,6 +81,20 @@ describe('the pre-session brief in the desk', () => {
     expect(page.url()).not.toContain(upcoming);
     await page.getByRole('heading', { name: 'Questions to ask' }).waitFor();
     expect(await page.getByTestId('desk-status').textContent()).toBe('Upcoming');
+  });
+
+  it('files a voice memo from the desk and prepares the brief again with it', async () => {
+    const memo = path.join(temp.dir, 'memo.wav');
+    execFileSync('espeak-ng', ['-w', memo, 'Ask about the sleep diary next time.']);
+    await page.goto(`${serverUrl(vite)}/#/sessions/${upcoming}`);
+    await page.getByRole('heading', { name: 'Questions to ask' }).waitFor();
+    // The upload path a browser uses (the app passes the file's path instead).
+    await page.getByLabel('Voice memo for the brief').setInputFiles(memo);
+    const memos = page.getByRole('heading', { name: 'Your voice memo' });
+    await memos.waitFor();
+    // This library has no Whisper model: the memo is kept and the brief says why it is not read.
+    await page.getByText(/Not transcribed: .*Whisper/).waitFor();
+    expect(await page.getByText('The memo could not be added').count()).toBe(0);
   });
 
   it('has no serious accessibility problems, light or dark', async () => {

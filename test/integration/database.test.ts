@@ -15,14 +15,20 @@ import {
 
 const EXPECTED_TABLES = [
   'audit_log',
+  'brief_memos',
   'briefs',
   'clients',
+  'couples_summaries',
+  'goal_progress',
+  'joint_sessions',
   'note_addenda',
   'note_revisions',
   'note_templates',
   'notes',
+  'partner_links',
   'pipeline_runs',
   'pipeline_stages',
+  'plan_proposals',
   'recordings',
   'risk_flags',
   'sessions',
@@ -31,6 +37,7 @@ const EXPECTED_TABLES = [
   'sync_outbox',
   'transcript_revisions',
   'transcript_segments',
+  'treatment_plans',
 ];
 
 function tableNames(file: string): string[] {
