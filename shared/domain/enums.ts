@@ -57,7 +57,13 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
  * What a run does: `process` turns a recording into a note; the workflows between sessions work
  * on a client's history (a brief before a session, a plan update after one, a couples summary).
  */
-export const RUN_TYPES = ['process', 'pre_session', 'post_session', 'couples_merge'] as const;
+export const RUN_TYPES = [
+  'process',
+  'pre_session',
+  'post_session',
+  'couples_merge',
+  'refine',
+] as const;
 export type RunType = (typeof RUN_TYPES)[number];
 
 /** A brief before a session: history → analysis → abstract → the client's guide. */
@@ -76,8 +82,12 @@ export const COUPLES_MERGE_STAGES = [
   'match',
   'joint_summary',
   'isolation_check',
+  'revise',
   'persist',
 ] as const;
+
+/** A refinement of a note: a revision proposed (by the notes model or rules), then stored. */
+export const REFINE_STAGES = ['revise', 'persist'] as const;
 
 /** Every run type's stages, in order. */
 export const RUN_TYPE_STAGES = {
@@ -85,6 +95,7 @@ export const RUN_TYPE_STAGES = {
   pre_session: PRE_SESSION_STAGES,
   post_session: POST_SESSION_STAGES,
   couples_merge: COUPLES_MERGE_STAGES,
+  refine: REFINE_STAGES,
 } as const;
 
 /**
@@ -104,6 +115,7 @@ export const RUN_STAGES = [
   'match',
   'joint_summary',
   'isolation_check',
+  'revise',
   'persist',
 ] as const;
 export type RunStage = (typeof RUN_STAGES)[number];

@@ -23,6 +23,7 @@ const STAGE_WORDS: Record<RunStage, string> = {
   match: 'matching shared topics',
   joint_summary: 'writing the joint summary',
   isolation_check: 'checking nothing crossed over',
+  revise: 'drafting the revision',
   persist: 'saving',
 };
 

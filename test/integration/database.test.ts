@@ -22,6 +22,7 @@ const EXPECTED_TABLES = [
   'goal_progress',
   'joint_sessions',
   'note_addenda',
+  'note_refinements',
   'note_revisions',
   'note_templates',
   'notes',

@@ -93,7 +93,7 @@ export class EmbeddedProvider implements LlmProvider {
         onTextChunk: (chunk) => {
           firstChunkAt ??= performance.now();
           generatedTokens += model.tokenize(chunk).length;
-          request.onProgress?.({ generatedTokens, maxTokens: request.maxTokens });
+          request.onProgress?.({ generatedTokens, maxTokens: request.maxTokens, text: chunk });
         },
       });
       const finished = performance.now();

@@ -177,7 +177,7 @@ export class OllamaProvider implements LlmProvider {
       } else if (chunk.message.content !== '') {
         // About one token a chunk: a good count until eval_count gives the real one.
         chunksWithText += 1;
-        onProgress?.({ generatedTokens: chunksWithText, maxTokens });
+        onProgress?.({ generatedTokens: chunksWithText, maxTokens, text: chunk.message.content });
       }
     }
     if (final === undefined) throw connectionLost(this.host);

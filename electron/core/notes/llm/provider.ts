@@ -30,7 +30,12 @@ export interface GenerateRequest {
   seed?: number;
   signal?: AbortSignal;
   /** Called as tokens arrive: generated so far (and the budget when known). */
-  onProgress?: (progress: { generatedTokens: number; maxTokens?: number }) => void;
+  onProgress?: (progress: {
+    generatedTokens: number;
+    maxTokens?: number;
+    /** The words just generated, for a caller that shows them as they come (a refinement). */
+    text?: string;
+  }) => void;
 }
 
 export interface GenerateResult {

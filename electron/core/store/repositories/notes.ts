@@ -100,7 +100,14 @@ export function replaceSection(db: DbOrTx, change: SectionReplacement): void {
 
 export function saveClinicianVersion(
   db: DbOrTx,
-  edit: { noteId: string; content: NoteContent; text: string; author: string },
+  edit: {
+    noteId: string;
+    content: NoteContent;
+    text: string;
+    author: string;
+    /** Why the clinician's version changed: an edit (default), or an accepted refinement. */
+    reason?: 'edit' | 'refinement';
+  },
 ): void {
   const content = valid(NoteContent, edit.content);
   atomically(db, (tx) => {
@@ -116,7 +123,8 @@ export function saveClinicianVersion(
       .where(eq(notes.id, edit.noteId))
       .run();
     const { noteId, author } = edit;
-    addRevision(tx, { noteId, version: 'clinician', reason: 'edit', author, content }, now);
+    const reason = edit.reason ?? 'edit';
+    addRevision(tx, { noteId, version: 'clinician', reason, author, content }, now);
   });
 }
 
