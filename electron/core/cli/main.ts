@@ -21,6 +21,7 @@ import { registerModelCommands } from './commands/models';
 import { registerNotesCommand, registerTemplatesCommand } from './commands/notes';
 import { registerOllamaCommands } from './commands/ollama';
 import { registerPlanCommand } from './commands/plan';
+import { registerRefineCommand } from './commands/refine';
 import { registerPreprocessCommand } from './commands/preprocess';
 import { registerPasscodeCommand } from './commands/passcode';
 import { registerProcessCommand } from './commands/process';
@@ -120,6 +121,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerBriefCommand(program, context);
   registerCouplesCommands(program, context);
   registerPlanCommand(program, context);
+  registerRefineCommand(program, context);
   registerNotesCommand(program, context);
   registerTemplatesCommand(program, context);
   registerSettingsCommand(program, context);
