@@ -7,6 +7,7 @@ import { useQuery } from '../../../api/use-query';
 import { formatDuration } from '../../../format';
 import { Addenda } from './Addenda';
 import { CitePicker } from './CitePicker';
+import { RefinePanel } from './RefinePanel';
 import {
   changeOf,
   editableContent,
@@ -53,7 +54,15 @@ export function NotePanel({
   const [message, setMessage] = useState<string | null>(null);
   const available = notes.status === 'ready' ? notes.data : [];
   const chosen = templateId ?? available[0]?.templateId ?? 'soap';
-  const note = available.find((n) => n.templateId === chosen);
+  const queried = available.find((n) => n.templateId === chosen);
+  // The note as an accepted refinement left it, until the list catches up (or moves past it).
+  const [refined, setRefined] = useState<Note | null>(null);
+  const note =
+    refined &&
+    refined.id === queried?.id &&
+    (refined.clinician?.updatedAt ?? 0) > (queried.clinician?.updatedAt ?? 0)
+      ? refined
+      : queried;
 
   const writeNote = async () => {
     setMessage(null);
@@ -97,14 +106,18 @@ export function NotePanel({
         </p>
       )}
       {note?.ai ? (
-        <NoteEditor
-          key={note.id}
-          note={note}
-          segmentStart={segmentStart}
-          onSeek={onSeek}
-          citation={citation}
-          onCitationDone={onCitationDone}
-        />
+        <div className="note-with-refine">
+          <NoteEditor
+            // A new revision from refinement starts the editor again from it.
+            key={`${note.id}:${refined?.clinician?.updatedAt ?? 0}`}
+            note={note}
+            segmentStart={segmentStart}
+            onSeek={onSeek}
+            citation={citation}
+            onCitationDone={onCitationDone}
+          />
+          <RefinePanel note={note} onAccepted={setRefined} />
+        </div>
       ) : (
         notes.status === 'ready' && <p className="muted">No {chosen} note yet.</p>
       )}
