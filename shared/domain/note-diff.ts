@@ -64,12 +64,13 @@ export function diffWords(before: string, after: string): DiffPart[] {
       parts.push({ op: 'same', text: right });
       i += 1;
       j += 1;
-    } else if (right !== undefined && (left === undefined || at(i, j + 1) >= at(i + 1, j))) {
-      parts.push({ op: 'add', text: right });
-      j += 1;
-    } else {
-      parts.push({ op: 'del', text: left ?? '' });
+    } else if (left !== undefined && (right === undefined || at(i + 1, j) >= at(i, j + 1))) {
+      // Deletions before insertions at a change, as a reader expects: what went, then what came.
+      parts.push({ op: 'del', text: left });
       i += 1;
+    } else {
+      parts.push({ op: 'add', text: right ?? '' });
+      j += 1;
     }
   }
   return merged(parts);

@@ -22,6 +22,8 @@ describe('refining a note with a notes model', () => {
     mkdirSync(path.join(dataDir, 'models/llm'), { recursive: true });
     symlinkSync(testLlmModel(), path.join(dataDir, 'models/llm', path.basename(testLlmModel())));
     core = await startCore({ dataDir, actor: 'test', transport: 'in-process' });
+    // A short session needs little context; a small one asks for two statements, not four.
+    await call(core, 'settings.set', { name: 'notesContextSize', value: 2048 });
   });
   afterAll(async () => {
     await core.shutdown();
