@@ -27,15 +27,29 @@ export function createRefineHandlers(context: {
   resourcesDir?: string;
 }): RefineHandlers {
   const { db, events, actor } = context;
-  // Only the words of refinements asked for here reach this library's windows.
-  const asked = new Set<string>();
-  onRefineTokens((refinementId, text) => {
-    if (asked.has(refinementId)) events.emit('refine.tokens', { refinementId, text });
-  });
+  // Only the words of refinements asked for here reach this library's windows; the stream is
+  // listened to while one of them drafts, and let go when the last run ends.
+  const drafting = new Set<string>();
+  let stopListening: (() => void) | null = null;
+  const forward = (refinementId: string, runId: string) => {
+    drafting.add(refinementId);
+    stopListening ??= onRefineTokens((id, text) => {
+      if (drafting.has(id)) events.emit('refine.tokens', { refinementId: id, text });
+    });
+    void context.pipeline
+      .settled(runId)
+      .catch(() => undefined)
+      .finally(() => {
+        drafting.delete(refinementId);
+        if (drafting.size > 0) return;
+        stopListening?.();
+        stopListening = null;
+      });
+  };
   return {
     'refine.request': (input) => {
       const result = requestRefinement({ db, pipeline: context.pipeline, actor }, input);
-      asked.add(result.refinementId);
+      forward(result.refinementId, result.runId);
       return result;
     },
     'refine.list': ({ noteId }) => {
