@@ -57,7 +57,13 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
  * What a run does: `process` turns a recording into a note; the workflows between sessions work
  * on a client's history (a brief before a session, a plan update after one, a couples summary).
  */
-export const RUN_TYPES = ['process', 'pre_session', 'post_session', 'couples_merge'] as const;
+export const RUN_TYPES = [
+  'process',
+  'pre_session',
+  'post_session',
+  'couples_merge',
+  'follow_up',
+] as const;
 export type RunType = (typeof RUN_TYPES)[number];
 
 /** A brief before a session: history → analysis → abstract → the client's guide. */
@@ -79,12 +85,16 @@ export const COUPLES_MERGE_STAGES = [
   'persist',
 ] as const;
 
+/** A follow-up for the client from a signed note: values gathered, drafted, checked, saved. */
+export const FOLLOW_UP_STAGES = ['gather', 'draft', 'check', 'persist'] as const;
+
 /** Every run type's stages, in order. */
 export const RUN_TYPE_STAGES = {
   process: PIPELINE_STAGES,
   pre_session: PRE_SESSION_STAGES,
   post_session: POST_SESSION_STAGES,
   couples_merge: COUPLES_MERGE_STAGES,
+  follow_up: FOLLOW_UP_STAGES,
 } as const;
 
 /**
@@ -104,6 +114,9 @@ export const RUN_STAGES = [
   'match',
   'joint_summary',
   'isolation_check',
+  'gather',
+  'draft',
+  'check',
   'persist',
 ] as const;
 export type RunStage = (typeof RUN_STAGES)[number];
@@ -119,3 +132,13 @@ export type RawAudioRetention = (typeof RAW_AUDIO_RETENTION)[number];
 /** Retention policy for transcript text: keep it, or delete it after the note is approved. */
 export const TRANSCRIPT_RETENTION = ['keep', 'afterApproval'] as const;
 export type TranscriptRetention = (typeof TRANSCRIPT_RETENTION)[number];
+
+/** Templates: a note's sections (summary), a follow-up message (email), a model's instructions. */
+export const TEMPLATE_TYPES = ['summary', 'email', 'prompt'] as const;
+export type TemplateType = (typeof TEMPLATE_TYPES)[number];
+
+/** A follow-up for the client: a draft the clinician edits, then exported (Cairn never sends it). */
+export const FOLLOW_UP_STATUSES = ['draft', 'exported'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+export const FOLLOW_UP_EXPORTS = ['eml', 'clipboard', 'mailto'] as const;
+export type FollowUpExport = (typeof FOLLOW_UP_EXPORTS)[number];

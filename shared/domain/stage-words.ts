@@ -23,6 +23,9 @@ const STAGE_WORDS: Record<RunStage, string> = {
   match: 'matching shared topics',
   joint_summary: 'writing the joint summary',
   isolation_check: 'checking nothing crossed over',
+  gather: 'gathering the homework and next appointment',
+  draft: 'drafting the message',
+  check: 'checking for clinical detail',
   persist: 'saving',
 };
 

@@ -20,6 +20,7 @@ import { createAuditHandlers } from './audit-handlers';
 import { createBriefHandlers } from './brief-handlers';
 import { createCouplesHandlers } from './couples-handlers';
 import { createPlanHandlers } from './plan-handlers';
+import { createFollowUpHandlers } from './followup-handlers';
 import { createClientHandlers } from './client-handlers';
 import type { EventBus } from './event-bus';
 import type { LibraryFreeze } from './library-freeze';
@@ -100,6 +101,12 @@ export function createHandlers(context: HandlerContext): Handlers {
     }),
     ...createCouplesHandlers({ db, events, actor, pipeline: context.pipeline }),
     ...createPlanHandlers({ db, events, actor, pipeline: context.pipeline }),
+    ...createFollowUpHandlers({
+      db,
+      actor,
+      pipeline: context.pipeline,
+      resourcesDir: context.resourcesDir,
+    }),
     ...createNotesHandlers({
       db,
       events,
