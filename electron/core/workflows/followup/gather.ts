@@ -24,15 +24,29 @@ export type FollowUpValues = z.infer<typeof FollowUpValues>;
 const NO_HOMEWORK = 'Nothing new to practise this time; keep going with what helps.';
 const NO_NEXT_SESSION = 'at a time we will arrange together';
 
-/** "2026-12-14" → "Monday 14 December 2026" (the day as written, without time zones moving it). */
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * "2026-12-14" → "Monday 14 December 2026": the day as written (no time zone moves it), and the
+ * same words whatever ICU data the runtime carries.
+ */
 export function dayInWords(day: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T12:00:00Z`));
+  const date = new Date(`${day}T12:00:00Z`);
+  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
 /** "Homework: keep a thought record daily." → "Keep a thought record daily." */
@@ -55,7 +69,9 @@ export function gatherFollowUpValues(
   // The note's homework statements, then the plan's open homework set at this session.
   const homework = [
     ...extract.homework.map((h) => h.text),
-    ...plan.homework.filter((h) => h.sessionId === sessionId && h.status === 'set').map((h) => h.text),
+    ...plan.homework
+      .filter((h) => h.sessionId === sessionId && h.status === 'set')
+      .map((h) => h.text),
   ].map(homeworkLine);
   const uniqueHomework = [...new Set(homework)];
   const next = db
