@@ -79,7 +79,12 @@ export function createFollowUpHandlers(context: {
           body,
           warnings: clinicalDetailWarnings(`${subject}\n${body}`, asked),
         });
-        recordAudit(tx, { actor, action: 'followup.edited', entityType: 'follow_up', entityId: id });
+        recordAudit(tx, {
+          actor,
+          action: 'followup.edited',
+          entityType: 'follow_up',
+          entityId: id,
+        });
       });
       return requireFollowUp(db, id);
     },

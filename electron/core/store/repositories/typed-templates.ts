@@ -101,7 +101,10 @@ export function requireEmailTemplate(db: DbOrTx, id: string): EmailTemplate {
 }
 
 /** The practice's prompt template for a summary template, if it has one (newest saved wins). */
-export function promptTemplateFor(db: DbOrTx, summaryTemplateId: string): PromptTemplate | undefined {
+export function promptTemplateFor(
+  db: DbOrTx,
+  summaryTemplateId: string,
+): PromptTemplate | undefined {
   return db
     .select()
     .from(noteTemplates)

@@ -48,7 +48,8 @@ type Checked = z.infer<typeof Checked>;
 const gathered = (context: StageContext) => Gathered.parse(context.outputOf('gather'));
 const drafted = (context: StageContext) => Drafted.parse(context.outputOf('draft'));
 
-const templateIdOf = (context: StageContext) => context.options.template ?? DEFAULT_FOLLOW_UP_TEMPLATE;
+const templateIdOf = (context: StageContext) =>
+  context.options.template ?? DEFAULT_FOLLOW_UP_TEMPLATE;
 
 const gatherStage: StageDefinition<Gathered> = {
   name: 'gather',
@@ -90,8 +91,7 @@ const draftStage: StageDefinition<Drafted> = {
     if (context.options.skipNotes !== false)
       return { ...floor, modeNote: 'Filled from the template alone.' };
     const chosen = workflowNotesModel(context);
-    if ('note' in chosen)
-      return { ...floor, modeNote: `Filled from the template: ${chosen.note}` };
+    if ('note' in chosen) return { ...floor, modeNote: `Filled from the template: ${chosen.note}` };
     try {
       const written = await draftBodyWithModel(chosen.provider, input, {
         signal: context.signal,
@@ -111,7 +111,10 @@ const draftStage: StageDefinition<Drafted> = {
     } catch (error) {
       if (context.signal.aborted || error instanceof CancelledError) throw new CancelledError();
       const reason = error instanceof CairnError ? error.userMessage : String(error);
-      return { ...floor, modeNote: `Filled from the template: the notes model could not be used: ${reason}` };
+      return {
+        ...floor,
+        modeNote: `Filled from the template: the notes model could not be used: ${reason}`,
+      };
     } finally {
       await chosen.provider.close();
     }
@@ -176,6 +179,10 @@ export const FOLLOW_UP_RUN: RunTypeDefinition = {
     }),
   estimator: (db) => {
     const past = pastWorkflowStageMs(db, 'follow_up');
-    return new StepEstimator(STEPS, evenWeights(STEPS), (stage) => past.get(stage) ?? DEFAULT_STAGE_MS);
+    return new StepEstimator(
+      STEPS,
+      evenWeights(STEPS),
+      (stage) => past.get(stage) ?? DEFAULT_STAGE_MS,
+    );
   },
 };

@@ -37,7 +37,12 @@ export function acceptBody(json: unknown, gathered: FollowUpValues): string | un
     gathered.hasNextSession ? gathered.values['nextSession.date'] : undefined,
     // The homework's first words: the model may rephrase the rest.
     gathered.hasHomework
-      ? gathered.values.homework?.split('\n')[0]?.replace(/^- /, '').split(' ').slice(0, 3).join(' ')
+      ? gathered.values.homework
+          ?.split('\n')[0]
+          ?.replace(/^- /, '')
+          .split(' ')
+          .slice(0, 3)
+          .join(' ')
       : undefined,
   ].filter((v): v is string => Boolean(v));
   return must.every((m) => normal(text).includes(normal(m))) ? text : undefined;
