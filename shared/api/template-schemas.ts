@@ -32,7 +32,8 @@ const VARIABLE_USE = /\{\{\s*([^{}]*?)\s*\}\}/g;
 /** The variable names a text uses, in order of first use (unknown ones included). */
 export function variablesUsedIn(...texts: string[]): string[] {
   const found = new Set<string>();
-  for (const text of texts) for (const match of text.matchAll(VARIABLE_USE)) found.add(match[1]!);
+  for (const text of texts)
+    for (const match of text.matchAll(VARIABLE_USE)) found.add(match[1] ?? '');
   return [...found];
 }
 

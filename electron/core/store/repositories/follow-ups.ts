@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import { FollowUp, FollowUpWarning } from '../../../../shared/api/followup-schemas';
+import { FollowUp, type FollowUpWarning } from '../../../../shared/api/followup-schemas';
 import type { FollowUpExport } from '../../../../shared/domain/enums';
 import { ValidationError } from '../../errors';
 import { followUps } from '../schema-followup';
