@@ -5,9 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../electron/core/app/core';
 import { call } from '../../electron/core/cli/call';
 import { listAudit } from '../../electron/core/store/repositories/audit';
-import { createSession } from '../../electron/core/store/repositories/sessions';
+import { createSession, setSessionStatus } from '../../electron/core/store/repositories/sessions';
+import {
+  directSystemPrompt,
+  noteSystemPrompt,
+  PROMPT_VERSION,
+} from '../../electron/core/notes/generate/prompts';
+import { promptVersionOf } from '../../electron/core/notes/generate/prompt-instructions';
+import { withPracticePrompt } from '../../electron/core/notes/templates/practice-prompt';
+import { findTemplate } from '../../electron/core/notes/write-note';
 import { FollowUp } from '../../shared/api/followup-schemas';
-import type { EmailTemplate } from '../../shared/api/template-schemas';
+import type { EmailTemplate, PromptTemplate } from '../../shared/api/template-schemas';
 import type { ScriptedClient } from '../fixtures/clients/scripted-clients';
 import { runCairn } from '../helpers/cli';
 import { seedClientHistory } from '../helpers/client-history';
@@ -69,12 +77,12 @@ describe('a follow-up for the client', () => {
   beforeAll(async () => {
     core = await startCore({ dataDir, actor: 'Dr Ada Byron', transport: 'in-process' });
     seeded = seedClientHistory(core.database.db, CLIENT);
-    createSession(core.database.db, {
+    const upcoming = createSession(core.database.db, {
       clientId: seeded.clientId,
       date: CLIENT.upcoming,
       kind: 'individual',
-      status: 'scheduled',
     });
+    setSessionStatus(core.database.db, upcoming, 'scheduled');
     unsigned = createSession(core.database.db, {
       clientId: seeded.clientId,
       date: '2026-12-20',
@@ -168,6 +176,47 @@ describe('a follow-up for the client', () => {
     });
     expect(risky.warnings.map((w) => w.kind)).toEqual(['risk', 'medication']);
     expect(risky.status).toBe('draft');
+  });
+
+  it('gives the notes model a practice’s prompt template, and today’s prompt without one', async () => {
+    const soap = findTemplate(core.database.db, 'soap');
+    await call(core, 'templates.ofType', { type: 'prompt' });
+    // The built-in prompt template holds today's words: the prompt and its version are unchanged.
+    const unchanged = withPracticePrompt(core.database.db, soap);
+    expect(noteSystemPrompt(unchanged, 'transcript')).toBe(noteSystemPrompt(soap, 'transcript'));
+    expect(promptVersionOf(unchanged, PROMPT_VERSION)).toBe(PROMPT_VERSION);
+
+    const instructions = 'You document therapy sessions for a practice that writes in plain words.';
+    const prompt: PromptTemplate = {
+      id: 'practice-soap',
+      type: 'prompt',
+      name: 'Our SOAP instructions',
+      description: 'Plain words.',
+      version: 1,
+      forTemplate: 'soap',
+      instructions,
+      variables: [],
+    };
+    const wrongTarget = await rejection(
+      call(core, 'templates.saveTyped', { ...prompt, forTemplate: 'follow-up-homework' }),
+    );
+    expect(wrongTarget.code).toBe('template_not_found');
+    await call(core, 'templates.saveTyped', prompt);
+    const edited = withPracticePrompt(core.database.db, soap);
+    for (const system of [
+      noteSystemPrompt(edited, 'transcript'),
+      noteSystemPrompt(edited, 'facts'),
+      directSystemPrompt(edited),
+    ]) {
+      expect(
+        system.startsWith(`${instructions} You`) || system.startsWith(`${instructions} Write`),
+      ).toBe(true);
+      expect(system).not.toContain('careful clinical documentation assistant');
+      // The sections stay Cairn's.
+      expect(system).toContain('subjective (Subjective)');
+    }
+    expect(promptVersionOf(edited, PROMPT_VERSION)).toBe(`${PROMPT_VERSION}+practice-soap@1`);
+    await call(core, 'templates.delete', { id: 'practice-soap' });
   });
 
   it('refuses a session whose note is not signed, and an unknown template', async () => {
