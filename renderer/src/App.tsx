@@ -4,6 +4,7 @@ import { LockNowButton } from './lock/LockNowButton';
 import { AuditPage } from './pages/audit/AuditPage';
 import { ClientPage } from './pages/clients/ClientPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
+import { FollowUpPage } from './pages/followup/FollowUpPage';
 import { SessionPage } from './pages/session/SessionPage';
 import { SessionsPage } from './pages/sessions/SessionsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -29,6 +30,7 @@ export function App() {
             <Routes>
               <Route path="/" element={<SessionsPage />} />
               <Route path="/sessions/:id" element={<SessionPage />} />
+              <Route path="/sessions/:id/follow-up" element={<FollowUpPage />} />
               <Route path="/clients" element={<ClientsPage />} />
               <Route path="/clients/:id" element={<ClientPage />} />
               <Route path="/audit" element={<AuditPage />} />

@@ -40,6 +40,7 @@ import {
 import { NotesModelsListing } from './notes-model-schemas';
 import { workflowMethods } from './contract-workflows';
 import { refineEvents, refineMethods } from './contract-refine';
+import { followUpMethods } from './contract-followup';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
 import {
   AuditExportInput,
@@ -87,6 +88,7 @@ export const methods = {
   'runs.retry': { input: z.object({ id: Id }), output: RunSummary },
   ...workflowMethods,
   ...refineMethods,
+  ...followUpMethods,
   'riskFlags.list': { input: z.object({ sessionId: Id }), output: z.array(RiskFlag) },
   /** The clinician has read a risk flag; recorded in the audit log. */
   'riskFlags.acknowledge': { input: z.object({ id: Id }), output: RiskFlag },

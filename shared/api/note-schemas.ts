@@ -161,6 +161,8 @@ const Section = z.object({
 export const NoteTemplate = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    /** Templates of other types (email, prompt) say so; a note template may say `summary`. */
+    type: z.literal('summary').optional(),
     name: z.string().min(1),
     description: z.string().min(1),
     version: z.number().int().positive(),

@@ -63,6 +63,7 @@ export const RUN_TYPES = [
   'post_session',
   'couples_merge',
   'refine',
+  'follow_up',
 ] as const;
 export type RunType = (typeof RUN_TYPES)[number];
 
@@ -82,12 +83,13 @@ export const COUPLES_MERGE_STAGES = [
   'match',
   'joint_summary',
   'isolation_check',
-  'revise',
   'persist',
 ] as const;
 
 /** A refinement of a note: a revision proposed (by the notes model or rules), then stored. */
 export const REFINE_STAGES = ['revise', 'persist'] as const;
+/** A follow-up for the client from a signed note: values gathered, drafted, checked, saved. */
+export const FOLLOW_UP_STAGES = ['gather', 'draft', 'check', 'persist'] as const;
 
 /** Every run type's stages, in order. */
 export const RUN_TYPE_STAGES = {
@@ -96,6 +98,7 @@ export const RUN_TYPE_STAGES = {
   post_session: POST_SESSION_STAGES,
   couples_merge: COUPLES_MERGE_STAGES,
   refine: REFINE_STAGES,
+  follow_up: FOLLOW_UP_STAGES,
 } as const;
 
 /**
@@ -116,6 +119,9 @@ export const RUN_STAGES = [
   'joint_summary',
   'isolation_check',
   'revise',
+  'gather',
+  'draft',
+  'check',
   'persist',
 ] as const;
 export type RunStage = (typeof RUN_STAGES)[number];
@@ -131,3 +137,13 @@ export type RawAudioRetention = (typeof RAW_AUDIO_RETENTION)[number];
 /** Retention policy for transcript text: keep it, or delete it after the note is approved. */
 export const TRANSCRIPT_RETENTION = ['keep', 'afterApproval'] as const;
 export type TranscriptRetention = (typeof TRANSCRIPT_RETENTION)[number];
+
+/** Templates: a note's sections (summary), a follow-up message (email), a model's instructions. */
+export const TEMPLATE_TYPES = ['summary', 'email', 'prompt'] as const;
+export type TemplateType = (typeof TEMPLATE_TYPES)[number];
+
+/** A follow-up for the client: a draft the clinician edits, then exported (Cairn never sends it). */
+export const FOLLOW_UP_STATUSES = ['draft', 'exported'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+export const FOLLOW_UP_EXPORTS = ['eml', 'clipboard', 'mailto'] as const;
+export type FollowUpExport = (typeof FOLLOW_UP_EXPORTS)[number];

@@ -24,6 +24,9 @@ const STAGE_WORDS: Record<RunStage, string> = {
   joint_summary: 'writing the joint summary',
   isolation_check: 'checking nothing crossed over',
   revise: 'drafting the revision',
+  gather: 'gathering the homework and next appointment',
+  draft: 'drafting the message',
+  check: 'checking for clinical detail',
   persist: 'saving',
 };
 

@@ -21,6 +21,7 @@ import { createBriefHandlers } from './brief-handlers';
 import { createCouplesHandlers } from './couples-handlers';
 import { createPlanHandlers } from './plan-handlers';
 import { createRefineHandlers } from './refine-handlers';
+import { createFollowUpHandlers } from './followup-handlers';
 import { createClientHandlers } from './client-handlers';
 import type { EventBus } from './event-bus';
 import type { LibraryFreeze } from './library-freeze';
@@ -104,6 +105,12 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createRefineHandlers({
       db,
       events,
+      actor,
+      pipeline: context.pipeline,
+      resourcesDir: context.resourcesDir,
+    }),
+    ...createFollowUpHandlers({
+      db,
       actor,
       pipeline: context.pipeline,
       resourcesDir: context.resourcesDir,

@@ -51,6 +51,7 @@ const VIEWS: Partial<Record<MethodName, Viewed>> = {
     return latest ? [['couples.viewed', 'session', latest.sessionId]] : [];
   },
   'plans.get': (input) => [['plan.viewed', 'client', String(input.clientId)]],
+  'followups.get': (input) => [['followup.viewed', 'follow_up', String(input.id)]],
   'notes.list': (_input, output) =>
     (output as { id: string }[]).map((note) => ['note.viewed', 'note', note.id]),
 };

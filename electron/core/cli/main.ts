@@ -16,6 +16,7 @@ import { registerBriefCommand } from './commands/brief';
 import { registerClientCommands } from './commands/clients';
 import { registerCouplesCommands } from './commands/couples';
 import { registerDiarizeCommand } from './commands/diarize';
+import { registerFollowUpCommand } from './commands/followup';
 import { registerImportCommand } from './commands/import';
 import { registerModelCommands } from './commands/models';
 import { registerNotesCommand, registerTemplatesCommand } from './commands/notes';
@@ -122,6 +123,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerCouplesCommands(program, context);
   registerPlanCommand(program, context);
   registerRefineCommand(program, context);
+  registerFollowUpCommand(program, context);
   registerNotesCommand(program, context);
   registerTemplatesCommand(program, context);
   registerSettingsCommand(program, context);

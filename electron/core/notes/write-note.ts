@@ -17,6 +17,7 @@ import {
   type NoteSegment,
 } from './generate/generate-note';
 import { renderNoteText } from './generate/note-output';
+import { withPracticePrompt } from './templates/practice-prompt';
 import type { LlmProvider } from './llm/provider';
 import { mergeRisk, type RiskFinding } from './risk/merge-risk';
 import type { RiskHit } from './risk/risk-categories';
@@ -144,7 +145,7 @@ async function modelOrFloor(
   try {
     note = await generateNote({
       provider: request.provider,
-      template,
+      template: withPracticePrompt(request.db, template),
       segments,
       signal: request.signal,
       onProgress: request.onProgress,
@@ -249,7 +250,7 @@ export async function regenerateSection(request: RegenerateSectionRequest): Prom
     withKeyFacts(
       await generateNote({
         provider: request.provider,
-        template,
+        template: withPracticePrompt(db, template),
         segments,
         section: request.sectionKey,
         signal: request.signal,

@@ -94,10 +94,19 @@ export class PipelineService {
     type: Exclude<RunType, 'process'>,
     sessionId: string,
     waiting = false,
+    /** The run's own choices (a follow-up's template), kept with the run. */
+    options?: RunOptions,
   ): EnqueueResult {
     const { db, actor } = this.deps;
     const outcome = transaction(db, (tx) =>
-      queueWorkflowRun(tx, { type, sessionId, waiting, actor, maxBacklog: this.maxBacklog }),
+      queueWorkflowRun(tx, {
+        type,
+        sessionId,
+        waiting,
+        actor,
+        maxBacklog: this.maxBacklog,
+        options,
+      }),
     );
     const { live, ...result } = outcome;
     if (result.created)

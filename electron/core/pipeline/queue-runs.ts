@@ -102,7 +102,7 @@ export function queueProcessRun(
  */
 export function queueWorkflowRun(
   tx: Tx,
-  request: QueueRequest & { type: Exclude<RunType, 'process'> },
+  request: QueueRequest & { type: Exclude<RunType, 'process'>; options?: RunOptions },
 ): QueueDecision {
   const { sessionId, type, waiting, actor, maxBacklog } = request;
   const live = liveRunForSession(tx, sessionId);
@@ -115,7 +115,8 @@ export function queueWorkflowRun(
   if (live) throw busy();
   refuseFullQueue(tx, maxBacklog);
   const priority = waiting ? WAITING_PRIORITY : 0;
-  const runId = createRun(tx, { sessionId, optionsJson: '{}', priority, type });
+  const optionsJson = JSON.stringify(request.options ?? {});
+  const runId = createRun(tx, { sessionId, optionsJson, priority, type });
   if (!runId) throw busy();
   audit(tx, actor, runId, { session: sessionId, type });
   return { runId, created: true, alreadyDone: false };

@@ -3,6 +3,7 @@ import { PRE_SESSION_RUN } from '../workflows/brief/brief-run-type';
 import { COUPLES_MERGE_RUN } from '../workflows/couples/couples-run-type';
 import { POST_SESSION_RUN } from '../workflows/plan/plan-run-type';
 import { REFINE_RUN } from '../workflows/refine/refine-run-type';
+import { FOLLOW_UP_RUN } from '../workflows/followup/followup-run-type';
 import { PROCESS_RUN } from './process-run-type';
 import { unknownRunType, type RunTypeDefinition } from './run-types';
 
@@ -13,6 +14,7 @@ const RUN_TYPE_DEFINITIONS: Partial<Record<RunType, RunTypeDefinition>> = {
   couples_merge: COUPLES_MERGE_RUN,
   post_session: POST_SESSION_RUN,
   refine: REFINE_RUN,
+  follow_up: FOLLOW_UP_RUN,
 };
 
 /** The definition of a run's type; throws a user-facing error for one this version lacks. */

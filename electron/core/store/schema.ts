@@ -16,6 +16,7 @@ import {
   SESSION_STATUSES,
   SPEAKER_ROLES,
   STAGE_STATUSES,
+  TEMPLATE_TYPES,
 } from '../../../shared/domain/enums';
 import { createdAt, updatedAt } from './schema-columns';
 
@@ -159,6 +160,8 @@ export const transcriptRevisions = sqliteTable(
 export const noteTemplates = sqliteTable('note_templates', {
   /** The template's own id, e.g. "soap"; notes refer to it by this. */
   id: text('id').primaryKey(),
+  /** summary (a note's sections), email (a follow-up) or prompt (a notes model's instructions). */
+  type: text('type', { enum: TEMPLATE_TYPES }).notNull().default('summary'),
   name: text('name').notNull(),
   description: text('description').notNull(),
   version: integer('version').notNull(),

@@ -19,7 +19,8 @@ export function lockDown(isTrustedPage: (url: string) => boolean): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
+      // mailto: opens the system's mail app with a follow-up in it: Cairn itself sends nothing.
+      if (url.startsWith('https://') || url.startsWith('mailto:')) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });

@@ -7,6 +7,7 @@ import { call } from '../call';
 import { formatTable } from '../io';
 import { withInterruptSignal } from '../interrupt';
 import type { CommandContext } from '../main';
+import { listTypedTemplates, registerTemplateSubcommands } from './templates';
 import { follow } from './process';
 
 interface NotesCliOptions {
@@ -72,12 +73,15 @@ export function registerNotesCommand(program: Command, context: CommandContext):
 }
 
 export function registerTemplatesCommand(program: Command, context: CommandContext): void {
-  program
+  const templates = program
     .command('templates')
-    .description('list the note templates (built-in and your practice’s own)')
+    .description('list the templates: note templates, or with --type the email and prompt ones')
+    .option('--type <type>', 'summary (note templates, the default), email or prompt')
     .option('--json', 'print JSON')
-    .action(async (options: { json?: boolean }) => {
+    .action(async (options: { json?: boolean; type?: string }) => {
       await context.withCore(async (core) => {
+        if (options.type !== undefined && options.type !== 'summary')
+          return listTypedTemplates(core, context, options.type, options.json === true);
         const templates = await call(core, 'templates.list', {});
         if (options.json) {
           context.io.out(JSON.stringify(templates));
@@ -96,6 +100,7 @@ export function registerTemplatesCommand(program: Command, context: CommandConte
         );
       });
     });
+  registerTemplateSubcommands(templates, context);
 }
 
 /** A notes run that made no note says why: a missing model is a setting (2), a crash is ours (1). */

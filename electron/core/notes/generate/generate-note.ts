@@ -27,6 +27,7 @@ import {
   transcriptBlock,
   type PromptLine,
 } from './prompts';
+import { promptVersionOf } from './prompt-instructions';
 import { writeSections } from './section-steps';
 import { longestEvidenceTokens, sectionAnswerTokens, TURN_MARGIN_TOKENS } from './step-budget';
 
@@ -193,7 +194,7 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
   const generation: NoteGeneration = {
     provider: provider.name,
     model: provider.model,
-    promptVersion: PROMPT_VERSION,
+    promptVersion: promptVersionOf(request.template, PROMPT_VERSION),
     mode: direct ? 'direct' : 'map-reduce',
     chunks: parts,
     sections: sectionDrafts,

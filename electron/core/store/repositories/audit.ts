@@ -15,7 +15,9 @@ export type AuditEntityType =
   | 'access'
   /** The audit log itself (its exports). */
   | 'audit'
-  | 'library';
+  | 'library'
+  /** A follow-up message for a client (drafted, edited, exported). */
+  | 'follow_up';
 
 export interface AuditEntry {
   actor: string;

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { NoteTemplate, type TemplateSummary } from '../../../../shared/api/note-schemas';
 import { PermanentError, ValidationError } from '../../errors';
 import { noteTemplates } from '../schema';
@@ -44,6 +44,8 @@ export function listTemplates(db: DbOrTx): TemplateSummary[] {
   return db
     .select()
     .from(noteTemplates)
+    // Email and prompt templates are listed by typed-templates.ts: a note is never written from one.
+    .where(eq(noteTemplates.type, 'summary'))
     .orderBy(desc(noteTemplates.builtIn), asc(noteTemplates.name), asc(noteTemplates.id))
     .all()
     .map((row) => summaryOf(definitionOf(row), row.builtIn));
@@ -53,7 +55,11 @@ export function getTemplate(
   db: DbOrTx,
   id: string,
 ): (NoteTemplate & { builtIn: boolean }) | undefined {
-  const row = db.select().from(noteTemplates).where(eq(noteTemplates.id, id)).get();
+  const row = db
+    .select()
+    .from(noteTemplates)
+    .where(and(eq(noteTemplates.id, id), eq(noteTemplates.type, 'summary')))
+    .get();
   return row && { ...definitionOf(row), builtIn: row.builtIn };
 }
 
@@ -77,6 +83,11 @@ export function saveTemplate(db: DbOrTx, template: NoteTemplate): TemplateSummar
       .from(noteTemplates)
       .where(eq(noteTemplates.id, parsed.data.id))
       .get();
+    if (stored && stored.type !== 'summary')
+      throw new ValidationError(
+        'template_id_taken',
+        `The id "${stored.id}" belongs to a ${stored.type} template; choose another id.`,
+      );
     if (stored?.builtIn) refuseBuiltIn(stored);
     const definition: NoteTemplate = stored
       ? { ...parsed.data, version: stored.version + 1 }

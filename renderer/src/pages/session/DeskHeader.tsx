@@ -114,6 +114,11 @@ export function DeskHeader({
                 Update the treatment plan
               </Link>
             )}
+            {session.clientId && (
+              <Link className="btn btn-secondary btn-sm" to={`/sessions/${session.id}/follow-up`}>
+                Follow-up for the client
+              </Link>
+            )}
           </>
         ) : (
           <button
