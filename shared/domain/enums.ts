@@ -82,7 +82,6 @@ export const COUPLES_MERGE_STAGES = [
   'match',
   'joint_summary',
   'isolation_check',
-  'revise',
   'persist',
 ] as const;
 
