@@ -143,7 +143,7 @@ describe('OllamaProvider against the loopback Ollama-protocol server', () => {
 
   it('reports progress as chunks arrive, ending on the eval_count', async () => {
     server.behaviour.reply = () => JSON.stringify({ summary: 'x'.repeat(80), themes: [] });
-    const seen: { generatedTokens: number; maxTokens?: number }[] = [];
+    const seen: { generatedTokens: number; maxTokens?: number; text?: string }[] = [];
     const result = await provider().generate(
       noteRequest({ maxTokens: 256, onProgress: (p) => seen.push(p) }),
     );
