@@ -143,7 +143,7 @@ describe('OllamaProvider against the loopback Ollama-protocol server', () => {
 
   it('reports progress as chunks arrive, ending on the eval_count', async () => {
     server.behaviour.reply = () => JSON.stringify({ summary: 'x'.repeat(80), themes: [] });
-    const seen: { generatedTokens: number; maxTokens?: number }[] = [];
+    const seen: { generatedTokens: number; maxTokens?: number; text?: string }[] = [];
     const result = await provider().generate(
       noteRequest({ maxTokens: 256, onProgress: (p) => seen.push(p) }),
     );
@@ -152,6 +152,8 @@ describe('OllamaProvider against the loopback Ollama-protocol server', () => {
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     expect(counts.at(-1)).toBe(result.generatedTokens);
     expect(seen.every((p) => p.maxTokens === 256)).toBe(true);
+    // The words come with the counts, for a caller that shows them as they arrive (refinement).
+    expect(seen.map((p) => p.text ?? '').join('')).toBe(result.text);
   });
 
   it('cancelling mid-stream rejects quickly with CancelledError and closes the connection', async () => {

@@ -78,5 +78,5 @@ describe('refining a note with a notes model', () => {
     expect(cancelled).toMatchObject({ status: 'failed', proposed: null });
     expect(cancelled.message).toMatch(/Cancelled/);
     unsubscribe();
-  }, 240_000);
+  }, 420_000);
 });

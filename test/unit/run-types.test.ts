@@ -12,7 +12,13 @@ describe('run types', () => {
   });
 
   it('give every stage a built type runs a definition, step by step in order', () => {
-    for (const type of ['process', 'pre_session', 'post_session', 'couples_merge'] as const) {
+    for (const type of [
+      'process',
+      'pre_session',
+      'post_session',
+      'couples_merge',
+      'refine',
+    ] as const) {
       const definition = runTypeDefinition(type);
       expect(definition.steps.flat()).toEqual([...RUN_TYPE_STAGES[type]]);
       for (const stage of definition.steps.flat())

@@ -43,8 +43,10 @@ export function RefinePanel({
   const locked = note.status === 'approved';
   const sections = (note.clinician ?? note.ai)?.content.sections ?? [];
 
-  const draftingId = drafting?.id;
-  const draftingRun = drafting?.runId;
+  // The one just asked for is listened to at once, before the list has reloaded with it.
+  const [asked, setAsked] = useState<{ id: string; runId: string } | null>(null);
+  const draftingId = drafting?.id ?? asked?.id;
+  const draftingRun = drafting?.runId ?? asked?.runId;
   useEffect(() => {
     if (!draftingId) return;
     const offTokens = api.on('refine.tokens', (event) => {
@@ -86,7 +88,10 @@ export function RefinePanel({
           request,
           ...(section ? { section } : {}),
         })
-        .then(() => setRequest('')),
+        .then((result) => {
+          setRequest('');
+          setAsked({ id: result.refinementId, runId: result.runId });
+        }),
     );
   };
   const onKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
