@@ -39,12 +39,15 @@ export function syncBuiltInTemplates(db: DbOrTx, templates: NoteTemplate[]): voi
   });
 }
 
-/** Built-ins first (the ones most clinicians reach for), then the practice's own by name. */
+/**
+ * Note (summary) templates only: built-ins first (the ones most clinicians reach for), then the
+ * practice's own by name. Email and prompt templates are listed by typed-templates.ts: a note is
+ * never written from one.
+ */
 export function listTemplates(db: DbOrTx): TemplateSummary[] {
   return db
     .select()
     .from(noteTemplates)
-    // Email and prompt templates are listed by typed-templates.ts: a note is never written from one.
     .where(eq(noteTemplates.type, 'summary'))
     .orderBy(desc(noteTemplates.builtIn), asc(noteTemplates.name), asc(noteTemplates.id))
     .all()

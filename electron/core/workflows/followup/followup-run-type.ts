@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { FollowUpWarning } from '../../../../shared/api/followup-schemas';
-import { CairnError, CancelledError } from '../../errors';
 import { evenWeights, StepEstimator, type Steps } from '../../pipeline/progress';
 import type { RunTypeDefinition } from '../../pipeline/run-types';
 import type { StageContext, StageDefinition } from '../../pipeline/stage-definition';
@@ -12,7 +11,7 @@ import {
   requireEmailTemplate,
   syncBuiltInTypedTemplates,
 } from '../../store/repositories/typed-templates';
-import { workflowNotesModel } from '../notes-model';
+import { withWorkflowNotesModel } from '../notes-model';
 import { signedNoteOf } from '../plan/extract';
 import { clinicalDetailWarnings } from './clinical-check';
 import { FollowUpValues, gatherFollowUpValues } from './gather';
@@ -90,34 +89,25 @@ const draftStage: StageDefinition<Drafted> = {
     const floor = { subject: input.subject, body: input.body, mode: 'template' as const };
     if (context.options.skipNotes !== false)
       return { ...floor, modeNote: 'Filled from the template alone.' };
-    const chosen = workflowNotesModel(context);
-    if ('note' in chosen) return { ...floor, modeNote: `Filled from the template: ${chosen.note}` };
-    try {
-      const written = await draftBodyWithModel(chosen.provider, input, {
+    const written = await withWorkflowNotesModel(context, (provider) =>
+      draftBodyWithModel(provider, input, {
         signal: context.signal,
         onProgress: (generated, max) => context.progress((100 * generated) / max, 'draft'),
-      });
-      if ('problems' in written)
-        return {
-          ...floor,
-          modeNote: `Filled from the template: the notes model (${chosen.provider.model}) wrote nothing usable (${written.problems.join('; ') || 'no answer'}).`,
-        };
-      return {
-        subject: input.subject,
-        body: written.body,
-        mode: 'model' as const,
-        modeNote: `Written by the notes model ${chosen.provider.model} from the template’s values only.`,
-      };
-    } catch (error) {
-      if (context.signal.aborted || error instanceof CancelledError) throw new CancelledError();
-      const reason = error instanceof CairnError ? error.userMessage : String(error);
+      }),
+    );
+    if ('note' in written)
+      return { ...floor, modeNote: `Filled from the template: ${written.note}` };
+    if ('problems' in written.value)
       return {
         ...floor,
-        modeNote: `Filled from the template: the notes model could not be used: ${reason}`,
+        modeNote: `Filled from the template: the notes model (${written.model}) wrote nothing usable (${written.value.problems.join('; ') || 'no answer'}).`,
       };
-    } finally {
-      await chosen.provider.close();
-    }
+    return {
+      subject: input.subject,
+      body: written.value.body,
+      mode: 'model' as const,
+      modeNote: `Written by the notes model ${written.model} from the template’s values only.`,
+    };
   },
   summary: (output) => output,
 };

@@ -1,4 +1,4 @@
-import { attemptsFor, runStep } from '../../notes/generate/run-step';
+import { runStep, type StepAttempt } from '../../notes/generate/run-step';
 import type { JsonSchema, LlmProvider } from '../../notes/llm/provider';
 import type { FollowUpValues } from './gather';
 
@@ -9,7 +9,8 @@ import type { FollowUpValues } from './gather';
  * else leaves the template's own text, with the reason.
  */
 
-const BODY_CHARS = 900;
+/** A short message: a few sentences (and a bounded answer always ends, even from a weak model). */
+const BODY_CHARS = 360;
 const TURN_MARGIN_TOKENS = 64;
 
 const SYSTEM = [
@@ -20,9 +21,18 @@ const SYSTEM = [
 
 const SCHEMA: JsonSchema = {
   type: 'object',
-  properties: { body: { type: 'string', minLength: 40, maxLength: BODY_CHARS } },
+  // No length bounds in the schema: a long bounded string makes the runtime's grammar slow; the
+  // token ceiling bounds the answer and acceptBody() its length.
+  properties: { body: { type: 'string' } },
   required: ['body'],
 };
+
+/** Greedy first, then once more with a little (seeded) temperature: a body, or the template's. */
+const LIMITS = { maxItems: 1, maxTextLength: BODY_CHARS, maxEvidence: 1 };
+const ATTEMPTS: StepAttempt[] = [
+  { limits: LIMITS, temperature: 0 },
+  { limits: LIMITS, temperature: 0.4, seed: 7 },
+];
 
 const normal = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
 
@@ -31,7 +41,8 @@ export function acceptBody(json: unknown, gathered: FollowUpValues): string | un
   const body = (json as { body?: unknown }).body;
   if (typeof body !== 'string') return undefined;
   const text = body.trim();
-  if (text.length < 40 || /\{\{|\}\}|\[[a-z .]+\]/i.test(text)) return undefined;
+  if (text.length < 40 || text.length > BODY_CHARS * 1.5 || /\{\{|\}\}|\[[a-z .]+\]/i.test(text))
+    return undefined;
   const must = [
     gathered.values['client.firstName'],
     gathered.hasNextSession ? gathered.values['nextSession.date'] : undefined,
@@ -64,7 +75,7 @@ export async function draftBodyWithModel(
     provider,
     system: SYSTEM,
     ask,
-    attempts: attemptsFor({ maxItems: 1, maxTextLength: BODY_CHARS, maxEvidence: 1 }),
+    attempts: ATTEMPTS,
     plan: () =>
       Promise.resolve(
         promptTokens + maxTokens + TURN_MARGIN_TOKENS <= contextSize
