@@ -28,6 +28,8 @@ import {
   type PromptLine,
 } from './prompts';
 import { writeSections } from './section-steps';
+import { voiceAsker, voicedDraft } from '../voice/voice-in-draft';
+import type { VoiceGuide } from '../voice/voice-guide';
 import { longestEvidenceTokens, sectionAnswerTokens, TURN_MARGIN_TOKENS } from './step-budget';
 
 /**
@@ -69,6 +71,8 @@ export interface GenerateNoteRequest {
    * (0-based), to force a cut-off that the real ceiling never allows.
    */
   maxTokensOverride?: (step: string, attempt: number, planned: number) => number;
+  /** What the clinician's signed notes teach this template (notes/voice); absent: nothing. */
+  voice?: VoiceGuide | null;
 }
 
 export interface GeneratedNote {
@@ -123,6 +127,7 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
   const smallest = await largestMinimalStep(provider, template, contextSize, evidenceTokens);
   const direct = prefixTokens + smallest + TURN_MARGIN_TOKENS <= contextSize;
 
+  const voice = voiceAsker(request.voice, segments, contextSize);
   const steps: GenerateResult[] = [];
   let json: Record<string, unknown>;
   let sectionDrafts: SectionDraft[];
@@ -157,6 +162,7 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
       signal: request.signal,
       onStep: writeProgress(0, 1),
       maxTokensOverride: request.maxTokensOverride,
+      voiceAsk: voice.ask,
     });
     steps.push(...written.results);
     ({ json, sections: sectionDrafts, warnings } = written);
@@ -171,6 +177,7 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
       evidenceTokens,
       index,
       writeProgress,
+      voiceAsk: voice.ask,
     });
     steps.push(...reduced.steps);
     parts = reduced.parts;
@@ -178,13 +185,15 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
     ({ json, sections: sectionDrafts, warnings } = reduced);
   }
 
-  const sections = toSections(template, json, index);
+  const voiced = voicedDraft(toSections(template, json, index), request.voice, voice.used());
+  const sections = voiced.sections;
   const echoes = instructionEchoes(template, json);
   if (echoes > 0)
     warnings = [
       ...warnings,
       `${echoes} statement${echoes === 1 ? '' : 's'} the model wrote repeated Cairn's instructions instead of the session, and ${echoes === 1 ? 'was' : 'were'} left out.`,
     ];
+  if (voiced.warning) warnings = [...warnings, voiced.warning];
   const content: NoteContent = {
     templateId: request.template.id,
     templateVersion: request.template.version,
@@ -196,6 +205,7 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
     promptVersion: PROMPT_VERSION,
     mode: direct ? 'direct' : 'map-reduce',
     chunks: parts,
+    ...(voiced.metadata && { voice: voiced.metadata }),
     sections: sectionDrafts,
     warnings,
     transcriptTokens,
@@ -240,6 +250,7 @@ interface MapReduceInput extends GenerateNoteRequest {
   contextSize: number;
   evidenceTokens: number;
   index: TranscriptIndex;
+  voiceAsk: (key: string) => string;
   writeProgress: (
     partsDone: number,
     totalParts: number,
@@ -332,6 +343,7 @@ async function mapReduce(input: MapReduceInput): Promise<{
     signal: input.signal,
     onStep: input.writeProgress(parts, parts),
     maxTokensOverride: input.maxTokensOverride,
+    voiceAsk: input.voiceAsk,
   });
   return {
     json: written.json,

@@ -1,0 +1,59 @@
+import { escapeTranscriptText } from '../generate/prompts';
+import { profileForModel, voiceProfile, type Replacement, type VoiceProfile } from './profile';
+import { closestExamples } from './retrieval';
+
+/**
+ * What a new draft of one template learns from the clinician's examples: for each section the
+ * closest few pairs and the profile line, as text appended to that section's ask, and the sure
+ * replacements to apply afterwards. Built in memory from the stored examples (or the bench's).
+ */
+export interface VoiceExample {
+  sectionKey: string;
+  aiText: string;
+  finalText: string;
+  createdAt: number;
+}
+
+export interface VoiceGuide {
+  examples: number;
+  profile: VoiceProfile;
+  replacements: readonly Replacement[];
+  /** Text to add to a section's ask ('' when there is nothing for it), within maxChars. */
+  askFor: (sectionKey: string, about: string, maxChars: number) => string;
+}
+
+/** Examples shown per section: a small model has little room, and three show the habit. */
+export const EXAMPLES_PER_SECTION = 3;
+/** One side of an example is cut at this many characters, so one long note cannot fill the ask. */
+const EXAMPLE_CHARS = 320;
+
+const cut = (text: string) => {
+  const flat = escapeTranscriptText(text.replace(/\n/g, ' / '));
+  return flat.length <= EXAMPLE_CHARS ? flat : `${flat.slice(0, EXAMPLE_CHARS - 1)}…`;
+};
+
+export function voiceGuide(examples: readonly VoiceExample[]): VoiceGuide | null {
+  if (examples.length === 0) return null;
+  const profile = voiceProfile(examples);
+  return {
+    examples: examples.length,
+    profile,
+    replacements: profile.replacements,
+    askFor: (sectionKey, about, maxChars) => {
+      const style = profileForModel(profile);
+      const candidates = examples.filter((e) => e.sectionKey === sectionKey);
+      const chosen = closestExamples(candidates, about, EXAMPLES_PER_SECTION);
+      let text = '';
+      for (const example of chosen) {
+        const shown = `\nDraft: ${cut(example.aiText)}\nSigned: ${cut(example.finalText)}`;
+        if (text.length + shown.length + style.length > maxChars) break;
+        text += shown;
+      }
+      const intro = text
+        ? ' How this clinician rewrote this section in earlier notes (the draft, then what they signed). Write like that, but only about this session:'
+        : '';
+      const whole = `${intro}${text}\n${style}`;
+      return whole.length <= maxChars ? whole : '';
+    },
+  };
+}
