@@ -39,6 +39,7 @@ import {
 } from './settings-schemas';
 import { NotesModelsListing } from './notes-model-schemas';
 import { workflowMethods } from './contract-workflows';
+import { voiceMethods } from './contract-voice';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
 import {
   AuditExportInput,
@@ -85,6 +86,7 @@ export const methods = {
   /** A failed or cancelled run again, from its failed stage; completed stages are kept. */
   'runs.retry': { input: z.object({ id: Id }), output: RunSummary },
   ...workflowMethods,
+  ...voiceMethods,
   'riskFlags.list': { input: z.object({ sessionId: Id }), output: z.array(RiskFlag) },
   /** The clinician has read a risk flag; recorded in the audit log. */
   'riskFlags.acknowledge': { input: z.object({ id: Id }), output: RiskFlag },

@@ -67,12 +67,38 @@ function personOf(texts: readonly string[]): VoiceProfile['person'] {
   return 'mixed';
 }
 
-/** A hunk worth learning as a term: short on both sides, and not just "the"/"a" shuffled. */
-function termOf(removed: string[], added: string[]): { from: string; to: string } | undefined {
-  if (removed.length === 0 || added.length === 0) return undefined;
-  if (removed.length > MAX_PHRASE_WORDS || added.length > MAX_PHRASE_WORDS) return undefined;
-  if (removed.every((w) => STOP.has(w)) && added.every((w) => STOP.has(w))) return undefined;
-  return { from: removed.join(' '), to: added.join(' ') };
+/** A term worth learning: short on both sides, and not just "the"/"a" shuffled. */
+function validTerm(removed: readonly string[], added: readonly string[]): boolean {
+  if (removed.length === 0 || added.length === 0) return false;
+  if (removed.length > MAX_PHRASE_WORDS || added.length > MAX_PHRASE_WORDS) return false;
+  return !removed.every((w) => STOP.has(w)) && !added.every((w) => STOP.has(w));
+}
+
+/**
+ * The terms a changed stretch may hold: the whole of it, and every way of cutting both sides in
+ * two valid terms ("the patient feels" → "client reports feeling" may be "the patient" → "client"
+ * and "feels" → "reports feeling"). A wrong cut is rarely repeated across examples; a habit is.
+ */
+function termsOf(removed: string[], added: string[]): { from: string; to: string }[] {
+  const terms: { from: string; to: string }[] = [];
+  const push = (r: string[], a: string[]) => {
+    if (validTerm(r, a)) terms.push({ from: r.join(' '), to: a.join(' ') });
+  };
+  push(removed, added);
+  if (removed.length > MAX_PHRASE_WORDS * 2 || added.length > MAX_PHRASE_WORDS * 2) return terms;
+  for (let i = 1; i < removed.length; i += 1)
+    for (let j = 1; j < added.length; j += 1) {
+      const [r1, r2, a1, a2] = [
+        removed.slice(0, i),
+        removed.slice(i),
+        added.slice(0, j),
+        added.slice(j),
+      ];
+      if (!validTerm(r1, a1) || !validTerm(r2, a2)) continue;
+      push(r1, a1);
+      push(r2, a2);
+    }
+  return terms;
 }
 
 export function voiceProfile(pairs: readonly VoicePair[]): VoiceProfile {
@@ -84,8 +110,8 @@ export function voiceProfile(pairs: readonly VoicePair[]): VoiceProfile {
     for (const hunk of changedHunks(pair.aiText, pair.finalText)) {
       if (hunk.removed.some((w) => HEDGES.has(w)) && !hunk.added.some((w) => HEDGES.has(w)))
         droppedHedge = true;
-      const term = termOf(hunk.removed, hunk.added);
-      if (term) terms.set(`${term.from}→${term.to}`, term);
+      for (const term of termsOf(hunk.removed, hunk.added))
+        terms.set(`${term.from}→${term.to}`, term);
     }
     if (droppedHedge) hedgeDrops += 1;
     // An example counts once per change, however often it made it.

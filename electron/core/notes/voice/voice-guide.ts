@@ -53,7 +53,8 @@ export function voiceGuide(examples: readonly VoiceExample[]): VoiceGuide | null
         ? ' How this clinician rewrote this section in earlier notes (the draft, then what they signed). Write like that, but only about this session:'
         : '';
       const whole = `${intro}${text}\n${style}`;
-      return whole.length <= maxChars ? whole : '';
+      if (whole.length <= maxChars) return whole;
+      return style.length + 1 <= maxChars ? `\n${style}` : '';
     },
   };
 }
