@@ -5,6 +5,7 @@ import { applyReplacements, replaceTerms } from '../../electron/core/notes/voice
 import { profileInWords, voiceProfile } from '../../electron/core/notes/voice/profile';
 import { closestExamples } from '../../electron/core/notes/voice/retrieval';
 import { voiceGuide } from '../../electron/core/notes/voice/voice-guide';
+import { voiceAsker, voicedDraft } from '../../electron/core/notes/voice/voice-in-draft';
 import { wordEditDistance } from '../../electron/core/notes/voice/words';
 import { clinicianRewrite } from '../fixtures/voice-clinician';
 
@@ -136,6 +137,36 @@ describe('the clinician voice: replacements', () => {
     expect(ai?.quote).toBe('the patient said she felt stated');
     expect(ai?.segmentIds).toEqual(['seg-1']);
     expect(floor?.text).toBe('The patient stated it.');
+  });
+});
+
+describe('the clinician voice in a draft', () => {
+  it('marks a statement copied from a shown example, rewords the rest, and says so', () => {
+    const guide = voiceGuide(
+      PAIRS.map((p, i) => ({ ...p, sectionKey: 'subjective', createdAt: i })),
+    );
+    const asker = voiceAsker(guide, [{ text: 'panic at night' }], 4096);
+    expect(asker.ask('subjective')).toContain('Signed: ');
+    expect(asker.ask('plan')).not.toContain('Signed: ');
+    const section = {
+      key: 'subjective',
+      title: 'Subjective',
+      items: [
+        item('Client reported that the panic came at night.'),
+        item('The patient stated she feels calmer after breathing.'),
+      ],
+    };
+    const out = voicedDraft([section], guide, asker);
+    const [copy, fresh] = out.sections[0]?.items ?? [];
+    expect(copy?.supported).toBe(false);
+    expect(copy?.problems.join(' ')).toMatch(/Repeats an example from an earlier signed note/);
+    expect(fresh?.supported).toBe(true);
+    expect(fresh?.text).toBe('Client reported she reports feeling calmer after breathing.');
+    expect(out.metadata).toEqual({ examples: 3, sectionsWithExamples: 1, reworded: 1 });
+    expect(out.warning).toMatch(/your usual wording into 1 statement/);
+    expect(voicedDraft([section], null, voiceAsker(null, [], 4096))).toEqual({
+      sections: [section],
+    });
   });
 });
 

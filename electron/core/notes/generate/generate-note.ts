@@ -185,7 +185,7 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
     ({ json, sections: sectionDrafts, warnings } = reduced);
   }
 
-  const voiced = voicedDraft(toSections(template, json, index), request.voice, voice.used());
+  const voiced = voicedDraft(toSections(template, json, index), request.voice, voice);
   const sections = voiced.sections;
   const echoes = instructionEchoes(template, json);
   if (echoes > 0)
