@@ -51,7 +51,7 @@ export function closestExamples<T extends Retrievable>(
   return examples
     .map((example, i) => ({
       example,
-      score: cosine(weighted(counts[i] ?? new Map(), idf), target),
+      score: cosine(weighted(counts[i] ?? new Map<string, number>(), idf), target),
     }))
     .sort((a, b) => b.score - a.score || b.example.createdAt - a.example.createdAt)
     .slice(0, k)
