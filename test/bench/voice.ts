@@ -106,6 +106,7 @@ export async function voiceBenchmark() {
     for (let n = 0; n < Math.max(...COUNTS); n += 1) {
       const scenario = trained[n % trained.length] as Scenario;
       const content = await draft(sessionOf(scenario, 10 + n), null);
+      console.log(`signed note ${n + 1} (${scenario.name})`);
       // Newest last: the n-th signed note is the n-th example in time.
       for (const pair of rewrittenSections(content, signed(content)))
         examples.push({ ...pair, createdAt: n });
@@ -144,11 +145,12 @@ export async function voiceBenchmark() {
           both.push(...distances(plain));
           continue;
         }
+        // The replacements act after generation, on its statements: "both" is the same draft
+        // with them applied, as generateNote does (it applies them when the guide has them).
         const withPrompt = await draft(segments, promptOnly(guide));
         prompt.push(...distances(withPrompt));
-        const full = await draft(segments, guide);
-        both.push(...distances(full));
-        copies += copied(full, upTo);
+        both.push(...distances(applyReplacements(withPrompt, guide.replacements).content));
+        copies += copied(withPrompt, upTo);
       }
       const row = {
         k,

@@ -38,10 +38,15 @@ const item = (text: string, origin: NoteItem['origin'] = 'ai'): NoteItem => ({
 describe('the clinician voice: profile', () => {
   it('aligns words: what the draft had at a place and what the clinician wrote there', () => {
     expect(changedHunks('The patient stated it', 'Client reported it')).toEqual([
-      { removed: ['the', 'patient', 'stated'], added: ['client', 'reported'] },
+      { removed: ['the', 'patient', 'stated'], added: ['client', 'reported'], next: 'it' },
     ]);
     expect(changedHunks('she feels tired', 'she reports feeling tired')).toEqual([
-      { removed: ['feels'], added: ['reports', 'feeling'] },
+      { removed: ['feels'], added: ['reports', 'feeling'], next: 'tired' },
+    ]);
+    // A change never runs from one statement into the next.
+    expect(changedHunks('a b\nthe c d', 'a\nc d')).toEqual([
+      { removed: ['b'], added: [] },
+      { removed: ['the'], added: [], next: 'c' },
     ]);
   });
 
@@ -52,6 +57,9 @@ describe('the clinician voice: profile', () => {
     // "stated" was rewritten together with "The patient" (one hunk), twice.
     expect(terms).toContain('the patient stated→client reported');
     expect(profile.replacements.every((r) => r.pairs >= 2)).toBe(true);
+    // Words only taken out are learned with the word after them, never bare.
+    expect(terms).toContain('the patient→client');
+    expect(terms.some((t) => t.endsWith('→'))).toBe(false);
     // Seen once only: not a habit yet.
     expect(voiceProfile(PAIRS.slice(0, 1)).replacements).toEqual([]);
     expect(profile.dropsHedges).toBe(true);

@@ -1,4 +1,4 @@
-import { changedHunks } from './align-words';
+import { changedHunks, STATEMENT_BREAK, type Hunk } from './align-words';
 import { wordsOf } from './words';
 
 /**
@@ -70,6 +70,7 @@ function personOf(texts: readonly string[]): VoiceProfile['person'] {
 /** A term worth learning: short on both sides, and not just "the"/"a" shuffled. */
 function validTerm(removed: readonly string[], added: readonly string[]): boolean {
   if (removed.length === 0 || added.length === 0) return false;
+  if (removed.includes(STATEMENT_BREAK) || added.includes(STATEMENT_BREAK)) return false;
   if (removed.length > MAX_PHRASE_WORDS || added.length > MAX_PHRASE_WORDS) return false;
   return !removed.every((w) => STOP.has(w)) && !added.every((w) => STOP.has(w));
 }
@@ -79,8 +80,14 @@ function validTerm(removed: readonly string[], added: readonly string[]): boolea
  * two valid terms ("the patient feels" → "client reports feeling" may be "the patient" → "client"
  * and "feels" → "reports feeling"). A wrong cut is rarely repeated across examples; a habit is.
  */
-function termsOf(removed: string[], added: string[]): { from: string; to: string }[] {
+function termsOf({ removed, added, next }: Hunk): { from: string; to: string }[] {
   const terms: { from: string; to: string }[] = [];
+  // Words only taken out or only put in are learned with the word after them ("the client" →
+  // "client", "may be" → "be"): a bare "the" → nothing would delete every "the".
+  if ((removed.length === 0 || added.length === 0) && next !== undefined)
+    return validTerm([...removed, next], [...added, next])
+      ? [{ from: [...removed, next].join(' '), to: [...added, next].join(' ') }]
+      : [];
   const push = (r: string[], a: string[]) => {
     if (validTerm(r, a)) terms.push({ from: r.join(' '), to: a.join(' ') });
   };
@@ -110,8 +117,7 @@ export function voiceProfile(pairs: readonly VoicePair[]): VoiceProfile {
     for (const hunk of changedHunks(pair.aiText, pair.finalText)) {
       if (hunk.removed.some((w) => HEDGES.has(w)) && !hunk.added.some((w) => HEDGES.has(w)))
         droppedHedge = true;
-      for (const term of termsOf(hunk.removed, hunk.added))
-        terms.set(`${term.from}→${term.to}`, term);
+      for (const term of termsOf(hunk)) terms.set(`${term.from}→${term.to}`, term);
     }
     if (droppedHedge) hedgeDrops += 1;
     // An example counts once per change, however often it made it.
