@@ -6,9 +6,10 @@
  * mean normalised word-level edit distance between each drafted section and that clinician's
  * rewrite of it (0: they would sign it as it is; 1: every word changed).
  *
- * Three ways the examples can act are measured side by side: in the prompt only, the sure
- * replacements applied after generation only, and both (what Cairn does). The extractive floor
- * (no model) is the baseline. Transcripts are the scripts' words (no audio). The model:
+ * The ways the examples act are measured side by side: the examples in the prompt with the
+ * learned length bound on statements (the step's grammar), the sure replacements applied after
+ * generation alone (to the draft written with nothing learned), and all three (what Cairn does).
+ * The extractive floor (no model) is the baseline. Transcripts are the scripts' words (no audio). The model:
  * CAIRN_BENCH_LLM_MODEL (a GGUF path), else the SmolLM2 test model.
  */
 import type { NoteContent } from '../../shared/api/note-schemas';
@@ -79,7 +80,7 @@ function copied(content: NoteContent, examples: readonly VoiceExample[]): number
     .filter((item) => lines.some((line) => wordEditDistance(item.text, line) < 0.25)).length;
 }
 
-/** The guide with only one of its two effects. */
+/** The guide without its replacements: what generation itself is given. */
 const promptOnly = (guide: VoiceGuide): VoiceGuide => ({ ...guide, replacements: [] });
 
 export async function voiceBenchmark() {
@@ -156,6 +157,7 @@ export async function voiceBenchmark() {
         k,
         examples: upTo.length,
         prompt: round3(mean(prompt)),
+        statementChars: guide?.statementChars(SECTION) ?? null,
         replacementsOnly: round3(mean(replaced)),
         both: round3(mean(both)),
         floor: round3(floor),
@@ -165,7 +167,7 @@ export async function voiceBenchmark() {
       };
       rows.push(row);
       console.log(
-        `${String(k).padEnd(2)} | ${row.prompt.toFixed(3).padStart(18)} | ${row.replacementsOnly.toFixed(3).padStart(17)} | ${row.both.toFixed(3).padStart(12)} | ${row.floor.toFixed(3).padStart(16)} | ${String(copies).padStart(17)} | ${row.profile}`,
+        `${String(k).padEnd(2)} | ${row.prompt.toFixed(3).padStart(23)} | ${row.replacementsOnly.toFixed(3).padStart(17)} | ${row.both.toFixed(3).padStart(17)} | ${row.floor.toFixed(3).padStart(16)} | ${String(copies).padStart(17)} | ${row.profile}`,
       );
     }
     console.log(

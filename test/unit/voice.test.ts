@@ -110,6 +110,39 @@ describe('the clinician voice: retrieval', () => {
   });
 });
 
+describe('the clinician voice: statement length', () => {
+  const example = (aiText: string, finalText: string, createdAt: number) => ({
+    sectionKey: 'subjective',
+    aiText,
+    finalText,
+    createdAt,
+  });
+  const long =
+    'Client reported that the panic came at night and that she could not get back to sleep afterwards.';
+
+  it('bounds statements to what the clinician signs when they shorten the drafts', () => {
+    const guide = voiceGuide([
+      example(long, 'Client reported panic at night.', 1),
+      example(long, 'Client reported waking at night.', 2),
+    ]);
+    // The longest signed statement (32 characters) with a little room, never under 40.
+    expect(guide?.statementChars('subjective')).toBe(40);
+    expect(guide?.statementChars('plan')).toBeNull();
+  });
+
+  it('leaves the length alone when the clinician does not shorten, or has one example', () => {
+    expect(
+      voiceGuide([
+        example(long, long.replace('Client', 'She'), 1),
+        example(long, long, 2),
+      ])?.statementChars('subjective'),
+    ).toBeNull();
+    expect(
+      voiceGuide([example(long, 'Client reported panic.', 1)])?.statementChars('subjective'),
+    ).toBeNull();
+  });
+});
+
 describe('the clinician voice: replacements', () => {
   const replacements = [
     { from: 'patient', to: 'client', pairs: 2 },

@@ -163,6 +163,7 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
       onStep: writeProgress(0, 1),
       maxTokensOverride: request.maxTokensOverride,
       voiceAsk: voice.ask,
+      voiceStatementChars: voice.statementChars,
     });
     steps.push(...written.results);
     ({ json, sections: sectionDrafts, warnings } = written);
@@ -178,6 +179,7 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
       index,
       writeProgress,
       voiceAsk: voice.ask,
+      voiceStatementChars: voice.statementChars,
     });
     steps.push(...reduced.steps);
     parts = reduced.parts;
@@ -251,6 +253,7 @@ interface MapReduceInput extends GenerateNoteRequest {
   evidenceTokens: number;
   index: TranscriptIndex;
   voiceAsk: (key: string) => string;
+  voiceStatementChars: (key: string) => number | null;
   writeProgress: (
     partsDone: number,
     totalParts: number,
@@ -344,6 +347,7 @@ async function mapReduce(input: MapReduceInput): Promise<{
     onStep: input.writeProgress(parts, parts),
     maxTokensOverride: input.maxTokensOverride,
     voiceAsk: input.voiceAsk,
+    voiceStatementChars: input.voiceStatementChars,
   });
   return {
     json: written.json,

@@ -33,6 +33,8 @@ export interface SectionStepsRequest {
   maxTokensOverride?: (step: string, attempt: number, planned: number) => number;
   /** What the clinician's examples add to a section's ask ('' for none); see notes/voice. */
   voiceAsk?: (key: string) => string;
+  /** The longest statement the clinician signs in a section (null: no bound); see notes/voice. */
+  voiceStatementChars?: (key: string) => number | null;
 }
 
 export interface SectionStepsResult {
@@ -69,10 +71,12 @@ export async function writeSections(request: SectionStepsRequest): Promise<Secti
         (await sectionAnswerTokens(provider, section, twoItems, request.evidenceTokens));
     const ask = fits ? voiced : plain;
     const available = fits ? roomVoiced : await room(plain);
+    const voiceChars = request.voiceStatementChars?.(key) ?? Infinity;
     const plan = async (limits: OutputLimits): Promise<StepPlan | undefined> => {
       // As many statements as fit the room left, down to one.
       for (let items = limits.maxItems; items >= 1; items -= 1) {
-        const sized = { ...limits, maxItems: items };
+        const maxTextLength = Math.min(limits.maxTextLength, voiceChars);
+        const sized = { ...limits, maxItems: items, maxTextLength };
         const maxTokens = await sectionAnswerTokens(
           provider,
           section,

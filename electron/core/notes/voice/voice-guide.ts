@@ -20,6 +20,31 @@ export interface VoiceGuide {
   replacements: readonly Replacement[];
   /** Text to add to a section's ask ('' when there is nothing for it), within maxChars. */
   askFor: (sectionKey: string, about: string, maxChars: number) => string;
+  /**
+   * The longest statement (characters) this clinician signs in the section, when they shorten
+   * the drafts; the step's grammar then keeps the model's statements to it. Null: no such habit.
+   */
+  statementChars: (sectionKey: string) => number | null;
+}
+
+/** Shorter drafts are a habit when the signed statements' median is this share of the drafts'. */
+const SHORTENS = 0.8;
+/** The bound is the signed statements' 90th percentile, with a little room, and never tiny. */
+const LENGTH_PERCENTILE = 0.9;
+const LENGTH_ROOM = 1.1;
+const MIN_STATEMENT_CHARS = 40;
+
+function statementChars(examples: readonly VoiceExample[]): number | null {
+  if (examples.length < 2) return null;
+  const profile = voiceProfile(examples);
+  const { final, draft } = profile.wordsPerStatement;
+  if (final === 0 || final > SHORTENS * draft) return null;
+  const lengths = examples
+    .flatMap((e) => e.finalText.split('\n'))
+    .map((line) => line.length)
+    .sort((a, b) => a - b);
+  const at = lengths[Math.floor((lengths.length - 1) * LENGTH_PERCENTILE)] ?? 0;
+  return Math.max(MIN_STATEMENT_CHARS, Math.ceil(at * LENGTH_ROOM));
 }
 
 /** Examples shown per section: a small model has little room, and three show the habit. */
@@ -39,6 +64,8 @@ export function voiceGuide(examples: readonly VoiceExample[]): VoiceGuide | null
     examples: examples.length,
     profile,
     replacements: profile.replacements,
+    statementChars: (sectionKey) =>
+      statementChars(examples.filter((e) => e.sectionKey === sectionKey)),
     askFor: (sectionKey, about, maxChars) => {
       const style = profileForModel(profile);
       const candidates = examples.filter((e) => e.sectionKey === sectionKey);

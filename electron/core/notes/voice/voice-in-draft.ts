@@ -15,6 +15,8 @@ const MAX_CHARS = 1600;
 
 export interface VoiceAsker {
   ask: (key: string) => string;
+  /** The longest statement the clinician signs in the section, or null (see VoiceGuide). */
+  statementChars: (key: string) => number | null;
   /** The example statements each section's ask showed (by section key). */
   shown: ReadonlyMap<string, string[]>;
 }
@@ -32,7 +34,7 @@ export function voiceAsker(
   contextSize: number,
 ): VoiceAsker {
   const shown = new Map<string, string[]>();
-  if (!guide) return { ask: () => '', shown };
+  if (!guide) return { ask: () => '', statementChars: () => null, shown };
   // What the draft is about: the session's words, compared with each example's AI draft.
   const about = segments.map((s) => s.text).join(' ');
   const maxChars = Math.min(MAX_CHARS, Math.floor(contextSize * CONTEXT_SHARE_CHARS));
@@ -43,6 +45,7 @@ export function voiceAsker(
       if (statements.length > 0) shown.set(key, statements);
       return text;
     },
+    statementChars: (key) => guide.statementChars(key),
     shown,
   };
 }
