@@ -129,7 +129,7 @@ export async function voiceBenchmark() {
       `\nmean word edit distance of ${heldOut.length} held-out drafts (${SECTION}) to the clinician's rewrite`,
     );
     console.log(
-      'K  | examples in prompt | replacements only | both (Cairn) | extractive floor | copied statements | profile',
+      'K  | examples + length bound | replacements only | all three (Cairn) | extractive floor | copied statements | profile',
     );
     for (const k of COUNTS) {
       const upTo = examples.filter((e) => e.createdAt < k);
@@ -171,7 +171,7 @@ export async function voiceBenchmark() {
       );
     }
     console.log(
-      '\ncurve (both): ' + rows.map((r) => `K=${String(r.k)} ${String(r.both)}`).join(' → '),
+      '\ncurve (Cairn): ' + rows.map((r) => `K=${String(r.k)} ${String(r.both)}`).join(' → '),
     );
     const seconds = Math.round((performance.now() - started) / 1000);
     console.log(`${seconds} s`);
