@@ -128,6 +128,19 @@ describe('the clinician voice: statement length', () => {
     // The longest signed statement (32 characters) with a little room, never under 40.
     expect(guide?.statementChars('subjective')).toBe(40);
     expect(guide?.statementChars('plan')).toBeNull();
+    // A statement the bound stopped ends at its last whole word, marked as cut.
+    const cut = voicedDraft(
+      [
+        {
+          key: 'subjective',
+          title: 'Subjective',
+          items: [item('Client reported panic at night and wakin')],
+        },
+      ],
+      guide,
+      voiceAsker(guide, [], 4096),
+    );
+    expect(cut.sections[0]?.items[0]?.text).toBe('Client reported panic at night and…');
   });
 
   it('leaves the length alone when the clinician does not shorten, or has one example', () => {

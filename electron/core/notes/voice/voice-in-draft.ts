@@ -57,6 +57,25 @@ const COPY_PROBLEM =
   'Repeats an example from an earlier signed note rather than this session: check it against the transcript.';
 
 /**
+ * A statement the length bound stopped ends at its last whole word, with "…" so the clinician
+ * sees it was cut rather than reading a broken word as what the model meant.
+ */
+function endAtWord(section: NoteSection, bound: number | null): NoteSection {
+  if (bound === null) return section;
+  const cut = (text: string) => {
+    if (text.length < bound - 1 || /[.!?…]$/.test(text)) return text;
+    const lastSpace = text.trimEnd().lastIndexOf(' ');
+    return lastSpace > 0 ? `${text.slice(0, lastSpace).replace(/[\s,;:]+$/, '')}…` : text;
+  };
+  return {
+    ...section,
+    items: section.items.map((item) =>
+      item.origin === 'ai' ? { ...item, text: cut(item.text) } : item,
+    ),
+  };
+}
+
+/**
  * A small model shown examples may copy one: a statement about another session. It is kept, but
  * marked unsupported with the reason, like a statement whose citation did not check out.
  */
@@ -85,7 +104,9 @@ export function voicedDraft(
   metadata?: { examples: number; sectionsWithExamples: number; reworded: number };
 } {
   if (!guide) return { sections: drafted };
-  const sections = drafted.map((s) => markCopies(s, asker.shown.get(s.key)));
+  const sections = drafted.map((s) =>
+    markCopies(endAtWord(s, asker.statementChars(s.key)), asker.shown.get(s.key)),
+  );
   const sectionsWithExamples = asker.shown.size;
   const { content, changed } = applyReplacements(
     { templateId: '', templateVersion: 0, sections },
