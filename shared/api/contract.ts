@@ -41,6 +41,7 @@ import { NotesModelsListing } from './notes-model-schemas';
 import { workflowMethods } from './contract-workflows';
 import { refineEvents, refineMethods } from './contract-refine';
 import { followUpMethods } from './contract-followup';
+import { voiceMethods } from './contract-voice';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
 import {
   AuditExportInput,
@@ -89,6 +90,7 @@ export const methods = {
   ...workflowMethods,
   ...refineMethods,
   ...followUpMethods,
+  ...voiceMethods,
   'riskFlags.list': { input: z.object({ sessionId: Id }), output: z.array(RiskFlag) },
   /** The clinician has read a risk flag; recorded in the audit log. */
   'riskFlags.acknowledge': { input: z.object({ id: Id }), output: RiskFlag },

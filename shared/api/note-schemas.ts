@@ -77,6 +77,17 @@ export const NoteGeneration = z.object({
   /** Key sentences (ratings, homework, next appointment, risk) added where the model left them out. */
   keyFactsAdded: z.number().int().optional(),
   chunks: z.number().int(),
+  /**
+   * The clinician's voice: examples learned from their signed notes that were given to the
+   * model, and the draft's statements reworded with their sure replacements.
+   */
+  voice: z
+    .object({
+      examples: z.number().int(),
+      sectionsWithExamples: z.number().int(),
+      reworded: z.number().int(),
+    })
+    .optional(),
   promptTokens: z.number().int(),
   generatedTokens: z.number().int(),
   promptMs: z.number().int(),

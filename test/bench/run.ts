@@ -20,6 +20,7 @@ const benchmarks: Record<string, () => Promise<() => unknown>> = {
   preprocess: async () => (await import('./preprocess')).preprocessBenchmark,
   transcribe: async () => (await import('./transcribe')).transcribeBenchmark,
   ui: async () => (await import('./ui')).uiBenchmark,
+  voice: async () => (await import('./voice')).voiceBenchmark,
   workflows: async () => (await import('./workflows')).workflowsBenchmark,
 };
 

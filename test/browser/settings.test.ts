@@ -11,6 +11,10 @@ import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
 import { startModelServer, type ModelServer } from '../helpers/model-server';
 import { servedModel } from '../helpers/served-models';
 import { accessibilityProblemsInBothThemes } from '../helpers/accessibility';
+import { STORED_DRAFT_GENERATION } from '../helpers/notes';
+import { saveAiDraft } from '../../electron/core/store/repositories/notes';
+import { createSession } from '../../electron/core/store/repositories/sessions';
+import { saveVoiceExample } from '../../electron/core/store/repositories/voice-examples';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test/artifacts');
 const tiny = servedModel('test-tiny', 2 * 1024 * 1024);
@@ -138,6 +142,46 @@ describe('the Settings page in a browser', () => {
     await done.waitFor();
     expect(await done.textContent()).toMatch(/Backed up 0 sessions .*\/cairn-backup-\d{8}T\d{6}Z/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'settings-data.png'), fullPage: true });
+  });
+
+  it('shows what Cairn learned from signed notes, switches learning off, and forgets it', async () => {
+    const db = core.database.db;
+    const sessionId = createSession(db, { clientId: null, date: '2026-12-01', kind: 'individual' });
+    const noteId = saveAiDraft(db, {
+      sessionId,
+      templateId: 'soap',
+      content: { templateId: 'soap', templateVersion: 1, sections: [] },
+      text: '',
+      generation: STORED_DRAFT_GENERATION,
+      author: 'cairn',
+    });
+    for (const sectionKey of ['subjective', 'assessment'])
+      saveVoiceExample(db, {
+        noteId,
+        sessionId,
+        templateId: 'soap',
+        sectionKey,
+        aiText: `The patient stated the ${sectionKey} thing.`,
+        finalText: `Client reported the ${sectionKey} thing.`,
+        author: 'browser-test',
+      });
+    await page.reload();
+    const voice = page.getByTestId('voice');
+    await voice.getByText('SOAP (2 examples)').waitFor();
+    expect(await voice.getByTestId('voice-profile').textContent()).toContain(
+      'you write "client reported" for "the patient stated"',
+    );
+    await page.getByLabel('Learn from my edits').uncheck();
+    await page.locator('#voice-learning-state').getByText('Saved').waitFor();
+    expect(await core.invoke('settings.get', {})).toMatchObject({
+      value: { voiceLearning: false },
+    });
+    await page.getByRole('button', { name: 'Forget what Cairn learned' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Forget', exact: true }).click();
+    await voice.getByText('Forgotten: 2 examples deleted.').waitFor();
+    await voice.getByText('Nothing learned yet').waitFor();
+    await page.getByLabel('Learn from my edits').check();
+    await page.locator('#voice-learning-state').getByText('Saved').waitFor();
   });
 
   it('has no serious accessibility problems, light or dark', async () => {

@@ -41,6 +41,7 @@ const EXPECTED_TABLES = [
   'transcript_revisions',
   'transcript_segments',
   'treatment_plans',
+  'voice_examples',
 ];
 
 function tableNames(file: string): string[] {

@@ -17,6 +17,7 @@ import { getSessionSummary, listSessionSummaries } from '../store/repositories/s
 import type { PipelineService } from '../pipeline/pipeline-service';
 import type { AppLock } from './app-lock';
 import { createAuditHandlers } from './audit-handlers';
+import { createVoiceHandlers } from './voice-handlers';
 import { createBriefHandlers } from './brief-handlers';
 import { createCouplesHandlers } from './couples-handlers';
 import { createPlanHandlers } from './plan-handlers';
@@ -129,6 +130,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       onSyncSettingChanged: () => context.sync.kick(),
     }),
     ...createLockHandlers(context.lock),
+    ...createVoiceHandlers({ db, actor }),
     ...createAuditHandlers({ db, actor }),
     ...createModelHandlers({
       db,

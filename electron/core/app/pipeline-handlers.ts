@@ -16,6 +16,7 @@ import {
   type RiskFlagRow,
 } from '../store/repositories/risk-flags';
 import { approveNotesOfSession } from '../store/repositories/notes';
+import { learnFromSignedNote } from '../notes/voice/voice-library';
 import { getRun, listRuns, stagesOf, type RunRow } from '../store/repositories/runs';
 import { getSessionRow, getSessionSummary, setSessionStatus } from '../store/repositories/sessions';
 import type { EventBus } from './event-bus';
@@ -100,8 +101,10 @@ export function createPipelineHandlers(context: PipelineHandlerContext): Pipelin
           );
         setSessionStatus(tx, id, 'approved');
         // Signing locks the session's notes: who and when are recorded; later changes are addenda.
-        for (const noteId of approveNotesOfSession(tx, id, actor))
+        for (const noteId of approveNotesOfSession(tx, id, actor)) {
           recordAudit(tx, { actor, action: 'note.approved', entityType: 'note', entityId: noteId });
+          learnFromSigning(tx, noteId, actor, context.onError);
+        }
         recordAudit(tx, { actor, action: 'session.approved', entityType: 'session', entityId: id });
         const queued = queueForSharing(tx, id, context.onError);
         return { summary: getSessionSummary(tx, id), queued };
@@ -126,6 +129,20 @@ function queueForSharing(tx: Tx, sessionId: string, onError?: (error: unknown) =
   } catch (error) {
     onError?.(error);
     return false;
+  }
+}
+
+/** The clinician's rewrites kept as examples (notes/voice); like sharing, never blocks a signing. */
+function learnFromSigning(
+  tx: Tx,
+  noteId: string,
+  actor: string,
+  onError?: (error: unknown) => void,
+): void {
+  try {
+    atomically(tx, (inner) => learnFromSignedNote(inner, noteId, actor));
+  } catch (error) {
+    onError?.(error);
   }
 }
 

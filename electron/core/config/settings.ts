@@ -87,6 +87,11 @@ export const SETTINGS = {
     fallback: 'soap' as string,
   },
   /**
+   * Learn from the clinician's edits: signing a note keeps each rewritten section (AI draft and
+   * signed text) as an example for new drafts. Off: nothing is kept and nothing learned is used.
+   */
+  voiceLearning: { key: 'notes.voiceLearning', schema: z.boolean(), fallback: true as boolean },
+  /**
    * Sharing de-identified abstracts with the practice's S3 bucket. Off by default: while it is off
    * Cairn makes no connection at all and nothing is queued.
    */

@@ -24,6 +24,7 @@ import type { RiskHit } from './risk/risk-categories';
 import { riskSegmentsOf } from './risk/pause-breaks';
 import { scanRiskWithMeaning } from './risk/scan-risk-with-meaning';
 import { builtInTemplates, type NoteTemplate } from './templates/note-template';
+import { voiceGuideFor } from './voice/voice-library';
 
 /**
  * A session's note, end to end: the transcript read with who said what, the risk scanner run
@@ -149,6 +150,7 @@ async function modelOrFloor(
       segments,
       signal: request.signal,
       onProgress: request.onProgress,
+      voice: voiceGuideFor(request.db, template.id),
     });
   } catch (error) {
     if (error instanceof CancelledError || request.signal?.aborted) throw error;
@@ -254,6 +256,7 @@ export async function regenerateSection(request: RegenerateSectionRequest): Prom
         segments,
         section: request.sectionKey,
         signal: request.signal,
+        voice: voiceGuideFor(db, template.id),
         onProgress: request.onProgress,
       }),
       template,

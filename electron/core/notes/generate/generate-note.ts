@@ -29,6 +29,8 @@ import {
 } from './prompts';
 import { promptVersionOf } from './prompt-instructions';
 import { writeSections } from './section-steps';
+import { voiceAsker, voicedDraft } from '../voice/voice-in-draft';
+import type { VoiceGuide } from '../voice/voice-guide';
 import { longestEvidenceTokens, sectionAnswerTokens, TURN_MARGIN_TOKENS } from './step-budget';
 
 /**
@@ -70,6 +72,8 @@ export interface GenerateNoteRequest {
    * (0-based), to force a cut-off that the real ceiling never allows.
    */
   maxTokensOverride?: (step: string, attempt: number, planned: number) => number;
+  /** What the clinician's signed notes teach this template (notes/voice); absent: nothing. */
+  voice?: VoiceGuide | null;
 }
 
 export interface GeneratedNote {
@@ -124,6 +128,7 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
   const smallest = await largestMinimalStep(provider, template, contextSize, evidenceTokens);
   const direct = prefixTokens + smallest + TURN_MARGIN_TOKENS <= contextSize;
 
+  const voice = voiceAsker(request.voice, segments, contextSize);
   const steps: GenerateResult[] = [];
   let json: Record<string, unknown>;
   let sectionDrafts: SectionDraft[];
@@ -158,6 +163,8 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
       signal: request.signal,
       onStep: writeProgress(0, 1),
       maxTokensOverride: request.maxTokensOverride,
+      voiceAsk: voice.ask,
+      voiceStatementChars: voice.statementChars,
     });
     steps.push(...written.results);
     ({ json, sections: sectionDrafts, warnings } = written);
@@ -172,6 +179,8 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
       evidenceTokens,
       index,
       writeProgress,
+      voiceAsk: voice.ask,
+      voiceStatementChars: voice.statementChars,
     });
     steps.push(...reduced.steps);
     parts = reduced.parts;
@@ -179,13 +188,15 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
     ({ json, sections: sectionDrafts, warnings } = reduced);
   }
 
-  const sections = toSections(template, json, index);
+  const voiced = voicedDraft(toSections(template, json, index), request.voice, voice);
+  const sections = voiced.sections;
   const echoes = instructionEchoes(template, json);
   if (echoes > 0)
     warnings = [
       ...warnings,
       `${echoes} statement${echoes === 1 ? '' : 's'} the model wrote repeated Cairn's instructions instead of the session, and ${echoes === 1 ? 'was' : 'were'} left out.`,
     ];
+  if (voiced.warning) warnings = [...warnings, voiced.warning];
   const content: NoteContent = {
     templateId: request.template.id,
     templateVersion: request.template.version,
@@ -197,6 +208,7 @@ export async function generateNote(request: GenerateNoteRequest): Promise<Genera
     promptVersion: promptVersionOf(request.template, PROMPT_VERSION),
     mode: direct ? 'direct' : 'map-reduce',
     chunks: parts,
+    ...(voiced.metadata && { voice: voiced.metadata }),
     sections: sectionDrafts,
     warnings,
     transcriptTokens,
@@ -241,6 +253,8 @@ interface MapReduceInput extends GenerateNoteRequest {
   contextSize: number;
   evidenceTokens: number;
   index: TranscriptIndex;
+  voiceAsk: (key: string) => string;
+  voiceStatementChars: (key: string) => number | null;
   writeProgress: (
     partsDone: number,
     totalParts: number,
@@ -333,6 +347,8 @@ async function mapReduce(input: MapReduceInput): Promise<{
     signal: input.signal,
     onStep: input.writeProgress(parts, parts),
     maxTokensOverride: input.maxTokensOverride,
+    voiceAsk: input.voiceAsk,
+    voiceStatementChars: input.voiceStatementChars,
   });
   return {
     json: written.json,

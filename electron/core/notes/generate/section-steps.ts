@@ -31,6 +31,10 @@ export interface SectionStepsRequest {
   signal?: AbortSignal;
   onStep?: (done: number, total: number, generatedTokens: number, maxTokens: number) => void;
   maxTokensOverride?: (step: string, attempt: number, planned: number) => number;
+  /** What the clinician's examples add to a section's ask ('' for none); see notes/voice. */
+  voiceAsk?: (key: string) => string;
+  /** The longest statement the clinician signs in a section (null: no bound); see notes/voice. */
+  voiceStatementChars?: (key: string) => number | null;
 }
 
 export interface SectionStepsResult {
@@ -56,12 +60,23 @@ export async function writeSections(request: SectionStepsRequest): Promise<Secti
   for (const [i, key] of request.keys.entries()) {
     const section = template.sections.find((s) => s.key === key);
     if (!section) continue;
-    const ask = sectionAsk(section);
-    const available = await room(ask);
+    // The clinician's examples help only if they leave room for a two-statement answer.
+    const plain = sectionAsk(section);
+    const voiced = plain + (request.voiceAsk?.(key) ?? '');
+    const roomVoiced = voiced === plain ? 0 : await room(voiced);
+    const twoItems = { ...firstLimits(contextSize), maxItems: 2 };
+    const fits =
+      voiced !== plain &&
+      roomVoiced >=
+        (await sectionAnswerTokens(provider, section, twoItems, request.evidenceTokens));
+    const ask = fits ? voiced : plain;
+    const available = fits ? roomVoiced : await room(plain);
+    const voiceChars = request.voiceStatementChars?.(key) ?? Infinity;
     const plan = async (limits: OutputLimits): Promise<StepPlan | undefined> => {
       // As many statements as fit the room left, down to one.
       for (let items = limits.maxItems; items >= 1; items -= 1) {
-        const sized = { ...limits, maxItems: items };
+        const maxTextLength = Math.min(limits.maxTextLength, voiceChars);
+        const sized = { ...limits, maxItems: items, maxTextLength };
         const maxTokens = await sectionAnswerTokens(
           provider,
           section,

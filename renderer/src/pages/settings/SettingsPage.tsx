@@ -6,6 +6,7 @@ import { SharingSection } from './SharingSection';
 import { SecuritySection } from './SecuritySection';
 import { TranscriptionSection } from './TranscriptionSection';
 import { useSettings } from './use-settings';
+import { VoiceSection } from './VoiceSection';
 import './settings.css';
 
 /** Every setting saves as it changes; each shows its own saved or error state. */
@@ -29,6 +30,7 @@ export function SettingsPage() {
         <>
           <TranscriptionSection settings={settings} values={values} />
           <NotesSection settings={settings} values={values} />
+          <VoiceSection settings={settings} values={values} />
           <ProcessingSection settings={settings} values={values} />
           <SharingSection settings={settings} values={values} />
           <SecuritySection settings={settings} values={values} />
