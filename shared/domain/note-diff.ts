@@ -1,10 +1,10 @@
+import { diffWordsWithSpace } from 'diff';
 import type { NoteContent } from '../api/note-schemas';
 
 /**
  * A proposed note against the version it would replace, section by section, word by word: what
  * the clinician reads before accepting. Computed here once, so the CLI and the desk show the same.
- * (jsdiff would do this; it is not among the app's dependencies, and a word-level longest common
- * subsequence over one section is a few lines.)
+ * The alignment is jsdiff's (Myers' algorithm over words and the spaces between them).
  */
 
 export interface DiffPart {
@@ -26,53 +26,12 @@ export interface NoteDiff {
   removed: number;
 }
 
-/** Above this many word pairs a section is shown as replaced whole (a pathological size). */
-const MAX_CELLS = 4_000_000;
-
-/** Words with the spaces after them, so joining the parts gives the text back. */
-function tokens(text: string): string[] {
-  return text.match(/\S+\s*|\s+/g) ?? [];
-}
-
-const same = (a: string, b: string) => a.trim() === b.trim();
-
-/** Word-level diff of two texts: the longest common subsequence, the rest deleted or added. */
+/** Word-level diff of two texts; at a change, what went comes before what came, as a reader expects. */
 export function diffWords(before: string, after: string): DiffPart[] {
-  const a = tokens(before);
-  const b = tokens(after);
-  if (a.length * b.length > MAX_CELLS)
-    return merged([
-      { op: 'del', text: before },
-      { op: 'add', text: after },
-    ]);
-  // lcs at (i, j): the longest common subsequence of a[i..] and b[j..], read forwards below.
-  const width = b.length + 1;
-  const lcs = new Int32Array((a.length + 1) * width);
-  const at = (i: number, j: number) => lcs[i * width + j] as number;
-  for (let i = a.length - 1; i >= 0; i -= 1)
-    for (let j = b.length - 1; j >= 0; j -= 1)
-      lcs[i * width + j] = same(a[i] as string, b[j] as string)
-        ? at(i + 1, j + 1) + 1
-        : Math.max(at(i + 1, j), at(i, j + 1));
-  const parts: DiffPart[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const left = a[i];
-    const right = b[j];
-    if (left !== undefined && right !== undefined && same(left, right)) {
-      parts.push({ op: 'same', text: right });
-      i += 1;
-      j += 1;
-    } else if (left !== undefined && (right === undefined || at(i + 1, j) >= at(i, j + 1))) {
-      // Deletions before insertions at a change, as a reader expects: what went, then what came.
-      parts.push({ op: 'del', text: left });
-      i += 1;
-    } else {
-      parts.push({ op: 'add', text: right ?? '' });
-      j += 1;
-    }
-  }
+  const parts: DiffPart[] = diffWordsWithSpace(before, after).map((change) => ({
+    op: change.added ? 'add' : change.removed ? 'del' : 'same',
+    text: change.value,
+  }));
   return merged(parts);
 }
 

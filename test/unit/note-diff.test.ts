@@ -22,13 +22,20 @@ const item = (text: string) => ({
 
 describe('the word diff of a refinement', () => {
   it('marks the words removed and added, and joining each side gives its text back', () => {
+    expect(diffWords('Meet on Tuesday.', 'Meet on Friday.')).toEqual([
+      { op: 'same', text: 'Meet on ' },
+      { op: 'del', text: 'Tuesday' },
+      { op: 'add', text: 'Friday' },
+      { op: 'same', text: '.' },
+    ]);
     const before = 'Continue the thought record, which helped, every evening.';
     const after = 'Continue the thought record every evening.';
     const parts = diffWords(before, after);
     expect(parts).toEqual([
-      { op: 'same', text: 'Continue the thought ' },
-      { op: 'del', text: 'record, which helped, ' },
-      { op: 'add', text: 'record ' },
+      { op: 'same', text: 'Continue the thought record' },
+      { op: 'del', text: ',' },
+      { op: 'same', text: ' ' },
+      { op: 'del', text: 'which helped, ' },
       { op: 'same', text: 'every evening.' },
     ]);
     const side = (op: 'add' | 'del') =>
