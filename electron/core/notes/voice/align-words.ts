@@ -1,9 +1,13 @@
-import { diffArrays } from 'diff';
 import { wordsOf } from './words';
 
 /**
  * What a clinician changed between the AI's statement and theirs, as word-level hunks: the words
- * the draft had at a place and the words the clinician put there instead (aligned by jsdiff).
+ * the draft had at a place and the words the clinician put there instead. A longest-common-
+ * subsequence alignment over words, written here rather than taken from jsdiff (which the note
+ * diff uses): among equally short alignments this one keeps a repeated word (the "the" of "the
+ * patient stated the …") with what follows it, so "the patient stated" → "client reported" is
+ * learned as one replacement; jsdiff's Myers alignment pairs the first "the" instead and learns
+ * nothing usable. The table is small: statements are short.
  */
 export interface Hunk {
   removed: string[];
@@ -22,12 +26,20 @@ const tokensOf = (text: string) =>
     .filter((words) => words.length > 0)
     .flatMap((words, i) => (i === 0 ? words : [STATEMENT_BREAK, ...words]));
 
-/** Longer sections are compared on their first words only: no section needs more to learn from. */
+/** Longer sections are compared on their first words only: the table grows as the product. */
 const MAX_WORDS = 1500;
 
 export function changedHunks(draft: string, final: string): Hunk[] {
   const a = tokensOf(draft).slice(0, MAX_WORDS);
   const b = tokensOf(final).slice(0, MAX_WORDS);
+  // lcs(i, j): the longest common subsequence of a[i..] and b[j..], in one flat table.
+  const width = b.length + 1;
+  const table = new Uint16Array((a.length + 1) * width);
+  const lcs = (i: number, j: number) => table[i * width + j] ?? 0;
+  for (let i = a.length - 1; i >= 0; i -= 1)
+    for (let j = b.length - 1; j >= 0; j -= 1)
+      table[i * width + j] =
+        a[i] === b[j] ? lcs(i + 1, j + 1) + 1 : Math.max(lcs(i + 1, j), lcs(i, j + 1));
   const hunks: Hunk[] = [];
   let open: Hunk = { removed: [], added: [] };
   const close = (next?: string) => {
@@ -35,10 +47,20 @@ export function changedHunks(draft: string, final: string): Hunk[] {
       hunks.push(next === undefined || next === STATEMENT_BREAK ? open : { ...open, next });
     open = { removed: [], added: [] };
   };
-  for (const change of diffArrays(a, b)) {
-    if (change.added) open.added.push(...change.value);
-    else if (change.removed) open.removed.push(...change.value);
-    else close(change.value[0]);
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      close(a[i]);
+      i += 1;
+      j += 1;
+    } else if (j < b.length && (i >= a.length || lcs(i, j + 1) >= lcs(i + 1, j))) {
+      open.added.push(b[j] ?? '');
+      j += 1;
+    } else {
+      open.removed.push(a[i] ?? '');
+      i += 1;
+    }
   }
   close();
   return hunks;
