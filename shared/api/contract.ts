@@ -38,6 +38,7 @@ import {
   ModelsListing,
 } from './settings-schemas';
 import { NotesModelsListing } from './notes-model-schemas';
+import { groupMethods } from './contract-group';
 import { workflowMethods } from './contract-workflows';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
 import {
@@ -85,6 +86,7 @@ export const methods = {
   /** A failed or cancelled run again, from its failed stage; completed stages are kept. */
   'runs.retry': { input: z.object({ id: Id }), output: RunSummary },
   ...workflowMethods,
+  ...groupMethods,
   'riskFlags.list': { input: z.object({ sessionId: Id }), output: z.array(RiskFlag) },
   /** The clinician has read a risk flag; recorded in the audit log. */
   'riskFlags.acknowledge': { input: z.object({ id: Id }), output: RiskFlag },

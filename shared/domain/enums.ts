@@ -57,7 +57,13 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
  * What a run does: `process` turns a recording into a note; the workflows between sessions work
  * on a client's history (a brief before a session, a plan update after one, a couples summary).
  */
-export const RUN_TYPES = ['process', 'pre_session', 'post_session', 'couples_merge'] as const;
+export const RUN_TYPES = [
+  'process',
+  'pre_session',
+  'post_session',
+  'couples_merge',
+  'group_summaries',
+] as const;
 export type RunType = (typeof RUN_TYPES)[number];
 
 /** A brief before a session: history → analysis → abstract → the client's guide. */
@@ -78,6 +84,13 @@ export const COUPLES_MERGE_STAGES = [
   'isolation_check',
   'persist',
 ] as const;
+/** One summary per participant of a group or family session, each checked for crossed words. */
+export const GROUP_SUMMARIES_STAGES = [
+  'load_participants',
+  'summarize',
+  'isolation_check',
+  'persist',
+] as const;
 
 /** Every run type's stages, in order. */
 export const RUN_TYPE_STAGES = {
@@ -85,6 +98,7 @@ export const RUN_TYPE_STAGES = {
   pre_session: PRE_SESSION_STAGES,
   post_session: POST_SESSION_STAGES,
   couples_merge: COUPLES_MERGE_STAGES,
+  group_summaries: GROUP_SUMMARIES_STAGES,
 } as const;
 
 /**
@@ -103,6 +117,8 @@ export const RUN_STAGES = [
   'load_partners',
   'match',
   'joint_summary',
+  'load_participants',
+  'summarize',
   'isolation_check',
   'persist',
 ] as const;

@@ -19,6 +19,7 @@ import type { AppLock } from './app-lock';
 import { createAuditHandlers } from './audit-handlers';
 import { createBriefHandlers } from './brief-handlers';
 import { createCouplesHandlers } from './couples-handlers';
+import { createGroupHandlers } from './group-handlers';
 import { createPlanHandlers } from './plan-handlers';
 import { createClientHandlers } from './client-handlers';
 import type { EventBus } from './event-bus';
@@ -99,6 +100,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       pipeline: context.pipeline,
     }),
     ...createCouplesHandlers({ db, events, actor, pipeline: context.pipeline }),
+    ...createGroupHandlers({ db, events, actor, pipeline: context.pipeline }),
     ...createPlanHandlers({ db, events, actor, pipeline: context.pipeline }),
     ...createNotesHandlers({
       db,

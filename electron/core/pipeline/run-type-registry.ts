@@ -1,6 +1,7 @@
 import type { RunType } from '../../../shared/domain/enums';
 import { PRE_SESSION_RUN } from '../workflows/brief/brief-run-type';
 import { COUPLES_MERGE_RUN } from '../workflows/couples/couples-run-type';
+import { GROUP_SUMMARIES_RUN } from '../workflows/group/group-run-type';
 import { POST_SESSION_RUN } from '../workflows/plan/plan-run-type';
 import { PROCESS_RUN } from './process-run-type';
 import { unknownRunType, type RunTypeDefinition } from './run-types';
@@ -11,6 +12,7 @@ const RUN_TYPE_DEFINITIONS: Partial<Record<RunType, RunTypeDefinition>> = {
   pre_session: PRE_SESSION_RUN,
   couples_merge: COUPLES_MERGE_RUN,
   post_session: POST_SESSION_RUN,
+  group_summaries: GROUP_SUMMARIES_RUN,
 };
 
 /** The definition of a run's type; throws a user-facing error for one this version lacks. */
