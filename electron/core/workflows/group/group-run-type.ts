@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ParticipantGeneration } from '../../../../shared/api/group-schemas';
-import { NoteContent } from '../../../../shared/api/note-schemas';
+import { NoteContent, type NoteSection } from '../../../../shared/api/note-schemas';
 import { CairnError, CancelledError, PermanentError } from '../../errors';
 import { evenWeights, StepEstimator, type Steps } from '../../pipeline/progress';
 import type { RunTypeDefinition } from '../../pipeline/run-types';
@@ -63,6 +63,28 @@ const loadParticipantsStage: StageDefinition<z.infer<typeof Participants>> = {
   summary: (output) => output,
 };
 
+/**
+ * The model's statements first in their section, then the rules' sentences of it that cite other
+ * lines (each keeps its origin, so the clinician sees which is which); other sections are the rules'.
+ */
+function withModelSection(floor: NoteContent, section: NoteSection): NoteContent {
+  const cited = new Set(section.items.flatMap((i) => i.segmentIds));
+  return {
+    ...floor,
+    sections: floor.sections.map((s) =>
+      s.key === section.key
+        ? {
+            ...s,
+            items: [
+              ...section.items,
+              ...s.items.filter((i) => !i.segmentIds.some((id) => cited.has(id))),
+            ],
+          }
+        : s,
+    ),
+  };
+}
+
 const EXTRACTIVE_REASON_SILENT = 'They said nothing the model could summarise.';
 
 const summarizeStage: StageDefinition<Written> = {
@@ -97,13 +119,13 @@ const summarizeStage: StageDefinition<Written> = {
           },
         );
         summaries.push(
-          written.content
+          written.section
             ? {
                 clientId: participant.clientId,
                 mode: 'model',
                 model: chosen.provider.model,
                 reason: '',
-                content: written.content,
+                content: withModelSection(extractiveSummary(participant.segments), written.section),
               }
             : floor(
                 participant.segments.length === 0
@@ -155,9 +177,12 @@ const isolationStage: StageDefinition<Checked> = {
             'group_summary_missing',
             'A participant’s summary went missing; run it again.',
           );
-        const others = turns.participants
-          .filter((p) => p.clientId !== participant.clientId)
-          .flatMap((p) => p.segments);
+        const others = [
+          ...turns.participants
+            .filter((p) => p.clientId !== participant.clientId)
+            .flatMap((p) => p.segments),
+          ...turns.unmapped,
+        ];
         let outcome = isolateParticipant(
           draft.content,
           participant.segments,

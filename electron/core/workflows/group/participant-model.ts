@@ -1,4 +1,5 @@
-import type { NoteContent } from '../../../../shared/api/note-schemas';
+import type { NoteItem, NoteSection } from '../../../../shared/api/note-schemas';
+import { words } from '../../notes/evidence/verify-citations';
 import { evidenceLines } from '../../notes/generate/evidence-lines';
 import type { NoteSegment } from '../../notes/generate/generate-note';
 import { toSections, type TranscriptIndex } from '../../notes/generate/note-output';
@@ -8,8 +9,8 @@ import {
   type PromptLine,
 } from '../../notes/generate/prompts';
 import { attemptsFor, runStep } from '../../notes/generate/run-step';
-import type { LlmProvider } from '../../notes/llm/provider';
-import { outputSchemaFor } from '../../notes/templates/note-template';
+import type { JsonSchema, LlmProvider } from '../../notes/llm/provider';
+import { outputSchemaFor, type OutputLimits } from '../../notes/templates/note-template';
 import { PARTICIPANT_TEMPLATE } from './participant-template';
 
 /**
@@ -27,15 +28,34 @@ const SYSTEM = [
 ].join('\n');
 
 const ASK =
-  'Write the summary now: key_topics (what they brought), mood_affect (how they felt) and homework (what they will do).';
+  'Write key_topics now: what this participant brought to the session, in one short statement.';
 
-const LIMITS = { maxItems: 2, maxTextLength: 160, maxEvidence: 1 };
+/**
+ * The model writes one statement of "What they brought": a small
+ * model on a laptop writes a few dozen tokens a second, and the rest of the summary (how they
+ * were, what they will do) is the rules' choice of their own sentences either way.
+ */
+const MODEL_TEMPLATE = {
+  ...PARTICIPANT_TEMPLATE,
+  sections: PARTICIPANT_TEMPLATE.sections.filter((s) => s.key === 'key_topics'),
+};
+const LIMITS = { maxItems: 1, maxTextLength: 140, maxEvidence: 1 };
+/**
+ * The first attempt, then the seeded warmer one: the middle one (the same, smaller) mostly
+ * repeats the first under greedy decoding, and every attempt costs the clinician seconds.
+ */
+const ATTEMPTS = [0, 2].flatMap((i) => attemptsFor(LIMITS).slice(i, i + 1));
+/** A small model otherwise answers with an empty statement. */
+const MIN_TEXT_CHARS = 20;
+/** A statement must share this much of its content words with the sentence it cites. */
+const MIN_SHARED = 0.3;
 /** The shared context is a reminder of the topic, not the record: a small model's room is small. */
 const CONTEXT_CHARS = 1200;
 const TURN_MARGIN_TOKENS = 64;
 
 export interface ModelParticipantSummary {
-  content: NoteContent | undefined;
+  /** The model's section ("What they brought"); the caller adds the rules' other sections. */
+  section: NoteSection | undefined;
   /** Why the model wrote nothing usable, in words; empty when it did. */
   problems: string[];
 }
@@ -51,7 +71,7 @@ export async function summariseParticipantWithModel(
   context: readonly NoteSegment[],
   options: { signal?: AbortSignal; onProgress?: (generated: number, max: number) => void } = {},
 ): Promise<ModelParticipantSummary> {
-  if (own.length === 0) return { content: undefined, problems: ['the participant said nothing'] };
+  if (own.length === 0) return { section: undefined, problems: ['the participant said nothing'] };
   const lines: PromptLine[] = own.map((s, i) => ({
     ref: `s${i + 1}`,
     speaker: s.speaker,
@@ -71,34 +91,55 @@ export async function summariseParticipantWithModel(
     system: SYSTEM,
     prefix,
     ask: ASK,
-    attempts: attemptsFor(LIMITS),
+    attempts: ATTEMPTS,
     plan: (limits) => {
-      const sections = PARTICIPANT_TEMPLATE.sections.length;
       // A statement is its text (about a token per 3 characters) and one evidence sentence.
-      const maxTokens =
-        sections * limits.maxItems * (Math.ceil(limits.maxTextLength / 3) + 60) + 32;
+      const maxTokens = limits.maxItems * (Math.ceil(limits.maxTextLength / 3) + 50) + 24;
       const fits = promptTokens + maxTokens + TURN_MARGIN_TOKENS <= contextSize;
-      return Promise.resolve(
-        fits
-          ? { schema: outputSchemaFor(PARTICIPANT_TEMPLATE, { evidence, limits }), maxTokens }
-          : undefined,
-      );
+      return Promise.resolve(fits ? { schema: schemaFor(evidence, limits), maxTokens } : undefined);
     },
     accept: (json) => {
-      const sections = toSections(PARTICIPANT_TEMPLATE, json as Record<string, unknown>, index);
-      const kept = sections.map((s) => ({ ...s, items: s.items.filter((i) => i.supported) }));
-      return kept.some((s) => s.items.length > 0) ? kept : undefined;
+      const [section] = toSections(MODEL_TEMPLATE, json as Record<string, unknown>, index);
+      const items = section?.items.filter((i) => i.supported && restsOnQuote(i)) ?? [];
+      return section && items.length > 0 ? { ...section, items: dedupe(items) } : undefined;
     },
     signal: options.signal,
     onProgress: options.onProgress,
   });
-  if (!outcome.ok) return { content: undefined, problems: [...new Set(outcome.problems)] };
-  return {
-    content: {
-      templateId: PARTICIPANT_TEMPLATE.id,
-      templateVersion: PARTICIPANT_TEMPLATE.version,
-      sections: outcome.value,
-    },
-    problems: [],
+  if (!outcome.ok) return { section: undefined, problems: [...new Set(outcome.problems)] };
+  return { section: outcome.value, problems: [] };
+}
+
+/** The section's schema, a statement at least a few words long. */
+function schemaFor(evidence: readonly string[], limits: OutputLimits): JsonSchema {
+  const schema = outputSchemaFor(MODEL_TEMPLATE, { evidence, limits }) as {
+    properties: Record<string, { items: { properties: { text: Record<string, unknown> } } }>;
   };
+  for (const section of Object.values(schema.properties))
+    section.items.properties.text.minLength = MIN_TEXT_CHARS;
+  return schema;
+}
+
+const contentWords = (text: string) => new Set(words(text).filter((w) => w.length >= 4));
+
+/**
+ * A statement that says something its cited sentence does not (a small model often writes one
+ * thing and cites another) is not kept: a summary the clinician signs must rest on what was said.
+ */
+function restsOnQuote(item: NoteItem): boolean {
+  const said = contentWords(item.text);
+  if (said.size === 0) return false;
+  const quoted = contentWords(item.quote);
+  return [...said].filter((w) => quoted.has(w)).length / said.size >= MIN_SHARED;
+}
+
+/** One statement per cited sentence: a small model repeats itself. */
+function dedupe(items: readonly NoteItem[]): NoteItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = item.segmentIds.join(',');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
