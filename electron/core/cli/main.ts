@@ -15,6 +15,7 @@ import { registerBackupCommands } from './commands/backup';
 import { registerBriefCommand } from './commands/brief';
 import { registerClientCommands } from './commands/clients';
 import { registerCouplesCommands } from './commands/couples';
+import { registerGroupCommands } from './commands/group';
 import { registerDiarizeCommand } from './commands/diarize';
 import { registerImportCommand } from './commands/import';
 import { registerModelCommands } from './commands/models';
@@ -119,6 +120,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerProcessCommand(program, context);
   registerBriefCommand(program, context);
   registerCouplesCommands(program, context);
+  registerGroupCommands(program, context);
   registerPlanCommand(program, context);
   registerNotesCommand(program, context);
   registerTemplatesCommand(program, context);
