@@ -31,20 +31,20 @@ const ASK =
   'Write key_topics now: what this participant brought to the session, in one short statement.';
 
 /**
- * The model writes one statement of "What they brought": a small
- * model on a laptop writes a few dozen tokens a second, and the rest of the summary (how they
- * were, what they will do) is the rules' choice of their own sentences either way.
+ * The model writes one statement of "What they brought": a small model on a laptop writes a few
+ * dozen tokens a second, and the rest of the summary (how they were, what they will do) is the
+ * rules' choice of their own sentences either way.
  */
 const MODEL_TEMPLATE = {
   ...PARTICIPANT_TEMPLATE,
   sections: PARTICIPANT_TEMPLATE.sections.filter((s) => s.key === 'key_topics'),
 };
-const LIMITS = { maxItems: 1, maxTextLength: 140, maxEvidence: 1 };
+const LIMITS = { maxItems: 1, maxTextLength: 120, maxEvidence: 1 };
 /**
- * The first attempt, then the seeded warmer one: the middle one (the same, smaller) mostly
- * repeats the first under greedy decoding, and every attempt costs the clinician seconds.
+ * One attempt per participant: a group has several, each attempt costs the clinician seconds, and
+ * a retry rarely rescues a small model's answer; the rules' summary is the floor either way.
  */
-const ATTEMPTS = [0, 2].flatMap((i) => attemptsFor(LIMITS).slice(i, i + 1));
+const ATTEMPTS = attemptsFor(LIMITS).slice(0, 1);
 /** A small model otherwise answers with an empty statement. */
 const MIN_TEXT_CHARS = 20;
 /** A statement must share this much of its content words with the sentence it cites. */
