@@ -132,6 +132,17 @@ export function fileParticipantSummary(db: DbOrTx, summary: NewParticipantSummar
   return true;
 }
 
+/** Audited on the session, by ids: the summary and its client, never what it says. */
+function auditSummary(db: DbOrTx, action: string, summary: ParticipantSummary, actor: string) {
+  recordAudit(db, {
+    actor,
+    action,
+    entityType: 'session',
+    entityId: summary.sessionId,
+    detail: { summary: summary.id, client: summary.clientId },
+  });
+}
+
 /** The clinician's edit of a draft summary; an approved one is signed and stays as it is. */
 export function updateParticipantSummary(
   db: DbOrTx,
@@ -154,13 +165,7 @@ export function updateParticipantSummary(
       })
       .where(eq(participantSummaries.id, id))
       .run();
-    recordAudit(tx, {
-      actor,
-      action: 'group.summary_edited',
-      entityType: 'session',
-      entityId: summary.sessionId,
-      detail: { summary: id, client: summary.clientId },
-    });
+    auditSummary(tx, 'group.summary_edited', summary, actor);
     return requireSummary(tx, id);
   });
 }
@@ -179,13 +184,7 @@ export function approveParticipantSummary(
       .set({ status: 'approved', approvedAt: now, approvedBy: actor, updatedAt: now })
       .where(eq(participantSummaries.id, id))
       .run();
-    recordAudit(tx, {
-      actor,
-      action: 'group.summary_approved',
-      entityType: 'session',
-      entityId: summary.sessionId,
-      detail: { summary: id, client: summary.clientId },
-    });
+    auditSummary(tx, 'group.summary_approved', summary, actor);
     return requireSummary(tx, id);
   });
 }
