@@ -7,13 +7,21 @@ import {
   SummarizeGroupResult,
   UpdateParticipantSummaryInput,
 } from './group-schemas';
-import { Id } from './schemas';
+import { Id, SessionSummary } from './schemas';
 
 /**
  * The methods of group and family sessions, part of the one contract (contract.ts spreads them
  * into its methods): who each speaker is, and one summary per participant with its own approval.
  */
 export const groupMethods = {
+  /**
+   * Makes a session individual, group or family (refused once signed, for a couple's joint
+   * session, and for leaving group or family once participants' summaries are filed). Audited.
+   */
+  'sessions.setKind': {
+    input: z.object({ sessionId: Id, kind: z.enum(['individual', 'group', 'family']) }),
+    output: SessionSummary,
+  },
   /** The session's speakers (with a sample line and talk time), their clients, the summaries. */
   'group.get': { input: z.object({ sessionId: Id }), output: GroupView },
   /**

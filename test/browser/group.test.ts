@@ -34,7 +34,8 @@ describe('a group session in the desk', () => {
       libraryPointer: null,
     });
     cleanups.push(() => core.shutdown());
-    group = seedGroupSession(core.database.db);
+    // Imported as an individual session: the clinician makes it a group session in the desk.
+    group = seedGroupSession(core.database.db, { kind: 'individual' });
     ({ vite, page, consoleProblems } = await openDesk(core, cleanups));
   });
 
@@ -43,8 +44,10 @@ describe('a group session in the desk', () => {
     temp.remove();
   });
 
-  it('maps each speaker to a client in the Participants panel', async () => {
+  it('makes the session a group session, then maps each speaker to a client', async () => {
     await page.goto(`${serverUrl(vite)}/#/sessions/${group.sessionId}`);
+    await page.getByRole('button', { name: 'Details' }).click();
+    await page.getByLabel('Kind of session').selectOption({ label: 'Group' });
     await page.getByRole('button', { name: 'Participants' }).click();
     const panel = page.getByRole('complementary', { name: 'Participants' });
     await panel.getByText('— the clinician').waitFor();
@@ -57,10 +60,9 @@ describe('a group session in the desk', () => {
       await row.getByRole('combobox').selectOption({ label: member.name });
     }
     await panel.getByRole('button', { name: 'Save participants' }).click();
-    await panel.getByRole('button', { name: 'Write participant summaries' }).waitFor();
-    expect(
-      await panel.getByRole('button', { name: 'Write participant summaries' }).isEnabled(),
-    ).toBe(true);
+    // Enabled once the saved mapping is read back.
+    const write = panel.getByRole('button', { name: 'Write participant summaries' });
+    await expect.poll(() => write.isEnabled(), { timeout: 10_000 }).toBe(true);
   });
 
   it('writes one summary per participant, each with only their own words', async () => {

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../electron/core/store/open-database';
+import type { SessionKind } from '../../shared/domain/enums';
 import { findOrCreateClient } from '../../electron/core/store/repositories/clients';
 import { createSession } from '../../electron/core/store/repositories/sessions';
 import {
@@ -70,7 +71,7 @@ export interface SeededGroup {
 
 export function seedGroupSession(
   db: Db,
-  options: { kind?: 'group' | 'family'; date?: string } = {},
+  options: { kind?: SessionKind; date?: string } = {},
 ): SeededGroup {
   const sessionId = createSession(db, {
     clientId: null,

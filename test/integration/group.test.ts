@@ -64,6 +64,11 @@ describe('group sessions through the API', () => {
       kind: 'individual',
     });
     await expect(set([], individual)).rejects.toMatchObject({ code: 'session_not_group' });
+    // Made a group session by hand, it takes a mapping.
+    expect(
+      await call(core, 'sessions.setKind', { sessionId: individual, kind: 'group' }),
+    ).toMatchObject({ kind: 'group' });
+    expect((await set([], individual)).kind).toBe('group');
     await expect(
       call(core, 'group.summarize', { sessionId: group.sessionId }),
     ).rejects.toMatchObject({ code: 'no_participants' });
@@ -85,7 +90,9 @@ describe('group sessions through the API', () => {
       expect(speaker?.talkSec).toBe(15);
       expect(member.member.lines).toContain(speaker?.sample);
     }
-    const mapped = listAudit(core.database.db).filter((e) => e.action === 'group.participants_set');
+    const mapped = listAudit(core.database.db).filter(
+      (e) => e.action === 'group.participants_set' && e.entityId === group.sessionId,
+    );
     expect(mapped).toHaveLength(1);
     expect(mapped[0]?.detailJson).not.toMatch(/Ada|Quillon/);
   });
@@ -162,6 +169,9 @@ describe('group sessions through the API', () => {
       runId: first.runId,
     });
     expect(after.filter((s) => s.status === 'draft')).toHaveLength(2);
+    await expect(
+      call(core, 'sessions.setKind', { sessionId: group.sessionId, kind: 'individual' }),
+    ).rejects.toMatchObject({ code: 'session_has_participant_summaries' });
     for (const member of group.members) {
       const filed = await call(core, 'group.summariesOfClient', { clientId: member.clientId });
       expect(filed.map((s) => s.clientId)).toEqual([member.clientId]);

@@ -4,7 +4,9 @@ import {
   groupSpeakers,
   requireGroupSession,
   setParticipants,
+  setSessionKind,
 } from '../store/repositories/group-participants';
+import { getSessionSummary } from '../store/repositories/sessions';
 import {
   approveParticipantSummary,
   summariesOfClient,
@@ -18,6 +20,7 @@ import type { Handlers } from './handlers';
 
 type GroupHandlers = Pick<
   Handlers,
+  | 'sessions.setKind'
   | 'group.get'
   | 'group.participants.set'
   | 'group.summarize'
@@ -49,6 +52,13 @@ export function createGroupHandlers(context: {
     events.emit('clients.changed', { clientId });
   };
   return {
+    'sessions.setKind': ({ sessionId, kind }) => {
+      setSessionKind(db, sessionId, kind, actor);
+      events.emit('sessions.changed', { sessionId });
+      const summary = getSessionSummary(db, sessionId);
+      if (!summary) throw new Error(`session ${sessionId} vanished`);
+      return summary;
+    },
     'group.get': ({ sessionId }) => view(sessionId),
     'group.participants.set': (input) => {
       setParticipants(db, input, actor);

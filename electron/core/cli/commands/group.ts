@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
+import { SETTABLE_KINDS } from '../../store/repositories/group-participants';
 import type { GroupView, ParticipantSummary } from '../../../../shared/api/group-schemas';
 import { ValidationError } from '../../errors';
 import type { Core } from '../../app/core';
@@ -55,13 +56,31 @@ async function parsePairs(core: Core, view: GroupView, pairs: readonly string[])
 }
 
 /**
- * `cairn group map|summarize|show|approve`: a group or family session's speakers mapped to
+ * `cairn group kind|map|summarize|show|approve`: a group or family session's speakers mapped to
  * clients, and one summary per participant, each filed under that client with its own approval.
  */
 export function registerGroupCommands(program: Command, context: CommandContext): void {
   const group = program
     .command('group')
     .description('group and family sessions: map speakers to clients, one summary per participant');
+
+  group
+    .command('kind')
+    .description('make a session individual, group or family (refused once signed)')
+    .argument('<session-id>', 'the session (see: cairn sessions)')
+    .addArgument(new Argument('<kind>', 'the kind of session').choices(SETTABLE_KINDS))
+    .option('--json', 'print the session as JSON')
+    .action(
+      async (sessionId: string, kind: (typeof SETTABLE_KINDS)[number], options: JsonOption) => {
+        checkId(sessionId, 'session');
+        await context.withCore(async (core) => {
+          const session = await call(core, 'sessions.setKind', { sessionId, kind });
+          context.io.out(
+            options.json ? JSON.stringify(session) : `The session is now ${session.kind}.`,
+          );
+        });
+      },
+    );
 
   group
     .command('map')

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { GroupSpeaker, SetParticipantsInput } from '../../../../shared/api/group-schemas';
 import { ValidationError } from '../../errors';
 import { clients, sessions, speakers, transcriptSegments } from '../schema';
-import { sessionParticipants } from '../schema-group';
+import { participantSummaries, sessionParticipants } from '../schema-group';
 import { recordAudit } from './audit';
 import { atomically, type DbOrTx } from './types';
 
@@ -24,6 +24,59 @@ export function requireGroupSession(db: DbOrTx, sessionId: string) {
       'This is not a group or family session. Participant summaries are written for group and family sessions only.',
     );
   return session;
+}
+
+/** The kinds a session's kind can be set to by hand (`couple` comes with a partner link). */
+export const SETTABLE_KINDS = ['individual', 'group', 'family'] as const;
+
+/**
+ * Makes a session individual, group or family. Refused for a signed session (part of the record as
+ * signed), a couple's joint session (its kind comes with the link), and for leaving group or family
+ * once participants' summaries are filed under their clients. Audited by ids.
+ */
+export function setSessionKind(
+  db: DbOrTx,
+  sessionId: string,
+  kind: (typeof SETTABLE_KINDS)[number],
+  actor: string,
+): void {
+  atomically(db, (tx) => {
+    const session = tx.select().from(sessions).where(eq(sessions.id, sessionId)).get();
+    if (!session)
+      throw new ValidationError('session_not_found', `There is no session with id ${sessionId}.`);
+    if (session.kind === kind) return;
+    if (session.status === 'approved')
+      throw new ValidationError(
+        'session_signed',
+        'This session is approved and signed, so its kind can no longer be changed.',
+      );
+    if (session.kind === 'couple')
+      throw new ValidationError(
+        'session_is_joint',
+        'This is a couple’s joint session: its kind comes with the partner link.',
+      );
+    const filed = tx
+      .select({ id: participantSummaries.id })
+      .from(participantSummaries)
+      .where(eq(participantSummaries.sessionId, sessionId))
+      .get();
+    if (filed && !GROUP_KINDS.has(kind))
+      throw new ValidationError(
+        'session_has_participant_summaries',
+        'Participants’ summaries of this session are filed under their clients, so it stays a group or family session.',
+      );
+    tx.update(sessions)
+      .set({ kind, updatedAt: Date.now() })
+      .where(eq(sessions.id, sessionId))
+      .run();
+    recordAudit(tx, {
+      actor,
+      action: 'session.kind_set',
+      entityType: 'session',
+      entityId: sessionId,
+      detail: { from: session.kind, to: kind },
+    });
+  });
 }
 
 /** Speaker id → client id of the session's participants. */

@@ -1,5 +1,6 @@
 import type { SessionDetail, Speaker } from '../../../../shared/api/schemas';
 import { formatDuration } from '../../format';
+import { KindSelector } from '../group/KindSelector';
 import { ParticipantsPanel } from '../group/ParticipantsPanel';
 import { ClientSelector } from './ClientSelector';
 import { RunPanel } from './RunPanel';
@@ -64,7 +65,13 @@ export function SidePanel({
             <dt>Date</dt>
             <dd>{session.date}</dd>
             <dt>Kind</dt>
-            <dd>{session.kind}</dd>
+            <dd>
+              <KindSelector
+                sessionId={session.id}
+                kind={session.kind}
+                signed={session.status === 'approved'}
+              />
+            </dd>
             <dt>Recording</dt>
             <dd>{session.recording?.originalName ?? '—'}</dd>
             <dt>Duration</dt>
