@@ -38,6 +38,7 @@ import {
   ModelsListing,
 } from './settings-schemas';
 import { NotesModelsListing } from './notes-model-schemas';
+import { groupMethods } from './contract-group';
 import { workflowMethods } from './contract-workflows';
 import { refineEvents, refineMethods } from './contract-refine';
 import { followUpMethods } from './contract-followup';
@@ -91,6 +92,7 @@ export const methods = {
   ...refineMethods,
   ...followUpMethods,
   ...voiceMethods,
+  ...groupMethods,
   'riskFlags.list': { input: z.object({ sessionId: Id }), output: z.array(RiskFlag) },
   /** The clinician has read a risk flag; recorded in the audit log. */
   'riskFlags.acknowledge': { input: z.object({ id: Id }), output: RiskFlag },

@@ -64,6 +64,7 @@ export const RUN_TYPES = [
   'couples_merge',
   'refine',
   'follow_up',
+  'group_summaries',
 ] as const;
 export type RunType = (typeof RUN_TYPES)[number];
 
@@ -85,6 +86,13 @@ export const COUPLES_MERGE_STAGES = [
   'isolation_check',
   'persist',
 ] as const;
+/** One summary per participant of a group or family session, each checked for crossed words. */
+export const GROUP_SUMMARIES_STAGES = [
+  'load_participants',
+  'summarize',
+  'isolation_check',
+  'persist',
+] as const;
 
 /** A refinement of a note: a revision proposed (by the notes model or rules), then stored. */
 export const REFINE_STAGES = ['revise', 'persist'] as const;
@@ -99,6 +107,7 @@ export const RUN_TYPE_STAGES = {
   couples_merge: COUPLES_MERGE_STAGES,
   refine: REFINE_STAGES,
   follow_up: FOLLOW_UP_STAGES,
+  group_summaries: GROUP_SUMMARIES_STAGES,
 } as const;
 
 /**
@@ -117,6 +126,8 @@ export const RUN_STAGES = [
   'load_partners',
   'match',
   'joint_summary',
+  'load_participants',
+  'summarize',
   'isolation_check',
   'revise',
   'gather',

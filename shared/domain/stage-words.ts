@@ -22,6 +22,8 @@ const STAGE_WORDS: Record<RunStage, string> = {
   load_partners: 'reading each partner’s themes',
   match: 'matching shared topics',
   joint_summary: 'writing the joint summary',
+  load_participants: 'reading who said what',
+  summarize: 'writing each participant’s summary',
   isolation_check: 'checking nothing crossed over',
   revise: 'drafting the revision',
   gather: 'gathering the homework and next appointment',

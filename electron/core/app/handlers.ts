@@ -20,6 +20,7 @@ import { createAuditHandlers } from './audit-handlers';
 import { createVoiceHandlers } from './voice-handlers';
 import { createBriefHandlers } from './brief-handlers';
 import { createCouplesHandlers } from './couples-handlers';
+import { createGroupHandlers } from './group-handlers';
 import { createPlanHandlers } from './plan-handlers';
 import { createRefineHandlers } from './refine-handlers';
 import { createFollowUpHandlers } from './followup-handlers';
@@ -102,6 +103,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       pipeline: context.pipeline,
     }),
     ...createCouplesHandlers({ db, events, actor, pipeline: context.pipeline }),
+    ...createGroupHandlers({ db, events, actor, pipeline: context.pipeline }),
     ...createPlanHandlers({ db, events, actor, pipeline: context.pipeline }),
     ...createRefineHandlers({
       db,

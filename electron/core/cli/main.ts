@@ -15,6 +15,7 @@ import { registerBackupCommands } from './commands/backup';
 import { registerBriefCommand } from './commands/brief';
 import { registerClientCommands } from './commands/clients';
 import { registerCouplesCommands } from './commands/couples';
+import { registerGroupCommands } from './commands/group';
 import { registerDiarizeCommand } from './commands/diarize';
 import { registerFollowUpCommand } from './commands/followup';
 import { registerImportCommand } from './commands/import';
@@ -121,6 +122,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerProcessCommand(program, context);
   registerBriefCommand(program, context);
   registerCouplesCommands(program, context);
+  registerGroupCommands(program, context);
   registerPlanCommand(program, context);
   registerRefineCommand(program, context);
   registerFollowUpCommand(program, context);

@@ -1,6 +1,7 @@
 import type { RunType } from '../../../shared/domain/enums';
 import { PRE_SESSION_RUN } from '../workflows/brief/brief-run-type';
 import { COUPLES_MERGE_RUN } from '../workflows/couples/couples-run-type';
+import { GROUP_SUMMARIES_RUN } from '../workflows/group/group-run-type';
 import { POST_SESSION_RUN } from '../workflows/plan/plan-run-type';
 import { REFINE_RUN } from '../workflows/refine/refine-run-type';
 import { FOLLOW_UP_RUN } from '../workflows/followup/followup-run-type';
@@ -15,6 +16,7 @@ const RUN_TYPE_DEFINITIONS: Partial<Record<RunType, RunTypeDefinition>> = {
   post_session: POST_SESSION_RUN,
   refine: REFINE_RUN,
   follow_up: FOLLOW_UP_RUN,
+  group_summaries: GROUP_SUMMARIES_RUN,
 };
 
 /** The definition of a run's type; throws a user-facing error for one this version lacks. */

@@ -35,9 +35,9 @@ export function stringsOf(value: unknown): string[] {
   return [];
 }
 
-const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+export const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
 
-function trigrams(text: string): string[] {
+export function trigrams(text: string): string[] {
   const words = wordsOf(text);
   const out: string[] = [];
   for (let i = 0; i + 2 < words.length; i += 1) out.push(words.slice(i, i + 3).join(' '));
@@ -45,7 +45,7 @@ function trigrams(text: string): string[] {
 }
 
 /** Capitalised words not opening a sentence (names, places), and every word of a name. */
-function nameTokens(text: string): string[] {
+export function nameTokens(text: string): string[] {
   const out: string[] = [];
   for (const sentence of text.split(/(?<=[.!?:;"“])\s+|\n+/)) {
     const words = sentence.match(/[\p{L}']+/gu) ?? [];

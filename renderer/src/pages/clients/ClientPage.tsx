@@ -10,6 +10,7 @@ import { sessionStatusWords } from '../../ui/status-words';
 import { Table } from '../../ui/Table';
 import { PrepareBriefForm } from '../brief/PrepareBriefForm';
 import { CouplesPanel } from '../couples/CouplesPanel';
+import { GroupSummariesSection } from '../group/GroupSummariesSection';
 import { PlanPanel } from '../plan/PlanPanel';
 import { RenameClient } from './RenameClient';
 import { SessionsTimeline } from './SessionsTimeline';
@@ -43,6 +44,7 @@ export function ClientPage() {
           </dl>
           <PrepareBriefForm clientId={state.data.id} />
           <CouplesPanel clientId={state.data.id} />
+          <GroupSummariesSection clientId={state.data.id} />
           <h2>Sessions over time</h2>
           {state.data.sessions.length === 0 ? (
             <EmptyState title="No sessions yet." testId="client-sessions-empty">

@@ -92,6 +92,8 @@ export function DeskHeader({
         )}
         {panelButton('details', 'Details')}
         {panelButton('speakers', 'Speakers')}
+        {(session.kind === 'group' || session.kind === 'family') &&
+          panelButton('participants', 'Participants')}
         <button
           type="button"
           className="btn btn-ghost btn-sm"

@@ -1,12 +1,20 @@
 import type { SessionDetail, Speaker } from '../../../../shared/api/schemas';
 import { formatDuration } from '../../format';
+import { KindSelector } from '../group/KindSelector';
+import { ParticipantsPanel } from '../group/ParticipantsPanel';
 import { ClientSelector } from './ClientSelector';
 import { RunPanel } from './RunPanel';
 import { SharingStatus } from './SharingStatus';
 import { SpeakersPanel } from './SpeakersPanel';
 import type { Turn } from './transcript-turns';
 
-export type SidePanelKind = 'details' | 'speakers';
+export type SidePanelKind = 'details' | 'speakers' | 'participants';
+
+const TITLES: Record<SidePanelKind, string> = {
+  details: 'Details',
+  speakers: 'Speakers',
+  participants: 'Participants',
+};
 
 /**
  * What the clinician needs now and then, beside the desk rather than on it: the session's details
@@ -31,15 +39,17 @@ export function SidePanel({
     <aside
       id="desk-side-panel"
       className="desk-side"
-      aria-label={kind === 'details' ? 'Session details' : 'Speakers'}
+      aria-label={kind === 'details' ? 'Session details' : TITLES[kind]}
     >
       <div className="desk-side-head">
-        <h2>{kind === 'details' ? 'Details' : 'Speakers'}</h2>
+        <h2>{TITLES[kind]}</h2>
         <button type="button" className="btn btn-ghost btn-sm" onClick={onClose}>
           Close<span className="visually-hidden"> the {kind} panel</span>
         </button>
       </div>
-      {kind === 'details' ? (
+      {kind === 'participants' ? (
+        <ParticipantsPanel sessionId={session.id} />
+      ) : kind === 'details' ? (
         <>
           <dl className="facts">
             <dt>Client</dt>
@@ -55,7 +65,13 @@ export function SidePanel({
             <dt>Date</dt>
             <dd>{session.date}</dd>
             <dt>Kind</dt>
-            <dd>{session.kind}</dd>
+            <dd>
+              <KindSelector
+                sessionId={session.id}
+                kind={session.kind}
+                signed={session.status === 'approved'}
+              />
+            </dd>
             <dt>Recording</dt>
             <dd>{session.recording?.originalName ?? '—'}</dd>
             <dt>Duration</dt>
