@@ -4,10 +4,10 @@ import { wordsOf } from './words';
  * What a clinician changed between the AI's statement and theirs, as word-level hunks: the words
  * the draft had at a place and the words the clinician put there instead. A longest-common-
  * subsequence alignment over words, written here rather than taken from jsdiff (which the note
- * diff uses): among equally short alignments this one keeps a repeated word (the "the" of "the
- * patient stated the …") with what follows it, so "the patient stated" → "client reported" is
- * learned as one replacement; jsdiff's Myers alignment pairs the first "the" instead and learns
- * nothing usable. The table is small: statements are short.
+ * diff uses): among equally short alignments this one takes the draft's words out first, so a
+ * repeated word (the second "the" of "the patient stated the …") stays matched and "the patient
+ * stated" → "client reported" is learned as one replacement; jsdiff's Myers alignment matches the
+ * first "the" instead and learns nothing usable. The table is small: statements are short.
  */
 export interface Hunk {
   removed: string[];
@@ -54,12 +54,14 @@ export function changedHunks(draft: string, final: string): Hunk[] {
       close(a[i]);
       i += 1;
       j += 1;
-    } else if (j < b.length && (i >= a.length || lcs(i, j + 1) >= lcs(i + 1, j))) {
-      open.added.push(b[j] ?? '');
-      j += 1;
-    } else {
+    } else if (i < a.length && (j >= b.length || lcs(i + 1, j) >= lcs(i, j + 1))) {
+      // At a tie, take the draft's words out first: the change then ends before the repeated
+      // word, so "the patient stated the" → "client reported the" is one replacement.
       open.removed.push(a[i] ?? '');
       i += 1;
+    } else {
+      open.added.push(b[j] ?? '');
+      j += 1;
     }
   }
   close();
