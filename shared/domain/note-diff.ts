@@ -32,7 +32,22 @@ export function diffWords(before: string, after: string): DiffPart[] {
     op: change.added ? 'add' : change.removed ? 'del' : 'same',
     text: change.value,
   }));
-  return merged(parts);
+  return merged(parts.flatMap(withLineBreaksOutside));
+}
+
+/**
+ * Statements are lines: a change's leading or trailing line break is shown as unchanged, so a
+ * removed statement reads as one marked line rather than a mark running across two.
+ */
+function withLineBreaksOutside(part: DiffPart): DiffPart[] {
+  if (part.op === 'same') return [part];
+  const match = /^(\n*)([\s\S]*?)(\n*)$/.exec(part.text);
+  const [, lead = '', body = '', trail = ''] = match ?? [];
+  return [
+    { op: 'same', text: lead },
+    { op: part.op, text: body },
+    { op: 'same', text: trail },
+  ];
 }
 
 /** Neighbouring parts of one kind joined, so a rewritten sentence reads as one change. */
