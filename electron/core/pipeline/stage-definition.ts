@@ -61,3 +61,14 @@ export interface StageDefinition<T = unknown> {
    */
   stillValid?(context: StageContext, summary: T): boolean;
 }
+
+/**
+ * A stage's work done by rules, synchronously, as the promise a stage returns: a throw becomes
+ * the stage's failure (a rejected promise), never an exception out of the runner.
+ */
+export const byRules =
+  <T>(work: (context: StageContext) => T) =>
+  (context: StageContext): Promise<T> =>
+    new Promise((resolve) => {
+      resolve(work(context));
+    });

@@ -6,7 +6,7 @@ import {
 } from '../../../../shared/api/brief-schemas';
 import { evenWeights, StepEstimator, type Steps } from '../../pipeline/progress';
 import type { RunTypeDefinition } from '../../pipeline/run-types';
-import type { StageContext, StageDefinition } from '../../pipeline/stage-definition';
+import { byRules, type StageContext, type StageDefinition } from '../../pipeline/stage-definition';
 import { recordAudit } from '../../store/repositories/audit';
 import { pastWorkflowStageMs } from '../../store/repositories/runs';
 import { briefs } from '../../store/schema-workflows';
@@ -30,14 +30,6 @@ const DEFAULT_STAGE_MS = 500;
 
 const earlier = (context: StageContext, stage: 'analysis' | 'abstraction' | 'client_guide') =>
   context.outputOf(stage);
-
-/** A stage's work done by rules, synchronously; a throw becomes the stage's failure. */
-const byRules =
-  <T>(work: (context: StageContext) => T) =>
-  (context: StageContext): Promise<T> =>
-    new Promise((resolve) => {
-      resolve(work(context));
-    });
 
 interface LoadHistoryOutput {
   sessions: number;

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { loadFrameworks } from '../../frameworks/library';
 import { evenWeights, StepEstimator, type Steps } from '../../pipeline/progress';
 import type { RunTypeDefinition } from '../../pipeline/run-types';
-import type { StageContext, StageDefinition } from '../../pipeline/stage-definition';
+import { byRules, type StageContext, type StageDefinition } from '../../pipeline/stage-definition';
 import { recordAudit } from '../../store/repositories/audit';
 import { linkOfJointSession } from '../../store/repositories/couples';
 import { pastWorkflowStageMs, resetStages } from '../../store/repositories/runs';
@@ -42,14 +42,6 @@ type Partners = z.infer<typeof Partners>;
 const partnersOf = (context: StageContext) => Partners.parse(context.outputOf('load_partners'));
 const matchOf = (context: StageContext) => CouplesMatch.parse(context.outputOf('match'));
 const summaryOf = (context: StageContext) => JointSummary.parse(context.outputOf('joint_summary'));
-
-/** A stage's work done by rules, synchronously; a throw becomes the stage's failure. */
-const byRules =
-  <T>(work: (context: StageContext) => T) =>
-  (context: StageContext): Promise<T> =>
-    new Promise((resolve) => {
-      resolve(work(context));
-    });
 
 const loadPartnersStage: StageDefinition<Partners> = {
   name: 'load_partners',

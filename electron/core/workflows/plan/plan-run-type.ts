@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { evenWeights, StepEstimator, type Steps } from '../../pipeline/progress';
 import type { RunTypeDefinition } from '../../pipeline/run-types';
-import type { StageContext, StageDefinition } from '../../pipeline/stage-definition';
+import { byRules, type StageContext, type StageDefinition } from '../../pipeline/stage-definition';
 import { recordAudit } from '../../store/repositories/audit';
 import { currentPlan, goalsDecidedAt, storeProposals } from '../../store/repositories/plans';
 import { pastWorkflowStageMs } from '../../store/repositories/runs';
@@ -25,14 +25,6 @@ const Proposals = z.object({
   modelNote: z.string().default(''),
 });
 type Proposals = z.infer<typeof Proposals>;
-
-/** A stage's work done by rules, synchronously; a throw becomes the stage's failure. */
-const byRules =
-  <T>(work: (context: StageContext) => T) =>
-  (context: StageContext): Promise<T> =>
-    new Promise((resolve) => {
-      resolve(work(context));
-    });
 
 const extracted = (context: StageContext) => SessionExtract.parse(context.outputOf('extract'));
 
