@@ -72,6 +72,7 @@ async function main() {
     await page.emulateMedia({ colorScheme: 'dark' });
     await shoot(page, 'desk-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+    await refineShot(core, page, base, sessionId);
 
     const client = page.getByRole('link', { name: 'Clients' });
     await client.click();
@@ -91,7 +92,8 @@ async function main() {
 
 /**
  * The workflows between sessions on scripted clients (fictional): a brief for an upcoming session,
- * a treatment plan with a proposal waiting, and a couple's joint summary. Each panel is shot whole.
+ * a treatment plan with a proposal waiting, a follow-up for the client, and a couple's joint
+ * summary. Each panel is shot whole.
  */
 async function workflowShots(core: Core, page: Page, base: string) {
   const db = core.database.db;
@@ -127,6 +129,14 @@ async function workflowShots(core: Core, page: Page, base: string) {
   await page.goto(`${base}/#/clients/${worrier.clientId}`);
   await shootPanel(page, page.locator('section.plan-panel'), 'plan');
 
+  const followUp = await call<{ runId: string }>(core, 'followups.draft', {
+    sessionId: first,
+    waiting: true,
+  });
+  await core.pipeline.settled(followUp.runId);
+  await page.goto(`${base}/#/sessions/${first}/follow-up`);
+  await shootPanel(page, page.locator('section.followup-page'), 'followup');
+
   await call(core, 'couples.link', { clientId: sleeper.clientId, partnerId: partner.clientId });
   const merged = await call<{ runId: string }>(core, 'couples.merge', {
     clientId: sleeper.clientId,
@@ -136,6 +146,21 @@ async function workflowShots(core: Core, page: Page, base: string) {
   await core.pipeline.settled(merged.runId);
   await page.goto(`${base}/#/clients/${sleeper.clientId}`);
   await shootPanel(page, page.locator('section.couples-panel'), 'couples');
+}
+
+/** The sample's note refined ("make the plan section shorter"): the proposal's diff, waiting. */
+async function refineShot(core: Core, page: Page, base: string, sessionId: string) {
+  const [note] = await call<{ id: string }[]>(core, 'notes.list', { sessionId });
+  if (!note) throw new Error('the sample session has no note');
+  const { runId } = await call<{ runId: string }>(core, 'refine.request', {
+    noteId: note.id,
+    request: 'Make the plan section shorter',
+    section: 'plan',
+  });
+  await core.pipeline.settled(runId);
+  await page.goto(`${base}/#/sessions/${sessionId}`);
+  await page.getByTestId('refine-proposal').waitFor();
+  await shootPanel(page, page.getByTestId('refine-panel'), 'refine');
 }
 
 async function shootPanel(page: Page, panel: Locator, name: string) {
