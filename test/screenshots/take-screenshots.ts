@@ -159,8 +159,8 @@ async function refineShot(core: Core, page: Page, base: string, sessionId: strin
   });
   await core.pipeline.settled(runId);
   await page.goto(`${base}/#/sessions/${sessionId}`);
-  await page.getByTestId('refine-proposal').waitFor();
-  await shootPanel(page, page.getByTestId('refine-panel'), 'refine');
+  // The proposal alone: the whole panel is taller than the desk's scroll area shows at once.
+  await shootPanel(page, page.getByTestId('refine-proposal'), 'refine');
 }
 
 async function shootPanel(page: Page, panel: Locator, name: string) {

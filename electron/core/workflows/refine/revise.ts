@@ -5,6 +5,7 @@ import { getNote } from '../../store/repositories/notes';
 import { refinementOfRun, type RefinementOutcome } from '../../store/repositories/refinements';
 import { workflowNotesModel } from '../notes-model';
 import { enforceInvariants } from './invariants';
+import { modelRevisionProblem } from './model-check';
 import { refineWithModel } from './model-refine';
 import { refineByRules } from './rules';
 import { emitRefineTokens } from './token-stream';
@@ -64,13 +65,17 @@ export async function revise(context: StageContext): Promise<Revision> {
         onText: (text) => emitRefineTokens(refinement.id, text),
         onProgress: (fraction) => context.progress(100 * fraction, 'revise'),
       });
-      if ('content' in written)
+      const problem =
+        'content' in written
+          ? modelRevisionProblem(refinement.request, base, written.content, targets)
+          : written.unusable;
+      if ('content' in written && problem === null)
         return finish(
           written.content,
           { mode: 'model', provider: chosen.provider.name, model: chosen.provider.model },
           [],
         );
-      why = written.unusable;
+      why = problem ?? '';
     } catch (error) {
       if (context.signal.aborted || error instanceof CancelledError) throw new CancelledError();
       why = `The notes model could not be used: ${error instanceof CairnError ? error.userMessage : String(error)}`;
