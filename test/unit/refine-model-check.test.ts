@@ -34,7 +34,11 @@ describe("checking the notes model's revision before it is offered", () => {
   });
 
   it('does not offer a "shorter" revision with as many words or more, and says so', () => {
-    const longer = note([...base.sections[0]!.items.map((i) => i.text), 'Review sleep.']);
+    const longer = note([
+      'Continue the thought record every evening and bring it to the next session.',
+      'Meet again next Tuesday at ten.',
+      'Review sleep.',
+    ]);
     expect(modelRevisionProblem('Make it more concise', base, longer, ['plan'])).toBe(
       "The notes model's revision was not shorter (21 words for 19)",
     );
