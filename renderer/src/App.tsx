@@ -5,6 +5,8 @@ import { AuditPage } from './pages/audit/AuditPage';
 import { ClientPage } from './pages/clients/ClientPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
 import { FollowUpPage } from './pages/followup/FollowUpPage';
+import { SearchLauncher } from './pages/search/SearchLauncher';
+import { SearchPage } from './pages/search/SearchPage';
 import { SessionPage } from './pages/session/SessionPage';
 import { SessionsPage } from './pages/sessions/SessionsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -18,6 +20,7 @@ export function App() {
         <div className="shell">
           <nav className="sidebar" aria-label="Main">
             <div className="brand">Cairn</div>
+            <SearchLauncher />
             <NavLink to="/" end>
               Sessions
             </NavLink>
@@ -33,6 +36,7 @@ export function App() {
               <Route path="/sessions/:id/follow-up" element={<FollowUpPage />} />
               <Route path="/clients" element={<ClientsPage />} />
               <Route path="/clients/:id" element={<ClientPage />} />
+              <Route path="/search" element={<SearchPage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="/welcome" element={<WelcomePage />} />

@@ -39,6 +39,7 @@ import {
 } from './settings-schemas';
 import { NotesModelsListing } from './notes-model-schemas';
 import { groupMethods } from './contract-group';
+import { searchMethods } from './contract-search';
 import { workflowMethods } from './contract-workflows';
 import { refineEvents, refineMethods } from './contract-refine';
 import { followUpMethods } from './contract-followup';
@@ -93,6 +94,7 @@ export const methods = {
   ...followUpMethods,
   ...voiceMethods,
   ...groupMethods,
+  ...searchMethods,
   'riskFlags.list': { input: z.object({ sessionId: Id }), output: z.array(RiskFlag) },
   /** The clinician has read a risk flag; recorded in the audit log. */
   'riskFlags.acknowledge': { input: z.object({ id: Id }), output: RiskFlag },

@@ -30,13 +30,16 @@ export function PlanPanel({
   // Come from a signed session's desk: that session is chosen, and the plan is brought into view.
   const [params] = useSearchParams();
   const from = params.get('planSession') ?? undefined;
+  // Or from a search hit in the plan (?plan=…): the plan in view, its heading focused.
+  const found = params.get('plan');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (from) heading.current?.scrollIntoView({ block: 'start' });
-  }, [from]);
+    if (from || found !== null) heading.current?.scrollIntoView({ block: 'start' });
+    if (found !== null) heading.current?.focus({ preventScroll: true });
+  }, [from, found]);
   return (
     <section className="plan-panel" aria-labelledby="plan-title" id="plan">
-      <h2 id="plan-title" ref={heading}>
+      <h2 id="plan-title" ref={heading} tabIndex={-1}>
         Treatment plan
       </h2>
       <ProposeForm key={from} sessions={sessions} initial={from} />

@@ -17,6 +17,7 @@ import { SplitPanes } from './SplitPanes';
 import type { Citation } from './notes/note-editing';
 import type { Turn } from './transcript-turns';
 import { TranscriptView, type SeekRequest } from './TranscriptView';
+import { useSearchTarget } from './use-search-target';
 
 const REFRESH_ON = ['sessions.changed'] as const;
 const TRANSCRIPT_REFRESH_ON = ['sessions.changed', 'runs.changed', 'transcript.changed'] as const;
@@ -80,6 +81,17 @@ export function SessionPage() {
   const seekSegment = (segmentId: string | undefined) => {
     if (segmentId !== undefined) seek(segmentStart.get(segmentId) ?? 0);
   };
+  // Opened from a search hit (?segment=…&t=…): there, lit and focused, the audio waiting there.
+  useSearchTarget(state.status === 'ready' && transcript.status !== 'loading', (segmentId, at) => {
+    const seconds = at ?? (segmentId === null ? undefined : segmentStart.get(segmentId)) ?? 0;
+    seekAudio(seconds);
+    setSeekRequest((previous) => ({
+      seconds,
+      serial: (previous?.serial ?? 0) + 1,
+      ...(segmentId !== null && { segmentId }),
+      focus: true,
+    }));
+  });
 
   const approve = () => {
     if (state.status !== 'ready' || state.data.status === 'approved') return;

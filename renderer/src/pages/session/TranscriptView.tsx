@@ -13,7 +13,14 @@ export interface SeekRequest {
   seconds: number;
   /** Tells two requests for the same second apart. */
   serial: number;
+  /** A search hit's segment: its turn is the one marked, its words lit for a moment. */
+  segmentId?: string;
+  /** Move the focus to the turn too, so a screen reader reads where the page opened. */
+  focus?: boolean;
 }
+
+/** How long a segment opened from a search stays lit: long enough to find it with the eye. */
+const FOUND_MS = 4000;
 
 /**
  * The transcript as speaker turns, virtualised (a two-hour session's thousands of segments keep a
@@ -68,11 +75,24 @@ export function TranscriptView({
     if (playing && current >= 0 && editing === null)
       virtualizer.scrollToIndex(current, { align: 'auto' });
   }, [playing, current, virtualizer, editing]);
+  // The segment a search opened, lit until FOUND_MS has passed.
+  const [found, setFound] = useState<string | null>(null);
   useEffect(() => {
     if (!seekRequest) return;
-    const index = turnAt(turns, seekRequest.seconds);
+    const { segmentId } = seekRequest;
+    const ofSegment = segmentId
+      ? turns.findIndex((t) => t.lines.some((l) => l.id === segmentId))
+      : -1;
+    const index = ofSegment >= 0 ? ofSegment : turnAt(turns, seekRequest.seconds);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
     setCited(index >= 0 ? index : null);
+    setFound(segmentId ?? null);
+    const stopFocus = seekRequest.focus && index >= 0 ? focusTurn(scroller.current, index) : null;
+    const unlight = window.setTimeout(() => setFound(null), FOUND_MS);
+    return () => {
+      stopFocus?.();
+      window.clearTimeout(unlight);
+    };
     // Only a new request scrolls; turns changing under it (a correction) must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [seekRequest, virtualizer]);
@@ -170,9 +190,10 @@ export function TranscriptView({
                     {turn.lines.map((line) => (
                       <span
                         key={line.id}
-                        className={line.corrected ? 'line corrected' : 'line'}
+                        className={`line${line.corrected ? ' corrected' : ''}${line.id === found ? ' found' : ''}`}
                         data-line-start={line.start}
                         data-line-id={line.id}
+                        data-found={line.id === found ? 'true' : undefined}
                         title={line.corrected ? 'Corrected' : undefined}
                         onClick={(event) => {
                           event.stopPropagation();
@@ -249,4 +270,20 @@ function chosenWords(scroller: HTMLElement | null): Citation | null {
     .map((line) => line.dataset.lineId ?? '')
     .filter(Boolean);
   return segmentIds.length > 0 ? { quote, segmentIds } : null;
+}
+
+/**
+ * Focuses the turn at `index` once the virtualiser has rendered it (it scrolls there first, so the
+ * node appears a frame or two later). Returns a stop, for a newer request that comes first.
+ */
+function focusTurn(scroller: HTMLElement | null, index: number): () => void {
+  let frame = 0;
+  let tries = 0;
+  const attempt = () => {
+    const turn = scroller?.querySelector<HTMLElement>(`li[data-index="${index}"]`);
+    if (turn) turn.focus({ preventScroll: true });
+    else if (++tries < 60) frame = requestAnimationFrame(attempt);
+  };
+  frame = requestAnimationFrame(attempt);
+  return () => cancelAnimationFrame(frame);
 }
