@@ -91,7 +91,8 @@ function PaletteBody({
   return (
     <div className="search-palette-body">
       <input
-        type="search"
+        // Not type="search": there Escape first empties the field, and here it closes the palette.
+        type="text"
         className="search-input"
         role="combobox"
         aria-label="Search words"
