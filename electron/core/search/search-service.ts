@@ -6,6 +6,7 @@ import type {
   SearchStatus,
 } from '../../../shared/api/search-schemas';
 import { findEncoderFiles, type EncoderFiles } from '../notes/risk/semantic/encoder-files';
+import { CancelledError } from '../errors';
 import type { SqliteConnection } from '../store/sqlite-driver';
 import { EncoderClient } from './encoder-client';
 import { reciprocalRankFusion, RRF_K } from './fusion';
@@ -13,12 +14,16 @@ import { toHit } from './hit-rows';
 import { drainText, drainVectors, pendingCounts, type VectorDrainOptions } from './indexer';
 import { keywordSearch, type KeywordRow } from './keyword-search';
 import { parseQuery } from './query-parser';
+import { currentRebuild, finishRebuild, startRebuild, type Rebuild } from './search-rebuild';
 import { groupPassages, nearestGroups, QUERY_INSTRUCTION } from './semantic-search';
 import { plainSnippet, snippetParts } from './snippet';
 import { VectorIndex, type VectorMatch } from './vector-index';
 
 /** A query as the contract parsed it (defaults applied). */
 export type SearchQuery = z.output<typeof SearchInput>;
+
+/** Owners re-read between yields to the event loop (a 60-minute session is ~50 ms). */
+const TEXT_BATCH = 5;
 
 /** How many of each list fusion looks at: RRF only needs the heads of both. */
 const CANDIDATES = 100;
@@ -137,7 +142,7 @@ export class SearchService {
     return hits;
   }
 
-  status(rebuildRunId: string | null = null): SearchStatus {
+  status(): SearchStatus {
     const count = (sql: string) => (this.connection.prepare(sql).get() as { n: number }).n;
     const lastRebuilt = this.connection
       .prepare("SELECT value FROM search_state WHERE key = 'last_rebuilt_at'")
@@ -152,7 +157,7 @@ export class SearchService {
         name: this.encoder ? ENCODER_NAME : null,
       },
       lastRebuiltAt: lastRebuilt ? Number(lastRebuilt.value) : null,
-      rebuildRunId,
+      rebuildRunId: currentRebuild(this.connection)?.id ?? null,
     };
   }
 
@@ -193,8 +198,10 @@ export class SearchService {
    */
   drain(options: VectorDrainOptions & { textOnly?: boolean } = {}): Promise<void> {
     const next = this.draining.then(async () => {
-      while (!this.closed && drainText(this.connection, this.vectors) > 0) {
-        if (options.signal?.aborted) return;
+      // A few owners at a time, yielding between: other calls are answered meanwhile.
+      while (!this.closed && drainText(this.connection, this.vectors, TEXT_BATCH) > 0) {
+        if (options.signal?.aborted) throw new CancelledError();
+        await new Promise((resolve) => setImmediate(resolve));
       }
       if (options.textOnly || !this.encoder) return;
       this.vectors.ensureFresh(this.connection);
@@ -207,9 +214,43 @@ export class SearchService {
     return next;
   }
 
+  /**
+   * Reads the text of what is queued now, before a query, so a change made a moment ago (an edit,
+   * a new transcript) is found at once. Synchronous and outside the drain's queue, so it never
+   * waits behind embedding; a backlog larger than `maxOwners` is left to the background drain.
+   */
+  catchUp(maxOwners = 20): void {
+    if (this.closed || pendingCounts(this.connection).text > maxOwners) return;
+    drainText(this.connection, this.vectors, maxOwners);
+  }
+
+  /**
+   * Rebuilds the whole index (or joins the rebuild under way): resolves with it at once; `done`
+   * settles when it is finished, or rejects if it was cancelled or failed (it then resumes at
+   * the next start, or the next call).
+   */
+  rebuild(signal?: AbortSignal): { rebuild: Rebuild; done: Promise<boolean> } {
+    const rebuild = startRebuild(this.connection);
+    const done = this.drain({ signal, embeddedBefore: rebuild.startedAt }).then(() =>
+      finishRebuild(this.connection, rebuild, this.encoder !== undefined),
+    );
+    return { rebuild, done };
+  }
+
+  get rebuildUnderWay(): Rebuild | null {
+    return currentRebuild(this.connection);
+  }
+
   /** Drains in the background every `intervalMs` (and at once, so a crash mid-index resumes). */
   start(intervalMs = 3000): void {
     if (this.timer) return;
+    const resumed = currentRebuild(this.connection);
+    if (resumed) {
+      // A rebuild a crash or a quit interrupted carries on where it stopped.
+      this.drain({ embeddedBefore: resumed.startedAt })
+        .then(() => finishRebuild(this.connection, resumed, this.encoder !== undefined))
+        .catch((error: unknown) => this.options.onError?.(error));
+    }
     const tick = () => {
       if (this.closed) return;
       const { text, vectors } = pendingCounts(this.connection);
