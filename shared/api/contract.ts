@@ -44,6 +44,7 @@ import { workflowMethods } from './contract-workflows';
 import { refineEvents, refineMethods } from './contract-refine';
 import { followUpMethods } from './contract-followup';
 import { voiceMethods } from './contract-voice';
+import { searchMethods } from './contract-search';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
 import {
   AuditExportInput,
