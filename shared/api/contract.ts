@@ -39,7 +39,6 @@ import {
 } from './settings-schemas';
 import { NotesModelsListing } from './notes-model-schemas';
 import { groupMethods } from './contract-group';
-import { searchMethods } from './contract-search';
 import { workflowMethods } from './contract-workflows';
 import { refineEvents, refineMethods } from './contract-refine';
 import { followUpMethods } from './contract-followup';
