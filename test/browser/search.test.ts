@@ -57,6 +57,8 @@ describe('searching the library from the desk', () => {
       actor: 'dr-lee',
       transport: 'http-bridge',
       libraryPointer: null,
+      // As the app starts: the search index follows every change in the background.
+      pipeline: { recover: true },
     });
     cleanups.push(() => core.shutdown());
     const imported = await core.invoke('recordings.import', {
