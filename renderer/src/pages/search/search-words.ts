@@ -2,6 +2,9 @@ import type { SearchHit, SearchSource } from '../../../../shared/api/search-sche
 import type { SessionKind } from '../../../../shared/domain/enums';
 import { formatDuration } from '../../format';
 
+/** The section key the index gives a note's addenda (they are not one of the template's sections). */
+export const ADDENDUM = 'addendum';
+
 /** Each source in words, as the "Where" filter offers it. */
 export const SOURCE_WORDS: Record<SearchSource, string> = {
   transcript: 'Transcripts',
@@ -30,6 +33,7 @@ export function whereWords(hit: SearchHit): string {
         : `Transcript — ${who} at ${formatDuration(hit.startMs / 1000)}`;
     }
     case 'note':
+      if (hit.sectionKey === ADDENDUM) return 'Note — Addendum';
       return hit.label ? `Note — ${hit.label} section` : 'Note';
     case 'plan':
       return hit.label ? `Treatment plan — ${hit.label}` : 'Treatment plan';

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
+import { ADDENDUM } from '../search/search-words';
 
 /** What a link into the desk can ask for (a search hit's address). */
 export interface DeskTarget {
@@ -7,7 +8,7 @@ export interface DeskTarget {
   segmentId: string | null;
   /** `?t=<ms>`: the audio at that moment (the segment's start). */
   seconds: number | null;
-  /** `?section=<key>`: the note at that section. */
+  /** `?section=<key>`: the note at that section (`addendum`: its addenda). */
   section: string | null;
 }
 
@@ -43,7 +44,11 @@ export function useSearchTarget(
     const { segmentId, seconds, section } = JSON.parse(key) as DeskTarget;
     if (segmentId !== null || seconds !== null) latest.current(segmentId, seconds);
     if (section === null) return;
-    const stop = focusWhenShown(`fieldset.note-section[data-section="${CSS.escape(section)}"]`);
+    const stop = focusWhenShown(
+      section === ADDENDUM
+        ? 'section.addenda'
+        : `fieldset.note-section[data-section="${CSS.escape(section)}"]`,
+    );
     return () => {
       // Stopped before it was done (the page left, or React trying the effect twice): not handled.
       stop();
