@@ -8,6 +8,7 @@ export const SHORTCUTS: readonly { keys: string[]; what: string }[] = [
   { keys: ['N'], what: 'Next risk flag: hear it, then Enter acknowledges it' },
   { keys: ['Shift', 'N'], what: 'Previous risk flag' },
   { keys: ['Ctrl', 'Enter'], what: 'Approve and sign (once every flag is acknowledged)' },
+  { keys: ['Ctrl', 'K'], what: 'Search the library (⌘K on a Mac), from any page' },
   { keys: ['?'], what: 'Show these shortcuts' },
 ];
 
