@@ -1,7 +1,7 @@
 import { SEARCH_SOURCES } from '../../../../shared/api/search-schemas';
 import { SESSION_KINDS } from '../../../../shared/domain/enums';
 import { useQuery } from '../../api/use-query';
-import { Select } from '../../ui/Select';
+import { Select, type SelectOption } from '../../ui/Select';
 import type { SearchForm } from './search-form';
 import { KIND_WORDS, SOURCE_WORDS } from './search-words';
 
@@ -44,21 +44,26 @@ export function SearchFilters({
   );
   const set = <K extends keyof SearchForm>(key: K, value: SearchForm[K]) =>
     onChange({ ...form, [key]: value });
+  // A labelled native select over one of the form's choices; the options are the only values.
+  const choice = (label: string, key: ChoiceKey, options: readonly SelectOption[]) => (
+    <label>
+      {label}
+      <Select
+        value={form[key]}
+        onChange={(event) => onChange({ ...form, [key]: event.target.value })}
+        options={options}
+      />
+    </label>
+  );
   return (
     <fieldset className="search-filters" data-testid="search-filters">
       <legend className="visually-hidden">Filters</legend>
-      <label>
-        Client
-        <Select value={form.clientId} onChange={(event) => set('clientId', event.target.value)}>
-          <option value="">All clients</option>
-          {clients.status === 'ready' &&
-            clients.data.map((client) => (
-              <option key={client.id} value={client.id}>
-                {client.name}
-              </option>
-            ))}
-        </Select>
-      </label>
+      {choice('Client', 'clientId', [
+        { value: '', label: 'All clients' },
+        ...(clients.status === 'ready'
+          ? clients.data.map((client) => ({ value: client.id, label: client.name }))
+          : []),
+      ])}
       <label>
         From
         <input
@@ -77,56 +82,25 @@ export function SearchFilters({
           onChange={(event) => set('to', event.target.value)}
         />
       </label>
-      <label>
-        Where
-        <Select
-          value={form.source}
-          onChange={(event) => set('source', event.target.value as SearchForm['source'])}
-          options={[
-            { value: '', label: 'Everywhere' },
-            ...SEARCH_SOURCES.map((source) => ({ value: source, label: SOURCE_WORDS[source] })),
-          ]}
-        />
-      </label>
-      <label>
-        Kind
-        <Select
-          value={form.kind}
-          onChange={(event) => set('kind', event.target.value as SearchForm['kind'])}
-          options={[
-            { value: '', label: 'Any kind' },
-            ...SESSION_KINDS.map((kind) => ({ value: kind, label: KIND_WORDS[kind] })),
-          ]}
-        />
-      </label>
-      <label>
-        Template
-        <Select value={form.templateId} onChange={(event) => set('templateId', event.target.value)}>
-          <option value="">Any template</option>
-          {templates.status === 'ready' &&
-            templates.data.map((template) => (
-              <option key={template.id} value={template.id}>
-                {template.name}
-              </option>
-            ))}
-        </Select>
-      </label>
-      <label>
-        Risk flag
-        <Select
-          value={form.risk}
-          onChange={(event) => set('risk', event.target.value as SearchForm['risk'])}
-          options={RISK_OPTIONS}
-        />
-      </label>
-      <label>
-        Order
-        <Select
-          value={form.sort}
-          onChange={(event) => set('sort', event.target.value as SearchForm['sort'])}
-          options={SORT_OPTIONS}
-        />
-      </label>
+      {choice('Where', 'source', [
+        { value: '', label: 'Everywhere' },
+        ...SEARCH_SOURCES.map((source) => ({ value: source, label: SOURCE_WORDS[source] })),
+      ])}
+      {choice('Kind', 'kind', [
+        { value: '', label: 'Any kind' },
+        ...SESSION_KINDS.map((kind) => ({ value: kind, label: KIND_WORDS[kind] })),
+      ])}
+      {choice('Template', 'templateId', [
+        { value: '', label: 'Any template' },
+        ...(templates.status === 'ready'
+          ? templates.data.map((template) => ({ value: template.id, label: template.name }))
+          : []),
+      ])}
+      {choice('Risk flag', 'risk', RISK_OPTIONS)}
+      {choice('Order', 'sort', SORT_OPTIONS)}
     </fieldset>
   );
 }
+
+/** The form's fields a select chooses (the dates are date fields, the words a text field). */
+type ChoiceKey = 'clientId' | 'source' | 'kind' | 'templateId' | 'risk' | 'sort';
