@@ -53,13 +53,14 @@ function PaletteBody({
   const result = shownResult(state);
   const hits = result?.hits ?? [];
   const optionId = (index: number) => `${listId}-option-${index}`;
-  // The active option belongs to the results it was chosen in: new results, none is active until
-  // the clinician moves to one.
+  // The active option belongs to the results it was chosen in: new results (or the last ones shown
+  // while newer words are being searched), none is active until the clinician moves to one, so
+  // Enter never opens a result of words no longer in the field.
   const [cursor, setCursor] = useState<{ of: typeof result; index: number }>({
     of: null,
     index: -1,
   });
-  const active = cursor.of === result ? cursor.index : -1;
+  const active = state.status === 'ready' && cursor.of === result ? cursor.index : -1;
   const setActive = (index: number) => setCursor({ of: result, index });
   useEffect(() => {
     if (active >= 0)
@@ -136,7 +137,13 @@ function PaletteBody({
       )}
       {result && form.q.trim() && <SearchNotes result={result} />}
       {hits.length > 0 && (
-        <ul id={listId} role="listbox" aria-label="Results" className="search-results">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Results"
+          aria-busy={state.status === 'searching'}
+          className="search-results"
+        >
           {hits.map((hit, index) => (
             <li
               key={hit.id}
