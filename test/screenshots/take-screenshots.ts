@@ -80,6 +80,7 @@ async function main() {
     await shoot(page, 'client');
 
     await workflowShots(core, page, base);
+    await searchShot(core, page, base);
 
     await page.goto(`${base}/#/settings`);
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
@@ -146,6 +147,29 @@ async function workflowShots(core: Core, page: Page, base: string) {
   await core.pipeline.settled(merged.runId);
   await page.goto(`${base}/#/clients/${sleeper.clientId}`);
   await shootPanel(page, page.locator('section.couples-panel'), 'couples');
+}
+
+/**
+ * The search palette (Ctrl+K) over everything above, the index rebuilt first so every session is
+ * in it: "sleep" across transcripts, notes, plans and briefs.
+ */
+async function searchShot(core: Core, page: Page, base: string) {
+  await call(core, 'search.reindex', {});
+  for (;;) {
+    const status = await call<{ pending: number; rebuildRunId: string | null }>(
+      core,
+      'search.status',
+      {},
+    );
+    if (status.rebuildRunId === null && status.pending === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await page.goto(`${base}/#/`);
+  await page.locator('[data-session-id]').first().waitFor();
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Search words' }).fill('sleep');
+  await page.getByRole('option').first().waitFor();
+  await shoot(page, 'search');
 }
 
 /** The sample's note refined ("make the plan section shorter"): the proposal's diff, waiting. */

@@ -56,11 +56,12 @@ export function SearchNotes({ result }: { result: SearchResult }) {
   );
 }
 
-/** "3 results", "Results 21–40 of 57". */
-export function countWords(result: SearchResult, page = 1): string {
+/** "3 results", "Results 21–40 of 57"; in the palette, "The first 8 of 57 results". */
+export function countWords(result: SearchResult, page = 1, pageSize = PAGE_SIZE): string {
   if (result.total === 0) return 'No results';
-  if (result.total <= PAGE_SIZE && page === 1)
-    return `${result.total} ${result.total === 1 ? 'result' : 'results'}`;
+  const all = `${result.total} ${result.total === 1 ? 'result' : 'results'}`;
+  if (result.total <= result.hits.length && page === 1) return all;
+  if (pageSize < PAGE_SIZE) return `The first ${result.hits.length} of ${all}`;
   const first = (page - 1) * PAGE_SIZE + 1;
   return `Results ${first}–${first + result.hits.length - 1} of ${result.total}`;
 }

@@ -117,7 +117,7 @@ function PaletteBody({
           {state.status === 'error'
             ? ''
             : result && form.q.trim()
-              ? countWords(result)
+              ? countWords(result, 1, PALETTE_LIMIT)
               : 'Type to search transcripts, notes, plans and briefs.'}
         </p>
         <Button
