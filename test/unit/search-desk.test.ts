@@ -6,8 +6,8 @@ import {
   formToSearch,
   type SearchForm,
 } from '../../renderer/src/pages/search/search-form';
-import { hitHref, whereWords } from '../../renderer/src/pages/search/search-words';
-import type { SearchHit } from '../../shared/api/search-schemas';
+import { countWords, hitHref, whereWords } from '../../renderer/src/pages/search/search-words';
+import type { SearchHit, SearchResult } from '../../shared/api/search-schemas';
 
 const HIT: SearchHit = {
   id: 'd1',
@@ -54,6 +54,21 @@ describe('search in the desk', () => {
     expect(whereWords({ ...HIT, source: 'plan', label: 'Homework' })).toBe(
       'Treatment plan — Homework',
     );
+  });
+
+  it('counts the results in words, for the palette and for a page', () => {
+    const result = (total: number, shown: number): SearchResult => ({
+      hits: Array.from({ length: shown }, (_, i) => ({ ...HIT, id: `d${i}` })),
+      total,
+      mode: 'hybrid',
+      semantic: { available: true, reason: null },
+      pending: 0,
+      tookMs: 1,
+    });
+    expect(countWords(result(0, 0))).toBe('No results');
+    expect(countWords(result(1, 1))).toBe('1 result');
+    expect(countWords(result(57, 8), 1, 8)).toBe('The first 8 of 57 results');
+    expect(countWords(result(57, 20), 2)).toBe('Results 21–40 of 57');
   });
 
   it('carries the whole question in the URL and back, defaults left out', () => {

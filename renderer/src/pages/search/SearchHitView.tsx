@@ -1,5 +1,5 @@
 import type { SearchHit, SearchResult } from '../../../../shared/api/search-schemas';
-import { epochToDay, PAGE_SIZE } from './search-form';
+import { epochToDay } from './search-form';
 import { whereWords } from './search-words';
 
 /**
@@ -54,14 +54,4 @@ export function SearchNotes({ result }: { result: SearchResult }) {
       )}
     </>
   );
-}
-
-/** "3 results", "Results 21–40 of 57"; in the palette, "The first 8 of 57 results". */
-export function countWords(result: SearchResult, page = 1, pageSize = PAGE_SIZE): string {
-  if (result.total === 0) return 'No results';
-  const all = `${result.total} ${result.total === 1 ? 'result' : 'results'}`;
-  if (result.total <= result.hits.length && page === 1) return all;
-  if (pageSize < PAGE_SIZE) return `The first ${result.hits.length} of ${all}`;
-  const first = (page - 1) * PAGE_SIZE + 1;
-  return `Results ${first}–${first + result.hits.length - 1} of ${result.total}`;
 }

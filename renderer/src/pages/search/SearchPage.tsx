@@ -1,7 +1,7 @@
 import './search.css';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { SearchFilters } from './SearchFilters';
-import { countWords, SearchHitView, SearchNotes } from './SearchHitView';
+import { SearchHitView, SearchNotes } from './SearchHitView';
 import {
   formFromParams,
   formToInput,
@@ -9,7 +9,7 @@ import {
   PAGE_SIZE,
   type SearchForm,
 } from './search-form';
-import { hitHref } from './search-words';
+import { countWords, hitHref } from './search-words';
 import { shownResult, useSearch } from './use-search';
 
 /**

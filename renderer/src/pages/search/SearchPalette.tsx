@@ -4,9 +4,9 @@ import type { SearchHit } from '../../../../shared/api/search-schemas';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { SearchFilters } from './SearchFilters';
-import { countWords, SearchHitView, SearchNotes } from './SearchHitView';
+import { SearchHitView, SearchNotes } from './SearchHitView';
 import { EMPTY_FORM, formToInput, formToSearch, type SearchForm } from './search-form';
-import { hitHref } from './search-words';
+import { countWords, hitHref } from './search-words';
 import { shownResult, useSearch } from './use-search';
 
 /** The palette shows the best few; "See all results" has the rest, a page at a time. */

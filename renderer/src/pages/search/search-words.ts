@@ -1,6 +1,7 @@
-import type { SearchHit, SearchSource } from '../../../../shared/api/search-schemas';
+import type { SearchHit, SearchResult, SearchSource } from '../../../../shared/api/search-schemas';
 import type { SessionKind } from '../../../../shared/domain/enums';
 import { formatDuration } from '../../format';
+import { PAGE_SIZE } from './search-form';
 
 /** The section key the index gives a note's addenda (they are not one of the template's sections). */
 export const ADDENDUM = 'addendum';
@@ -60,4 +61,14 @@ export function hitHref(hit: SearchHit): string | null {
     return `/clients/${hit.clientId}?${new URLSearchParams({ plan: hit.planId ?? '' }).toString()}`;
   if (session) return session;
   return hit.clientId ? `/clients/${hit.clientId}` : null;
+}
+
+/** "3 results", "Results 21–40 of 57"; in the palette, "The first 8 of 57 results". */
+export function countWords(result: SearchResult, page = 1, pageSize = PAGE_SIZE): string {
+  if (result.total === 0) return 'No results';
+  const all = `${result.total} ${result.total === 1 ? 'result' : 'results'}`;
+  if (result.total <= result.hits.length && page === 1) return all;
+  if (pageSize < PAGE_SIZE) return `The first ${result.hits.length} of ${all}`;
+  const first = (page - 1) * PAGE_SIZE + 1;
+  return `Results ${first}–${first + result.hits.length - 1} of ${result.total}`;
 }
