@@ -36,7 +36,7 @@ describe('search across the library', () => {
       limit: 20,
       offset: 0,
       ...rest,
-    } as Parameters<typeof call<'search.query'>>[2]);
+    });
   const texts = (result: SearchResult) =>
     result.hits.map((h) => h.snippet.map((p) => p.text).join(''));
   const sessionsOf = (result: SearchResult) => new Set(result.hits.map((h) => h.sessionId));
@@ -71,8 +71,9 @@ describe('search across the library', () => {
 
     const prefix = await search('anx*', { mode: 'keyword' });
     expect(prefix.total).toBeGreaterThanOrEqual(4);
-    expect(prefix.hits.every((h) => h.snippet.some((p) => /^anx/i.test(p.text) && p.highlight)))
-      .toBe(true);
+    expect(
+      prefix.hits.every((h) => h.snippet.some((p) => /^anx/i.test(p.text) && p.highlight)),
+    ).toBe(true);
 
     const near = await search('NEAR(sister mum, 10)', { mode: 'keyword' });
     expect(near.hits).toHaveLength(1);
@@ -158,7 +159,9 @@ describe('search across the library', () => {
     });
 
     const fresh = createSession(db, { clientId: null, date: '2026-11-02', kind: 'individual' });
-    writeTranscript(db, fresh, [[1, 'The zebra crossing near the school frightens me since the accident.']]);
+    writeTranscript(db, fresh, [
+      [1, 'The zebra crossing near the school frightens me since the accident.'],
+    ]);
     await indexer.drain();
     const zebra = await search('zebra');
     expect(zebra.hits[0]).toMatchObject({ sessionId: fresh, matchedBy: ['keyword', 'semantic'] });
@@ -173,10 +176,17 @@ describe('search across the library', () => {
 
   it('resumes a drain that was stopped half-way', async () => {
     const db = core.database.db;
-    const sessionId = sessionWithNote(db, library.maria.clientId, '2026-11-09', 'individual', 'soap', [
-      'Client described a panic attack on the crowded train platform.',
-      'Client used paced breathing until the panic passed.',
-    ]);
+    const sessionId = sessionWithNote(
+      db,
+      library.maria.clientId,
+      '2026-11-09',
+      'individual',
+      'soap',
+      [
+        'Client described a panic attack on the crowded train platform.',
+        'Client used paced breathing until the panic passed.',
+      ],
+    );
     const stop = new AbortController();
     const interrupted = new SearchService({ connection: core.database.connection });
     // Text is indexed, then the process "dies" before any vector is written.

@@ -4,9 +4,7 @@ import { parseQuery } from '../../electron/core/search/query-parser';
 
 /** A real FTS5 table with Cairn's tokenizer, to prove every parsed query is valid FTS5. */
 const db = new Database(':memory:');
-db.exec(
-  "CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')",
-);
+db.exec("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')");
 const insert = db.prepare('INSERT INTO t (text) VALUES (?)');
 for (const text of [
   'She has not been sleeping well since the move.',
@@ -21,9 +19,11 @@ afterAll(() => db.close());
 const matches = (query: string): number[] => {
   const { match } = parseQuery(query);
   if (!match) return [];
-  return (db.prepare('SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid').all(match) as {
-    rowid: number;
-  }[]).map((r) => r.rowid);
+  return (
+    db.prepare('SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid').all(match) as {
+      rowid: number;
+    }[]
+  ).map((r) => r.rowid);
 };
 
 describe('the search query parser', () => {
@@ -69,12 +69,38 @@ describe('the search query parser', () => {
   });
 
   it('never yields an expression FTS5 refuses, whatever is typed', () => {
-    const alphabet = ['a', 'sleep', '"', '*', '-', '(', ')', ',', ':', '^', '+', 'OR', 'NOT', 'AND', 'NEAR(', '5', ' ', "'", '{', '}', '\\', 'é'];
+    const alphabet = [
+      'a',
+      'sleep',
+      '"',
+      '*',
+      '-',
+      '(',
+      ')',
+      ',',
+      ':',
+      '^',
+      '+',
+      'OR',
+      'NOT',
+      'AND',
+      'NEAR(',
+      '5',
+      ' ',
+      "'",
+      '{',
+      '}',
+      '\\',
+      'é',
+    ];
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let n = 0; n < 2000; n++) {
       const length = 1 + Math.floor(random() * 12);
-      const query = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const query = Array.from(
+        { length },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
       expect(() => matches(query), query).not.toThrow();
     }
   });

@@ -40,18 +40,17 @@ export function createSearchHandlers(context: {
         entityType: 'library',
         entityId: rebuild.id,
       });
-      const audited = done
-        .then((finished) => {
-          if (!finished) return;
-          const { documents, vectors } = service.status();
-          recordAudit(db, {
-            actor,
-            action: 'search.reindexed',
-            entityType: 'library',
-            entityId: rebuild.id,
-            detail: { documents, vectors },
-          });
-        })
+      const audited = done.then((finished) => {
+        if (!finished) return;
+        const { documents, vectors } = service.status();
+        recordAudit(db, {
+          actor,
+          action: 'search.reindexed',
+          entityType: 'library',
+          entityId: rebuild.id,
+          detail: { documents, vectors },
+        });
+      });
       // The CLI follows the rebuild to its end (its errors are its exit code); the app answers at
       // once and the desk follows search.status.
       if (!context.background) await audited;

@@ -69,7 +69,7 @@ export class SearchService {
     // The query is embedded in the encoder's process while keyword search runs here.
     const embedding = wantsMeaning
       ? this.encoder
-          ?.embed([QUERY_INSTRUCTION + (parsed.text || input.query)])
+          .embed([QUERY_INSTRUCTION + (parsed.text || input.query)])
           .then(([vector]) => ({ vector }))
           .catch((error: unknown) => ({ error }))
       : undefined;
@@ -95,7 +95,7 @@ export class SearchService {
       pending,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     });
-    if (!meaning || !('vector' in meaning) || !meaning.vector) {
+    if (!meaning || !('vector' in meaning)) {
       // Keyword alone: asked for, or meaning is unavailable (said so in `semantic`).
       return answer(keywordHits(keyword.rows, input.offset), keyword.total, 'keyword');
     }

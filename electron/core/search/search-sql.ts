@@ -22,23 +22,42 @@ const mark = (owner: string) =>
   `INSERT INTO search_dirty (owner, stage) VALUES (${owner}, 'text')
      ON CONFLICT (owner) DO UPDATE SET stage = 'text', version = version + 1;`;
 
-const noteOwner = (noteId: string) =>
-  `(SELECT 'n:' || session_id FROM notes WHERE id = ${noteId})`;
+const noteOwner = (noteId: string) => `(SELECT 'n:' || session_id FROM notes WHERE id = ${noteId})`;
 
 /** [name, event, body]: every trigger search needs; names are prefixed so they can be replaced. */
 const TRIGGERS: [string, string, string][] = [
   // The FTS table mirrors search_documents (external content: the text is stored once).
-  ['docs_ai', 'AFTER INSERT ON search_documents', `INSERT INTO search_fts (rowid, text) VALUES (NEW.id, NEW.text);`],
-  ['docs_ad', 'AFTER DELETE ON search_documents', `INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);`],
-  ['docs_au', 'AFTER UPDATE ON search_documents', `INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text); INSERT INTO search_fts (rowid, text) VALUES (NEW.id, NEW.text);`],
+  [
+    'docs_ai',
+    'AFTER INSERT ON search_documents',
+    `INSERT INTO search_fts (rowid, text) VALUES (NEW.id, NEW.text);`,
+  ],
+  [
+    'docs_ad',
+    'AFTER DELETE ON search_documents',
+    `INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);`,
+  ],
+  [
+    'docs_au',
+    'AFTER UPDATE ON search_documents',
+    `INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text); INSERT INTO search_fts (rowid, text) VALUES (NEW.id, NEW.text);`,
+  ],
   // Transcript: a stage commit, an edit, a retention blanking, a speaker named.
   ['seg_ai', 'AFTER INSERT ON transcript_segments', mark(`'t:' || NEW.session_id`)],
-  ['seg_au', 'AFTER UPDATE OF text, speaker_id, start_sec ON transcript_segments', mark(`'t:' || NEW.session_id`)],
+  [
+    'seg_au',
+    'AFTER UPDATE OF text, speaker_id, start_sec ON transcript_segments',
+    mark(`'t:' || NEW.session_id`),
+  ],
   ['seg_ad', 'AFTER DELETE ON transcript_segments', mark(`'t:' || OLD.session_id`)],
   ['spk_au', 'AFTER UPDATE OF display_name, role ON speakers', mark(`'t:' || NEW.session_id`)],
   // Notes: the draft, each edit, signing, a template switch, addenda.
   ['note_ai', 'AFTER INSERT ON notes', mark(`'n:' || NEW.session_id`)],
-  ['note_au', 'AFTER UPDATE OF ai_draft_json, clinician_json, template, status ON notes', mark(`'n:' || NEW.session_id`)],
+  [
+    'note_au',
+    'AFTER UPDATE OF ai_draft_json, clinician_json, template, status ON notes',
+    mark(`'n:' || NEW.session_id`),
+  ],
   ['note_ad', 'AFTER DELETE ON notes', mark(`'n:' || OLD.session_id`)],
   ['add_ai', 'AFTER INSERT ON note_addenda', mark(noteOwner('NEW.note_id'))],
   // Plans (a new version per decision) and briefs (the newest per session is searched).

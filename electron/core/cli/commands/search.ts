@@ -62,7 +62,7 @@ export function registerSearchCommands(program: Command, context: CommandContext
       };
       const result = await context.withCore((core) => call(core, 'search.query', input));
       if (options.json) return context.io.out(JSON.stringify(result));
-      context.io.out(formatResult(result, Boolean(process.stdout.isTTY)));
+      context.io.out(formatResult(result, process.stdout.isTTY));
     });
 
   search
@@ -164,7 +164,10 @@ function filtersOf(options: SearchOptions): SearchFilters {
 function limitOf(value: string | undefined): number {
   const n = Number(value ?? '20');
   if (!Number.isInteger(n) || n < 1 || n > 100)
-    throw new ValidationError('search_limit_invalid', '--limit takes a whole number from 1 to 100.');
+    throw new ValidationError(
+      'search_limit_invalid',
+      '--limit takes a whole number from 1 to 100.',
+    );
   return n;
 }
 
