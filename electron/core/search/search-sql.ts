@@ -24,6 +24,12 @@ const mark = (owner: string) =>
 
 const noteOwner = (noteId: string) => `(SELECT 'n:' || session_id FROM notes WHERE id = ${noteId})`;
 
+/**
+ * Vectors removed, counted: with the newest vector id it tells a process whether its copy of the
+ * vectors in memory is current, in two lookups instead of counting the table.
+ */
+export const COUNT_REMOVAL = `UPDATE search_state SET value = value + 1 WHERE key = 'vectors_removed';`;
+
 /** [name, event, body]: every trigger search needs; names are prefixed so they can be replaced. */
 const TRIGGERS: [string, string, string][] = [
   // The FTS table mirrors search_documents (external content: the text is stored once).
@@ -70,13 +76,15 @@ const TRIGGERS: [string, string, string][] = [
     'session_ad',
     'AFTER DELETE ON sessions',
     `DELETE FROM search_documents WHERE session_id = OLD.id;
-     DELETE FROM search_vectors WHERE session_id = OLD.id;`,
+     DELETE FROM search_vectors WHERE session_id = OLD.id;
+     ${COUNT_REMOVAL}`,
   ],
   [
     'client_ad',
     'AFTER DELETE ON clients',
     `DELETE FROM search_documents WHERE owner = 'p:' || OLD.id;
-     DELETE FROM search_vectors WHERE owner = 'p:' || OLD.id;`,
+     DELETE FROM search_vectors WHERE owner = 'p:' || OLD.id;
+     ${COUNT_REMOVAL}`,
   ],
 ];
 
@@ -103,6 +111,9 @@ export function ensureSearchSchema(connection: SqliteConnection): void {
       connection.exec(`CREATE TRIGGER search_${name} ${event} BEGIN ${body} END`);
     }
     connection.exec(QUEUE_EVERYTHING);
+    connection.exec(
+      "INSERT INTO search_state (key, value) VALUES ('vectors_removed', 0) ON CONFLICT DO NOTHING",
+    );
     connection
       .prepare(
         `INSERT INTO search_state (key, value) VALUES ('schema_version', ?)
