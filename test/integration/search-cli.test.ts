@@ -14,8 +14,7 @@ afterAll(() => temp.remove());
 function rebuildOnDisk(): { id: string | null; vectorsLeft: number } {
   return withRawDatabase(dataDir, (db) => {
     const row = db.prepare("SELECT value FROM search_state WHERE key = 'rebuild'").get() as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     const left = db
       .prepare("SELECT count(*) AS n FROM search_dirty WHERE stage = 'vectors'")
       .get() as { n: number };
@@ -56,7 +55,7 @@ describe('cairn search', () => {
   it('rebuilds the index, and a rebuild killed half-way resumes where it stopped', async () => {
     const child = spawnCairnGroup(['search', 'reindex'], { dataDir });
     // Killed (SIGKILL: no clean-up) once its text is indexed and while vectors are being made.
-    for (let state = rebuildOnDisk(); !(state.id && state.vectorsLeft > 0); ) {
+    for (let state = rebuildOnDisk(); !(state.id && state.vectorsLeft > 0);) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       state = rebuildOnDisk();
     }

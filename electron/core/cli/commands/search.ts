@@ -69,7 +69,8 @@ export function registerSearchCommands(program: Command, context: CommandContext
     .command('reindex')
     .description('rebuild the whole search index (resumes where it stopped if interrupted)')
     .option('--json', 'print machine-readable JSON')
-    .action(async (options: { json?: boolean }) => {
+    .action(async (_options: unknown, command: Command) => {
+      const options = jsonOption(command);
       const started = performance.now();
       const status = await context.withCore((core) =>
         withInterruptSignal(async (signal) => {
@@ -104,7 +105,8 @@ export function registerSearchCommands(program: Command, context: CommandContext
     .command('status')
     .description('what the search index holds and what is still to index')
     .option('--json', 'print machine-readable JSON')
-    .action(async (options: { json?: boolean }) => {
+    .action(async (_options: unknown, command: Command) => {
+      const options = jsonOption(command);
       const status = await context.withCore((core) => call(core, 'search.status', {}));
       if (options.json) return context.io.out(JSON.stringify(status));
       const rebuilt = status.lastRebuiltAt
@@ -121,6 +123,11 @@ export function registerSearchCommands(program: Command, context: CommandContext
         ].join('\n'),
       );
     });
+}
+
+/** `search status --json`: commander gives a --json after the subcommand to `search` itself. */
+function jsonOption(command: Command): { json?: boolean } {
+  return command.optsWithGlobals<{ json?: boolean }>();
 }
 
 function dayOption(value: string | undefined, flag: string): number | undefined {
