@@ -23,8 +23,9 @@ export interface KeywordOptions {
   offset: number;
 }
 
+/** A filter given as undefined (the CLI's unset flags) is no filter. */
 const hasFilters = (filters: SearchFilters = {}) =>
-  Object.values(filters).some((value) => value !== undefined);
+  Object.values(filters as Record<string, unknown>).some((value) => value !== undefined);
 
 /**
  * Full-text search with FTS5 and bm25 ranking. `match` comes from parseQuery, so it is a
