@@ -42,8 +42,18 @@ export function SearchFilters({
     (api) => api.call('templates.list', {}),
     TEMPLATES_REFRESH_ON,
   );
-  const set = <K extends keyof SearchForm>(key: K, value: SearchForm[K]) =>
-    onChange({ ...form, [key]: value });
+  // A session day bound; each bound keeps the other from crossing it.
+  const day = (label: string, key: 'from' | 'to', bound: { min?: string; max?: string }) => (
+    <label>
+      {label}
+      <input
+        type="date"
+        value={form[key]}
+        {...bound}
+        onChange={(event) => onChange({ ...form, [key]: event.target.value })}
+      />
+    </label>
+  );
   // A labelled native select over one of the form's choices; the options are the only values.
   const choice = (label: string, key: ChoiceKey, options: readonly SelectOption[]) => (
     <label>
@@ -64,24 +74,8 @@ export function SearchFilters({
           ? clients.data.map((client) => ({ value: client.id, label: client.name }))
           : []),
       ])}
-      <label>
-        From
-        <input
-          type="date"
-          value={form.from}
-          max={form.to || undefined}
-          onChange={(event) => set('from', event.target.value)}
-        />
-      </label>
-      <label>
-        To
-        <input
-          type="date"
-          value={form.to}
-          min={form.from || undefined}
-          onChange={(event) => set('to', event.target.value)}
-        />
-      </label>
+      {day('From', 'from', { max: form.to || undefined })}
+      {day('To', 'to', { min: form.from || undefined })}
       {choice('Where', 'source', [
         { value: '', label: 'Everywhere' },
         ...SEARCH_SOURCES.map((source) => ({ value: source, label: SOURCE_WORDS[source] })),
