@@ -42,6 +42,7 @@ import { groupMethods } from './contract-group';
 import { workflowMethods } from './contract-workflows';
 import { refineEvents, refineMethods } from './contract-refine';
 import { followUpMethods } from './contract-followup';
+import { noteExportMethods } from './contract-note-export';
 import { voiceMethods } from './contract-voice';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
 import {
@@ -91,6 +92,7 @@ export const methods = {
   ...workflowMethods,
   ...refineMethods,
   ...followUpMethods,
+  ...noteExportMethods,
   ...voiceMethods,
   ...groupMethods,
   'riskFlags.list': { input: z.object({ sessionId: Id }), output: z.array(RiskFlag) },
