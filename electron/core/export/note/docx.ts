@@ -8,6 +8,7 @@ import {
   PageNumber,
   Paragraph,
   TextRun,
+  type IRunOptions,
 } from 'docx';
 import {
   DRAFT_MARK,
@@ -40,13 +41,13 @@ export async function docxBytes(doc: NoteDocument, paper: PaperSize): Promise<Bu
   if (!doc.signed)
     body.push(
       new Paragraph({
-        children: [new TextRun({ text: DRAFT_MARK, bold: true, color: DRAFT_COLOR })],
+        children: [run(DRAFT_MARK, { bold: true, color: DRAFT_COLOR })],
       }),
     );
   for (const fact of factsOf(doc))
     body.push(
       new Paragraph({
-        children: [new TextRun({ text: `${fact.label}: `, bold: true }), new TextRun(fact.value)],
+        children: [run(`${fact.label}: `, { bold: true }), new TextRun(fact.value)],
       }),
     );
   for (const section of doc.sections) {
@@ -57,8 +58,7 @@ export async function docxBytes(doc: NoteDocument, paper: PaperSize): Promise<Bu
   body.push(
     new Paragraph({
       children: [
-        new TextRun({
-          text: signatureLine(doc),
+        run(signatureLine(doc), {
           bold: !doc.signed,
           color: doc.signed ? undefined : DRAFT_COLOR,
         }),
@@ -97,6 +97,12 @@ export async function docxBytes(doc: NoteDocument, paper: PaperSize): Promise<Bu
   return Packer.toBuffer(document);
 }
 
+/** A run of text; typed options, since TextRun also takes a bare string. */
+function run(text: string, look: Omit<IRunOptions, 'text'>): TextRun {
+  const options: IRunOptions = { ...look, text };
+  return new TextRun(options);
+}
+
 function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
   // Kept with the paragraph after it: Word moves a heading to the next page with its text.
   return new Paragraph({ text, heading: level, keepNext: true });
@@ -109,7 +115,7 @@ function practiceHeader(doc: NoteDocument): Header {
       name === undefined
         ? []
         : [
-            new Paragraph({ children: [new TextRun({ text: name, bold: true })] }),
+            new Paragraph({ children: [run(name, { bold: true })] }),
             ...address.map(
               (line) => new Paragraph({ children: [new TextRun({ text: line, size: 18 })] }),
             ),

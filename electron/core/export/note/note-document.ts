@@ -111,8 +111,16 @@ export function initialsOf(name: string): string {
     .trim()
     .split(/[\s-]+/u)
     .filter((word) => word.length > 0)
-    .map((word) => `${[...word.normalize('NFC')][0]?.toLocaleUpperCase() ?? ''}.`)
+    .map((word) => `${firstLetter(word).toLocaleUpperCase()}.`)
     .join(' ');
+}
+
+/** The first character as a reader sees it (a letter with its accent, even when decomposed). */
+function firstLetter(word: string): string {
+  const [first] = new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(
+    word.normalize('NFC'),
+  );
+  return first?.segment ?? '';
 }
 
 function nameOf(name: string, naming: ClientNaming): string {

@@ -55,6 +55,11 @@ export function isWinAnsi(char: string): boolean {
   );
 }
 
+function allWinAnsi(text: string): boolean {
+  for (const char of text) if (!isWinAnsi(char)) return false;
+  return true;
+}
+
 /** The text in characters Helvetica can show; see the comment at the top for how. */
 export function toWinAnsi(text: string): string {
   let out = '';
@@ -71,10 +76,10 @@ function substituteOf(char: string): string {
   if (listed !== undefined) return listed;
   // A letter with a mark outside Latin-1 (ő, ą, ș): its base letter.
   const stripped = char.normalize('NFD').replace(/\p{M}+/gu, '');
-  if (stripped.length > 0 && [...stripped].every(isWinAnsi)) return stripped;
+  if (stripped.length > 0 && allWinAnsi(stripped)) return stripped;
   // Compatibility forms (ﬁ ligature, full-width letters, superscripts) to their plain letters.
   const compatible = char.normalize('NFKC');
-  if (compatible !== char && [...compatible].every(isWinAnsi)) return compatible;
+  if (compatible !== char && allWinAnsi(compatible)) return compatible;
   // A zero-width or control character shows nothing anyway.
   if (/[\p{Cc}\p{Cf}]/u.test(char)) return '';
   return '?';
