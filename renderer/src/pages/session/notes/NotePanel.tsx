@@ -7,6 +7,7 @@ import { useQuery } from '../../../api/use-query';
 import { formatDuration } from '../../../format';
 import { Addenda } from './Addenda';
 import { CitePicker } from './CitePicker';
+import { ExportMenu } from './ExportMenu';
 import { RefinePanel } from './RefinePanel';
 import {
   changeOf,
@@ -99,6 +100,7 @@ export function NotePanel({
             Write note
           </button>
         )}
+        {note?.ai && <ExportMenu noteId={note.id} signed={note.status === 'approved'} />}
       </div>
       {message && (
         <p className="muted" role="status">
