@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { NoteExportFormat } from '../../../../../shared/api/note-export-schemas';
 import { useApi } from '../../../api/context';
 import { MenuButton } from '../../../ui/MenuButton';
@@ -11,14 +10,22 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * browser downloads it), or copied as plain text for an EHR's note fields. An unsigned note is
  * exported marked "Draft — not signed", and the confirmation says so.
  */
-export function ExportMenu({ noteId, signed }: { noteId: string; signed: boolean }) {
+export function ExportMenu({
+  noteId,
+  signed,
+  onOutcome,
+}: {
+  noteId: string;
+  signed: boolean;
+  /** What the export did, in words, for the panel's status line (kept out of the header row). */
+  onOutcome: (message: string) => void;
+}) {
   const api = useApi();
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const draft = signed ? '' : ' It is marked “Draft — not signed”.';
   const run = (work: () => Promise<string>) =>
     work().then(
-      (text) => setOutcome({ ok: true, text }),
-      (error: unknown) => setOutcome({ ok: false, text: `That did not work: ${messageOf(error)}` }),
+      (text) => onOutcome(text),
+      (error: unknown) => onOutcome(`The note was not exported: ${messageOf(error)}`),
     );
   const save = (format: NoteExportFormat) =>
     run(async () => {
@@ -46,11 +53,6 @@ export function ExportMenu({ noteId, signed }: { noteId: string; signed: boolean
           { label: 'Save FHIR (JSON)…', onSelect: () => void save('fhir') },
         ]}
       />
-      {outcome && (
-        <p role="status" className={outcome.ok ? 'muted' : 'error'} data-testid="export-outcome">
-          {outcome.text}
-        </p>
-      )}
     </div>
   );
 }

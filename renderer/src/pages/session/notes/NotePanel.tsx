@@ -100,10 +100,12 @@ export function NotePanel({
             Write note
           </button>
         )}
-        {note?.ai && <ExportMenu noteId={note.id} signed={note.status === 'approved'} />}
+        {note?.ai && (
+          <ExportMenu noteId={note.id} signed={note.status === 'approved'} onOutcome={setMessage} />
+        )}
       </div>
       {message && (
-        <p className="muted" role="status">
+        <p className="muted" role="status" data-testid="note-message">
           {message}
         </p>
       )}
