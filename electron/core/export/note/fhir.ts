@@ -42,7 +42,6 @@ export interface FhirDocumentReference {
   content: {
     attachment: {
       contentType: string;
-      language: string;
       data: string;
       title: string;
       creation: string;
@@ -103,7 +102,6 @@ export function fhirBundle(doc: NoteDocument, now: number): FhirBundle {
       {
         attachment: {
           contentType: 'text/plain; charset=utf-8',
-          language: 'en',
           data: Buffer.from(fullText(doc), 'utf8').toString('base64'),
           title: `${doc.title} note`,
           creation: date,

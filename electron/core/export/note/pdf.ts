@@ -32,7 +32,6 @@ export function pdfBytes(doc: NoteDocument, paper: PaperSize): Promise<Buffer> {
     size: paper,
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    lang: 'en',
     displayTitle: true,
     // The file's own properties: no client name, which a file browser would show.
     info: {
