@@ -104,6 +104,7 @@ describe('a note exported for the record', () => {
   let signedId = '';
   let draftId = '';
   let sessionId = '';
+  let retiredId = '';
 
   beforeAll(async () => {
     core = await startCore({ dataDir, actor: 'Dr Ada Byron', transport: 'in-process' });
@@ -112,10 +113,10 @@ describe('a note exported for the record', () => {
     const clientId = createClient(db, 'Zoë Anne Marchetti');
     sessionId = createSession(db, { clientId, date: '2026-12-07', kind: 'individual' });
     const draftSession = createSession(db, { clientId, date: '2026-12-14', kind: 'individual' });
-    const store = (session: string, content: NoteContent) =>
+    const store = (session: string, content: NoteContent, templateId = 'soap') =>
       saveAiDraft(db, {
         sessionId: session,
-        templateId: 'soap',
+        templateId,
         content,
         text: 'stored text',
         generation: STORED_DRAFT_GENERATION,
@@ -123,6 +124,8 @@ describe('a note exported for the record', () => {
       });
     signedId = store(sessionId, SIGNED);
     draftId = store(draftSession, DRAFT);
+    // A practice's own template, deleted since: its notes still export.
+    retiredId = store(draftSession, { ...DRAFT, templateId: 'retired-form' }, 'retired-form');
     approveNotesOfSession(db, sessionId, 'Dr Ada Byron');
     await call(core, 'notes.addAddendum', { id: signedId, text: ADDENDUM });
     // Fixed times, so the signature and addendum lines are known words.
@@ -343,6 +346,12 @@ Draft — not signed. This is not the record of the session until it is signed.
       'preliminary',
       'preliminary',
     ]);
+  });
+
+  it('still exports a note whose template was deleted, titled by its id, in the note’s order', async () => {
+    const { text } = await call(core, 'notes.export', { noteId: retiredId, format: 'md' });
+    expect(text).toContain('# retired-form\n');
+    expect(text?.indexOf('## Subjective')).toBeLessThan(text?.indexOf('## Assessment') ?? 0);
   });
 
   it('refuses bad input with typed errors and writes nothing', async () => {

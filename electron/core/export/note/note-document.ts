@@ -71,7 +71,7 @@ export function noteDocument(
   const session = getSessionSummary(db, note.sessionId);
   if (!session)
     throw new ValidationError('session_not_found', 'The note’s session no longer exists.');
-  const template = findTemplate(db, note.templateId, options.resourcesDir);
+  const template = templateOf(db, note.templateId, options.resourcesDir);
   const naming = options.names ?? readSetting(db, 'exportClientName');
   const signed =
     note.status === 'approved' && note.approvedAt !== null
@@ -103,6 +103,19 @@ export function noteDocument(
     })),
     updatedAt: signed?.at ?? version.updatedAt,
   };
+}
+
+/**
+ * The template's name and section order. A practice's own template deleted since the note was
+ * written still exports: titled by its id, sections in the order the note has them.
+ */
+function templateOf(db: Db, templateId: string, resourcesDir?: string) {
+  try {
+    return findTemplate(db, templateId, resourcesDir);
+  } catch (error) {
+    if (!(error instanceof ValidationError) || error.code !== 'template_not_found') throw error;
+    return { name: templateId, sections: [] as { key: string }[] };
+  }
 }
 
 /** "Zoë Anne Marchetti" → "Z. A. M."; a name that is one word keeps its first letter only. */
