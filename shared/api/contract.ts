@@ -42,6 +42,7 @@ import { groupMethods } from './contract-group';
 import { workflowMethods } from './contract-workflows';
 import { refineEvents, refineMethods } from './contract-refine';
 import { followUpMethods } from './contract-followup';
+import { noteExportMethods } from './contract-note-export';
 import { voiceMethods } from './contract-voice';
 import { searchMethods } from './contract-search';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
@@ -92,6 +93,7 @@ export const methods = {
   ...workflowMethods,
   ...refineMethods,
   ...followUpMethods,
+  ...noteExportMethods,
   ...voiceMethods,
   ...groupMethods,
   ...searchMethods,

@@ -10,7 +10,7 @@ import { speakers } from '../../electron/core/store/schema';
 import { TEST_LLM_MODEL } from '../models/fetch-test-models';
 import type { ChatBody } from './ollama-protocol-server';
 import type { PromptLine } from '../../electron/core/notes/generate/prompts';
-import type { NoteGeneration } from '../../shared/api/note-schemas';
+import type { NoteGeneration, NoteItem } from '../../shared/api/note-schemas';
 import {
   builtInTemplates,
   type NoteTemplate,
@@ -133,3 +133,17 @@ export const STORED_DRAFT_GENERATION: NoteGeneration = {
   generationMs: 1,
   totalMs: 2,
 };
+
+/** A note statement the clinician wrote (no citations, checked), with any field changed. */
+export function noteItem(text: string, more: Partial<NoteItem> = {}): NoteItem {
+  return {
+    text,
+    segmentIds: [],
+    quote: '',
+    fields: {},
+    supported: true,
+    problems: [],
+    origin: 'clinician',
+    ...more,
+  };
+}

@@ -32,6 +32,7 @@ import { createLockHandlers } from './lock-handlers';
 import { createModelHandlers } from './model-handlers';
 import { createNotesHandlers } from './notes-handlers';
 import { createNotesModelHandlers } from './notes-model-handlers';
+import { createNoteExportHandlers } from './note-export-handlers';
 import { createPipelineHandlers } from './pipeline-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { createSettingsHandlers } from './settings-handlers';
@@ -128,6 +129,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       modelsDir: context.modelsDir,
       resourcesDir: context.resourcesDir,
     }),
+    ...createNoteExportHandlers({ db, actor, resourcesDir: context.resourcesDir }),
     ...createSettingsHandlers({
       db,
       pipeline: context.pipeline,

@@ -17,6 +17,7 @@ import { registerClientCommands } from './commands/clients';
 import { registerCouplesCommands } from './commands/couples';
 import { registerGroupCommands } from './commands/group';
 import { registerDiarizeCommand } from './commands/diarize';
+import { registerExportCommand } from './commands/export';
 import { registerFollowUpCommand } from './commands/followup';
 import { registerImportCommand } from './commands/import';
 import { registerModelCommands } from './commands/models';
@@ -127,6 +128,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerPlanCommand(program, context);
   registerRefineCommand(program, context);
   registerFollowUpCommand(program, context);
+  registerExportCommand(program, context);
   registerNotesCommand(program, context);
   registerTemplatesCommand(program, context);
   registerSettingsCommand(program, context);

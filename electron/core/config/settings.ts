@@ -182,6 +182,27 @@ export const SETTINGS = {
    * itself on an empty library; kept here, not in the browser, so it goes with the library.
    */
   guideSeen: { key: 'desk.guideSeen', schema: z.boolean(), fallback: false as boolean },
+  /**
+   * How an exported note names the client: initials (the default, so a printed page left on a
+   * desk says less) or the full name. Each export may choose otherwise.
+   */
+  exportClientName: {
+    key: 'exports.clientName',
+    schema: z.enum(['initials', 'full']),
+    fallback: 'initials' as 'initials' | 'full',
+  },
+  /** The practice's name on the first line, then its address lines: the top of every export. */
+  exportPracticeHeader: {
+    key: 'exports.practiceHeader',
+    schema: z.string().max(1000),
+    fallback: '' as string,
+  },
+  /** A PDF's paper: auto picks Letter where the computer's region uses it (US, Canada…), else A4. */
+  exportPaperSize: {
+    key: 'exports.paperSize',
+    schema: z.enum(['auto', 'a4', 'letter']),
+    fallback: 'auto' as 'auto' | 'a4' | 'letter',
+  },
 } as const;
 
 /**

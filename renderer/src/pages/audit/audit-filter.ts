@@ -1,4 +1,5 @@
 import type { AuditFilter } from '../../../../shared/api/security-schemas';
+import { downloadFile } from '../../ui/download';
 
 export interface AuditFilterForm {
   entityType: string;
@@ -42,11 +43,5 @@ export function toAuditFilter(form: AuditFilterForm): AuditFilter {
 
 /** Offers the export to the browser as a file (the app's browser window saves it the same way). */
 export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // After the click has been handled: the download has its own reference by then.
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadFile(text, fileName, type);
 }

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { DataSection } from './DataSection';
+import { ExportsSection } from './ExportsSection';
 import { NotesSection } from './NotesSection';
 import { ProcessingSection } from './ProcessingSection';
 import { SharingSection } from './SharingSection';
@@ -31,6 +32,7 @@ export function SettingsPage() {
           <TranscriptionSection settings={settings} values={values} />
           <NotesSection settings={settings} values={values} />
           <VoiceSection settings={settings} values={values} />
+          <ExportsSection settings={settings} values={values} />
           <ProcessingSection settings={settings} values={values} />
           <SharingSection settings={settings} values={values} />
           <SecuritySection settings={settings} values={values} />

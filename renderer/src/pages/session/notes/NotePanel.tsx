@@ -7,6 +7,7 @@ import { useQuery } from '../../../api/use-query';
 import { formatDuration } from '../../../format';
 import { Addenda } from './Addenda';
 import { CitePicker } from './CitePicker';
+import { ExportMenu } from './ExportMenu';
 import { RefinePanel } from './RefinePanel';
 import {
   changeOf,
@@ -99,9 +100,12 @@ export function NotePanel({
             Write note
           </button>
         )}
+        {note?.ai && (
+          <ExportMenu noteId={note.id} signed={note.status === 'approved'} onOutcome={setMessage} />
+        )}
       </div>
       {message && (
-        <p className="muted" role="status">
+        <p className="muted" role="status" data-testid="note-message">
           {message}
         </p>
       )}
