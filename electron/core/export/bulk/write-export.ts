@@ -1,0 +1,107 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type {
+  BulkExportCounts,
+  BulkExportRequest,
+} from '../../../../shared/api/bulk-export-schemas';
+import { CancelledError } from '../../errors';
+import type { Db } from '../../store/open-database';
+import { clientRecord } from './client-record';
+import { csvHeader, csvRows, goalRows, noteRows, sessionRows, type CsvTable } from './csv-tables';
+import { identifiedExport, pseudonymisedExport } from './export-identity';
+import { sessionRecord } from './session-record';
+
+export interface ExportSelection {
+  sessionIds: string[];
+  clientIds: string[];
+}
+
+export interface WriteProgress {
+  signal: AbortSignal;
+  progress: (percent: number) => void;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/**
+ * Writes every file of the export into `staging` (emptied first: a resumed or repeated write starts
+ * clean). One session at a time with a turn of the event loop between, so a library of a thousand
+ * sessions never holds the main process; a cancel between two sessions removes the staging folder.
+ */
+export async function writeExport(
+  db: Db,
+  staging: string,
+  request: BulkExportRequest,
+  selection: ExportSelection,
+  run: WriteProgress,
+): Promise<BulkExportCounts> {
+  await rm(staging, { recursive: true, force: true });
+  try {
+    return await writeAll(db, staging, request, selection, run);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw run.signal.aborted ? new CancelledError() : error;
+  }
+}
+
+async function writeAll(
+  db: Db,
+  staging: string,
+  request: BulkExportRequest,
+  selection: ExportSelection,
+  run: WriteProgress,
+): Promise<BulkExportCounts> {
+  const identity = request.identifiers ? identifiedExport(db) : pseudonymisedExport(db);
+  const asJson = request.formats.includes('json');
+  const asCsv = request.formats.includes('csv');
+  await mkdir(staging, { recursive: true });
+  if (asJson) {
+    await mkdir(path.join(staging, 'sessions'));
+    await mkdir(path.join(staging, 'clients'));
+  }
+  const tables: Record<CsvTable, string[]> = {
+    sessions: [csvHeader('sessions')],
+    notes: [csvHeader('notes')],
+    goals: [csvHeader('goals')],
+  };
+  const counts: BulkExportCounts = { clients: 0, sessions: 0, notes: 0, segments: 0, goals: 0 };
+  const total = selection.sessionIds.length + selection.clientIds.length;
+  let done = 0;
+  const step = async () => {
+    done += 1;
+    run.progress((100 * done) / Math.max(total, 1));
+    await nextTurn();
+    if (run.signal.aborted) throw new CancelledError();
+  };
+
+  for (const sessionId of selection.sessionIds) {
+    const record = sessionRecord(db, sessionId, identity);
+    if (record) {
+      counts.sessions += 1;
+      counts.notes += record.notes.length;
+      counts.segments += record.transcript.length;
+      if (asJson)
+        await writeFile(
+          path.join(staging, 'sessions', `${record.session.date}-${record.session.id}.json`),
+          json(record),
+        );
+      tables.sessions.push(csvRows(sessionRows(record)));
+      tables.notes.push(csvRows(noteRows(record)));
+    }
+    await step();
+  }
+  for (const clientId of selection.clientIds) {
+    const record = clientRecord(db, clientId, identity);
+    counts.clients += 1;
+    counts.goals += record.plan?.goals.length ?? 0;
+    if (asJson)
+      await writeFile(path.join(staging, 'clients', `${record.client.id}.json`), json(record));
+    tables.goals.push(csvRows(goalRows(record)));
+    await step();
+  }
+  if (asCsv)
+    for (const [table, chunks] of Object.entries(tables))
+      await writeFile(path.join(staging, `${table}.csv`), chunks.join(''));
+  return counts;
+}
