@@ -18,6 +18,7 @@ import { registerCouplesCommands } from './commands/couples';
 import { registerGroupCommands } from './commands/group';
 import { registerDiarizeCommand } from './commands/diarize';
 import { registerFollowUpCommand } from './commands/followup';
+import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
 import { registerModelCommands } from './commands/models';
 import { registerNotesCommand, registerTemplatesCommand } from './commands/notes';
@@ -126,6 +127,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerPlanCommand(program, context);
   registerRefineCommand(program, context);
   registerFollowUpCommand(program, context);
+  registerExportCommand(program, context);
   registerNotesCommand(program, context);
   registerTemplatesCommand(program, context);
   registerSettingsCommand(program, context);

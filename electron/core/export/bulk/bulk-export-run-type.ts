@@ -56,7 +56,7 @@ const writeStage: StageDefinition<z.infer<typeof Written>> = {
       staging,
       request,
       Selection.parse(context.outputOf('export_select')),
-      { signal: context.signal, progress: (percent) => context.progress(percent) },
+      { signal: context.signal, progress: context.progress },
     );
     return { staging, counts };
   },

@@ -19,7 +19,8 @@ export interface ExportSelection {
 
 export interface WriteProgress {
   signal: AbortSignal;
-  progress: (percent: number) => void;
+  /** Percent of the records written, and that count in words (no PHI). */
+  progress: (percent: number, message: string) => void;
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -70,7 +71,7 @@ async function writeAll(
   let done = 0;
   const step = async () => {
     done += 1;
-    run.progress((100 * done) / Math.max(total, 1));
+    run.progress((100 * done) / Math.max(total, 1), `${done} of ${total} records written`);
     await nextTurn();
     if (run.signal.aborted) throw new CancelledError();
   };
