@@ -26,7 +26,7 @@ export const BulkExportRequest = z.object({
     .max(2)
     .refine((formats) => new Set(formats).size === formats.length, 'each format once'),
   /** Names and Cairn's ids as they are; false (the default) pseudonymises them. */
-  identifiers: z.boolean().default(false),
+  identifiers: z.boolean().optional(),
 });
 export type BulkExportRequest = z.infer<typeof BulkExportRequest>;
 export type BulkExportRequestInput = z.input<typeof BulkExportRequest>;

@@ -2,7 +2,7 @@ import type { GoalStatus } from '../../../../shared/domain/enums';
 import type { Db } from '../../store/open-database';
 import { planView } from '../../store/repositories/plans';
 import type { ExportIdentity } from './export-identity';
-import { EXPORT_FORMAT } from './session-record';
+import { EXPORT_FORMAT, type PendingRecord } from './session-record';
 
 /**
  * A client's file: who (when identified) and their treatment plan. The plan is the client's, not a
@@ -54,7 +54,11 @@ export interface ExportedGoal {
 
 const SMART_KEYS = ['specific', 'measurable', 'achievable', 'relevant', 'timeBound'] as const;
 
-export function clientRecord(db: Db, clientId: string, identity: ExportIdentity): ClientRecord {
+export function clientRecord(
+  db: Db,
+  clientId: string,
+  identity: ExportIdentity,
+): PendingRecord<ClientRecord> {
   const view = planView(db, clientId);
   const content = view.current?.content;
   const texts = content
@@ -67,60 +71,65 @@ export function clientRecord(db: Db, clientId: string, identity: ExportIdentity)
         ...content.homework.map((h) => h.text),
       ]
     : [];
-  const scrubbed = identity.texts(null, clientId, texts);
-  let read = 0;
-  const take = () => scrubbed[read++] ?? '';
-  const timeline = new Map(view.timelines.map((t) => [t.goalId, t.entries]));
   return {
-    ...EXPORT_FORMAT,
-    kind: 'client',
-    client: { id: identity.client(clientId), name: identity.clientName(clientId) },
-    plan:
-      content && view.current
-        ? {
-            version: view.current.version,
-            goals: content.goals.map((goal) => ({
-              id: goal.id,
-              statement: take(),
-              smart: {
-                specific: take(),
-                measurable: take(),
-                achievable: take(),
-                relevant: take(),
-                timeBound: take(),
-              },
-              measure: take(),
-              target: goal.target,
-              status: goal.status,
-              setOn: goal.setOn,
-              updatedOn: goal.updatedOn,
-              progress: (timeline.get(goal.id) ?? []).map((entry) => ({
-                session: identity.session(entry.sessionId),
-                date: entry.date,
-                status: entry.status,
-                planVersion: entry.planVersion,
-              })),
-            })),
-            interventions: content.interventions.map((i) => ({
-              framework: i.frameworkName,
-              technique: i.techniqueName,
-              goals: i.goalIds,
-              since: i.since,
-            })),
-            homework: content.homework.map((h) => ({
-              text: take(),
-              given: h.given,
-              session: identity.session(h.sessionId),
-              goal: h.goalId,
-              status: h.status,
-            })),
-          }
-        : null,
-    planVersions: view.versions.map((v) => ({
-      version: v.version,
-      createdAt: new Date(v.createdAt).toISOString(),
-      createdBy: identity.person(v.createdBy),
-      change: v.changeNote,
-    })),
+    texts,
+    names: identity.scrubNames(null, clientId),
+    build: (scrubbed) => {
+      let read = 0;
+      const take = () => scrubbed[read++] ?? '';
+      const timeline = new Map(view.timelines.map((t) => [t.goalId, t.entries]));
+      return {
+        ...EXPORT_FORMAT,
+        kind: 'client',
+        client: { id: identity.client(clientId), name: identity.clientName(clientId) },
+        plan:
+          content && view.current
+            ? {
+                version: view.current.version,
+                goals: content.goals.map((goal) => ({
+                  id: goal.id,
+                  statement: take(),
+                  smart: {
+                    specific: take(),
+                    measurable: take(),
+                    achievable: take(),
+                    relevant: take(),
+                    timeBound: take(),
+                  },
+                  measure: take(),
+                  target: goal.target,
+                  status: goal.status,
+                  setOn: goal.setOn,
+                  updatedOn: goal.updatedOn,
+                  progress: (timeline.get(goal.id) ?? []).map((entry) => ({
+                    session: identity.session(entry.sessionId),
+                    date: entry.date,
+                    status: entry.status,
+                    planVersion: entry.planVersion,
+                  })),
+                })),
+                interventions: content.interventions.map((i) => ({
+                  framework: i.frameworkName,
+                  technique: i.techniqueName,
+                  goals: i.goalIds,
+                  since: i.since,
+                })),
+                homework: content.homework.map((h) => ({
+                  text: take(),
+                  given: h.given,
+                  session: identity.session(h.sessionId),
+                  goal: h.goalId,
+                  status: h.status,
+                })),
+              }
+            : null,
+        planVersions: view.versions.map((v) => ({
+          version: v.version,
+          createdAt: new Date(v.createdAt).toISOString(),
+          createdBy: identity.person(v.createdBy),
+          change: v.changeNote,
+        })),
+      };
+    },
   };
 }

@@ -1,8 +1,8 @@
 import type { Db } from '../../store/open-database';
 import { getClient } from '../../store/repositories/clients';
 import { pseudonymOf } from '../../sync/abstract/pseudonym';
-import { knownNamesOf } from '../../sync/abstract/session-facts';
-import { scrubTexts } from './scrub-text';
+import { namesOnRecordOf } from '../../sync/abstract/session-facts';
+import type { ScrubNames } from './scrub-text';
 
 /**
  * How people and records are named in an export. Identified: Cairn's ids and the names as stored.
@@ -20,8 +20,11 @@ export interface ExportIdentity {
   person(name: string | null): string | null;
   /** A speaker as the export calls them: their name when identified, else their role in words. */
   speaker(name: string | null, role: string, label: string): string;
-  /** The session's free texts, de-identified when pseudonymised. */
-  texts(sessionId: string | null, clientId: string | null, texts: readonly string[]): string[];
+  /**
+   * What the de-identifier needs to scrub a record's free text (the names the library holds for
+   * it, the client's pseudonym); null when identified: the texts are exported as they are.
+   */
+  scrubNames(sessionId: string | null, clientId: string | null): ScrubNames | null;
 }
 
 const ROLE_WORDS: Record<string, string> = {
@@ -38,7 +41,7 @@ export function identifiedExport(db: Db): ExportIdentity {
     clientName: (id) => getClient(db, id)?.name ?? null,
     person: (name) => name,
     speaker: (name, role, label) => name ?? ROLE_WORDS[role] ?? `Speaker ${label}`,
-    texts: (_session, _client, texts) => [...texts],
+    scrubNames: () => null,
   };
 }
 
@@ -65,16 +68,15 @@ export function pseudonymisedExport(db: Db): ExportIdentity {
     person: () => null,
     // A name the clinician gave a speaker is an identifier; the role says what the reader needs.
     speaker: (_name, role, label) => ROLE_WORDS[role] ?? `Speaker ${label}`,
-    texts: (sessionId, clientId, texts) => {
+    scrubNames: (sessionId, clientId) => {
       const record = clientId ? getClient(db, clientId) : undefined;
-      const knownNames = [
-        ...(sessionId ? knownNamesOf(db, sessionId) : []),
-        ...(record ? [record.name] : []),
-      ];
-      return scrubTexts(texts, {
-        knownNames,
+      return {
+        knownNames: [
+          ...(sessionId ? namesOnRecordOf(db, sessionId) : []),
+          ...(record ? [record.name] : []),
+        ],
         client: record ? { name: record.name, pseudonym: client(record.id) } : null,
-      });
+      };
     },
   };
 }

@@ -7,6 +7,7 @@ import { findRecordingForSession } from '../../store/repositories/recordings';
 import { getSessionRow } from '../../store/repositories/sessions';
 import { readTranscript, speakersOf } from '../../store/repositories/transcript';
 import type { ExportIdentity } from './export-identity';
+import type { ScrubNames } from './scrub-text';
 
 /** The export's own schema; bumped when a field changes meaning or goes away. */
 export const EXPORT_FORMAT = { format: 'cairn-export', version: 1 } as const;
@@ -85,12 +86,22 @@ const sectionsOf = (content: NoteContent, pool: TextPool) =>
     });
   });
 
+/**
+ * A record read from the library whose free texts still await de-identification (in a worker):
+ * `build` makes the record from the texts as they are to be exported, in the order of `texts`.
+ */
+export interface PendingRecord<T> {
+  texts: string[];
+  names: ScrubNames | null;
+  build(texts: string[]): T;
+}
+
 /** One session as its export file holds it; undefined when the session is gone. */
 export function sessionRecord(
   db: Db,
   sessionId: string,
   identity: ExportIdentity,
-): SessionRecord | undefined {
+): PendingRecord<SessionRecord> | undefined {
   const session = getSessionRow(db, sessionId);
   if (!session) return undefined;
   const sessionRef = identity.session(session.id);
@@ -132,34 +143,40 @@ export function sessionRecord(
       })),
     });
   });
-  pool.finish(identity.texts(sessionId, session.clientId, pool.texts));
-  // Taken in the order added: the transcript first, then each note as it was collected.
-  const transcript = segments.map((segment) => ({
-    start: segment.start,
-    end: segment.end,
-    speaker: segment.speakerLabel
-      ? (nameOf.get(segment.speakerLabel) ?? `Speaker ${segment.speakerLabel}`)
-      : 'Unknown speaker',
-    text: pool.take(),
-  }));
   return {
-    ...EXPORT_FORMAT,
-    kind: 'session',
-    session: {
-      id: sessionRef,
-      client: session.clientId ? identity.client(session.clientId) : null,
-      clientName: session.clientId ? identity.clientName(session.clientId) : null,
-      date: session.date,
-      kind: session.kind,
-      status: session.status,
-      durationSec: findRecordingForSession(db, sessionId)?.durationSec ?? null,
+    texts: pool.texts,
+    names: identity.scrubNames(sessionId, session.clientId),
+    build: (texts) => {
+      pool.finish(texts);
+      // Taken in the order added: the transcript first, then each note as it was collected.
+      const transcript = segments.map((segment) => ({
+        start: segment.start,
+        end: segment.end,
+        speaker: segment.speakerLabel
+          ? (nameOf.get(segment.speakerLabel) ?? `Speaker ${segment.speakerLabel}`)
+          : 'Unknown speaker',
+        text: pool.take(),
+      }));
+      return {
+        ...EXPORT_FORMAT,
+        kind: 'session',
+        session: {
+          id: sessionRef,
+          client: session.clientId ? identity.client(session.clientId) : null,
+          clientName: session.clientId ? identity.clientName(session.clientId) : null,
+          date: session.date,
+          kind: session.kind,
+          status: session.status,
+          durationSec: findRecordingForSession(db, sessionId)?.durationSec ?? null,
+        },
+        speakers: speakers.map((s) => ({
+          label: s.label,
+          speaker: nameOf.get(s.label) ?? s.label,
+          role: s.role,
+        })),
+        notes: notes.map((build) => build()),
+        transcript,
+      };
     },
-    speakers: speakers.map((s) => ({
-      label: s.label,
-      speaker: nameOf.get(s.label) ?? s.label,
-      role: s.role,
-    })),
-    notes: notes.map((build) => build()),
-    transcript,
   };
 }

@@ -7,10 +7,11 @@ import type {
 } from '../../../../shared/api/bulk-export-schemas';
 import { CancelledError } from '../../errors';
 import type { Db } from '../../store/open-database';
-import { clientRecord } from './client-record';
+import { clientRecord, type ClientRecord } from './client-record';
 import { csvHeader, csvRows, goalRows, noteRows, sessionRows, type CsvTable } from './csv-tables';
 import { identifiedExport, pseudonymisedExport } from './export-identity';
-import { sessionRecord } from './session-record';
+import { sessionRecord, type PendingRecord, type SessionRecord } from './session-record';
+import { runWorkerTask } from '../../workers/run-worker-task';
 
 export interface ExportSelection {
   sessionIds: string[];
@@ -26,9 +27,42 @@ export interface WriteProgress {
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
+ * Records de-identified per worker task: enough to repay a thread's start (a few hundred ms),
+ * few enough that progress moves and a cancel is heard within seconds.
+ */
+const BATCH = 20;
+
+type Queued = { kind: 'session' | 'client'; id: string };
+type Written =
+  { kind: 'session'; record: SessionRecord } | { kind: 'client'; record: ClientRecord };
+
+/** A pending record of either kind, its result tagged with which it is. */
+function typed<K extends Written['kind']>(
+  kind: K,
+  pending: PendingRecord<Extract<Written, { kind: K }>['record']>,
+): PendingRecord<Written> {
+  return { ...pending, build: (texts) => ({ kind, record: pending.build(texts) }) as Written };
+}
+
+function batches<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
+}
+
+/** The records with their texts as exported: as they are, or de-identified in a worker thread. */
+async function finished<T>(pending: PendingRecord<T>[], signal: AbortSignal): Promise<T[]> {
+  const items = pending.flatMap((p) => (p.names ? [{ texts: p.texts, names: p.names }] : []));
+  if (items.length === 0) return pending.map((p) => p.build(p.texts));
+  const scrubbed = await runWorkerTask('deidentifyExport', { items }, { signal });
+  let next = 0;
+  return pending.map((p) => p.build(p.names ? (scrubbed[next++] ?? []) : p.texts));
+}
+
+/**
  * Writes every file of the export into `staging` (emptied first: a resumed or repeated write starts
- * clean). One session at a time with a turn of the event loop between, so a library of a thousand
- * sessions never holds the main process; a cancel between two sessions removes the staging folder.
+ * clean). Records are read in small batches, their free text de-identified in a worker thread, with a turn
+ * of the event loop between batches, so a library of a thousand sessions never holds the main process; a cancel between two sessions removes the staging folder.
  */
 export async function writeExport(
   db: Db,
@@ -69,37 +103,46 @@ async function writeAll(
   const counts: BulkExportCounts = { clients: 0, sessions: 0, notes: 0, segments: 0, goals: 0 };
   const total = selection.sessionIds.length + selection.clientIds.length;
   let done = 0;
-  const step = async () => {
-    done += 1;
+  const step = async (records: number) => {
+    done += records;
     run.progress((100 * done) / Math.max(total, 1), `${done} of ${total} records written`);
     await nextTurn();
     if (run.signal.aborted) throw new CancelledError();
   };
 
-  for (const sessionId of selection.sessionIds) {
-    const record = sessionRecord(db, sessionId, identity);
-    if (record) {
-      counts.sessions += 1;
-      counts.notes += record.notes.length;
-      counts.segments += record.transcript.length;
-      if (asJson)
-        await writeFile(
-          path.join(staging, 'sessions', `${record.session.date}-${record.session.id}.json`),
-          json(record),
-        );
-      tables.sessions.push(csvRows(sessionRows(record)));
-      tables.notes.push(csvRows(noteRows(record)));
-    }
-    await step();
-  }
-  for (const clientId of selection.clientIds) {
-    const record = clientRecord(db, clientId, identity);
+  const sessionFile = async (record: SessionRecord) => {
+    counts.sessions += 1;
+    counts.notes += record.notes.length;
+    counts.segments += record.transcript.length;
+    if (asJson)
+      await writeFile(
+        path.join(staging, 'sessions', `${record.session.date}-${record.session.id}.json`),
+        json(record),
+      );
+    tables.sessions.push(csvRows(sessionRows(record)));
+    tables.notes.push(csvRows(noteRows(record)));
+  };
+  const clientFile = async (record: ClientRecord) => {
     counts.clients += 1;
     counts.goals += record.plan?.goals.length ?? 0;
     if (asJson)
       await writeFile(path.join(staging, 'clients', `${record.client.id}.json`), json(record));
     tables.goals.push(csvRows(goalRows(record)));
-    await step();
+  };
+  // Sessions then clients in one queue, so a small export starts one worker thread, not two.
+  const queue: Queued[] = [
+    ...selection.sessionIds.map((id) => ({ kind: 'session' as const, id })),
+    ...selection.clientIds.map((id) => ({ kind: 'client' as const, id })),
+  ];
+  for (const batch of batches(queue)) {
+    const pending = batch.flatMap((item): PendingRecord<Written>[] => {
+      if (item.kind === 'client') return [typed('client', clientRecord(db, item.id, identity))];
+      const session = sessionRecord(db, item.id, identity);
+      return session ? [typed('session', session)] : [];
+    });
+    for (const written of await finished(pending, run.signal))
+      await (written.kind === 'session' ? sessionFile(written.record) : clientFile(written.record));
+    await step(batch.length);
   }
   if (asCsv)
     for (const [table, chunks] of Object.entries(tables))
