@@ -48,10 +48,9 @@ const everyByte = (folder: string) =>
     .join('\n');
 
 const csv = (folder: string, table: string) =>
-  parse(readFileSync(path.join(folder, `${table}.csv`)), { columns: true }) as Record<
-    string,
-    string
-  >[];
+  parse<Record<string, string>>(readFileSync(path.join(folder, `${table}.csv`)), {
+    columns: true,
+  });
 
 /**
  * Bulk export on the real core, run machinery and encrypted database: a small library of two
