@@ -51,13 +51,13 @@ const writeStage: StageDefinition<z.infer<typeof Written>> = {
   execute: async (context) => {
     const request = requestOf(context);
     const staging = stagingFolder(request.target, context.runId);
-    const counts = await writeExport(
-      context.db,
+    const counts = await writeExport({
+      db: context.db,
       staging,
       request,
-      Selection.parse(context.outputOf('export_select')),
-      { signal: context.signal, progress: context.progress },
-    );
+      selection: Selection.parse(context.outputOf('export_select')),
+      run: { signal: context.signal, progress: context.progress },
+    });
     return { staging, counts };
   },
   summary: (output) => output,

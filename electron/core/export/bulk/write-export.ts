@@ -59,34 +59,38 @@ async function finished<T>(pending: PendingRecord<T>[], signal: AbortSignal): Pr
   return pending.map((p) => p.build(p.names ? (scrubbed[next++] ?? []) : p.texts));
 }
 
+/** One export's write: where, what was asked, which records, and the run's signal and progress. */
+export interface ExportJob {
+  db: Db;
+  staging: string;
+  request: BulkExportRequest;
+  selection: ExportSelection;
+  run: WriteProgress;
+}
+
 /**
- * Writes every file of the export into `staging` (emptied first: a resumed or repeated write starts
- * clean). Records are read in small batches, their free text de-identified in a worker thread, with a turn
- * of the event loop between batches, so a library of a thousand sessions never holds the main process; a cancel between two sessions removes the staging folder.
+ * Writes every file of the export into `staging` (emptied first: a resumed or repeated write
+ * starts clean). Records are read in small batches, their free text de-identified in a worker
+ * thread, with a turn of the event loop between batches, so a library of a thousand sessions never
+ * holds the main process. A cancel or a failure removes the staging folder.
  */
-export async function writeExport(
-  db: Db,
-  staging: string,
-  request: BulkExportRequest,
-  selection: ExportSelection,
-  run: WriteProgress,
-): Promise<BulkExportCounts> {
-  await rm(staging, { recursive: true, force: true });
+export async function writeExport(job: ExportJob): Promise<BulkExportCounts> {
+  await rm(job.staging, { recursive: true, force: true });
   try {
-    return await writeAll(db, staging, request, selection, run);
+    return await writeAll(job);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw run.signal.aborted ? new CancelledError() : error;
+    await rm(job.staging, { recursive: true, force: true });
+    throw job.run.signal.aborted ? new CancelledError() : error;
   }
 }
 
-async function writeAll(
-  db: Db,
-  staging: string,
-  request: BulkExportRequest,
-  selection: ExportSelection,
-  run: WriteProgress,
-): Promise<BulkExportCounts> {
+async function writeAll({
+  db,
+  staging,
+  request,
+  selection,
+  run,
+}: ExportJob): Promise<BulkExportCounts> {
   const identity = request.identifiers ? identifiedExport(db) : pseudonymisedExport(db);
   const asJson = request.formats.includes('json');
   const asCsv = request.formats.includes('csv');
