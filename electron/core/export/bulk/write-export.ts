@@ -7,11 +7,11 @@ import type {
 } from '../../../../shared/api/bulk-export-schemas';
 import { CancelledError } from '../../errors';
 import type { Db } from '../../store/open-database';
-import { clientRecord, type ClientRecord } from './client-record';
+import type { ClientRecord } from './client-record';
 import { csvHeader, csvRows, goalRows, noteRows, sessionRows, type CsvTable } from './csv-tables';
 import { identifiedExport, pseudonymisedExport } from './export-identity';
-import { sessionRecord, type PendingRecord, type SessionRecord } from './session-record';
-import { runWorkerTask } from '../../workers/run-worker-task';
+import { recordBatches } from './record-batches';
+import type { SessionRecord } from './session-record';
 
 export interface ExportSelection {
   sessionIds: string[];
@@ -25,39 +25,6 @@ export interface WriteProgress {
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
-/**
- * Records de-identified per worker task: enough to repay a thread's start (a few hundred ms),
- * few enough that progress moves and a cancel is heard within seconds.
- */
-const BATCH = 20;
-
-type Queued = { kind: 'session' | 'client'; id: string };
-type Written =
-  { kind: 'session'; record: SessionRecord } | { kind: 'client'; record: ClientRecord };
-
-/** A pending record of either kind, its result tagged with which it is. */
-function typed<K extends Written['kind']>(
-  kind: K,
-  pending: PendingRecord<Extract<Written, { kind: K }>['record']>,
-): PendingRecord<Written> {
-  return { ...pending, build: (texts) => ({ kind, record: pending.build(texts) }) as Written };
-}
-
-function batches<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
-  return out;
-}
-
-/** The records with their texts as exported: as they are, or de-identified in a worker thread. */
-async function finished<T>(pending: PendingRecord<T>[], signal: AbortSignal): Promise<T[]> {
-  const items = pending.flatMap((p) => (p.names ? [{ texts: p.texts, names: p.names }] : []));
-  if (items.length === 0) return pending.map((p) => p.build(p.texts));
-  const scrubbed = await runWorkerTask('deidentifyExport', { items }, { signal });
-  let next = 0;
-  return pending.map((p) => p.build(p.names ? (scrubbed[next++] ?? []) : p.texts));
-}
 
 /** One export's write: where, what was asked, which records, and the run's signal and progress. */
 export interface ExportJob {
@@ -133,20 +100,10 @@ async function writeAll({
       await writeFile(path.join(staging, 'clients', `${record.client.id}.json`), json(record));
     tables.goals.push(csvRows(goalRows(record)));
   };
-  // Sessions then clients in one queue, so a small export starts one worker thread, not two.
-  const queue: Queued[] = [
-    ...selection.sessionIds.map((id) => ({ kind: 'session' as const, id })),
-    ...selection.clientIds.map((id) => ({ kind: 'client' as const, id })),
-  ];
-  for (const batch of batches(queue)) {
-    const pending = batch.flatMap((item): PendingRecord<Written>[] => {
-      if (item.kind === 'client') return [typed('client', clientRecord(db, item.id, identity))];
-      const session = sessionRecord(db, item.id, identity);
-      return session ? [typed('session', session)] : [];
-    });
-    for (const written of await finished(pending, run.signal))
+  for await (const batch of recordBatches(db, identity, selection, run.signal)) {
+    for (const written of batch.records)
       await (written.kind === 'session' ? sessionFile(written.record) : clientFile(written.record));
-    await step(batch.length);
+    await step(batch.size);
   }
   if (asCsv)
     for (const [table, chunks] of Object.entries(tables))
