@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../../store/open-database';
 import { runWorkerTask } from '../../workers/run-worker-task';
 import { clientRecord, type ClientRecord } from './client-record';
@@ -40,12 +41,22 @@ async function finished<T>(pending: PendingRecord<T>[], signal: AbortSignal): Pr
   return pending.map((p) => p.build(p.names ? (scrubbed[next++] ?? []) : p.texts));
 }
 
-function read(db: Db, identity: ExportIdentity, batch: Queued[]): PendingRecord<Written>[] {
-  return batch.flatMap((item) => {
-    if (item.kind === 'client') return [typed('client', clientRecord(db, item.id, identity))];
-    const session = sessionRecord(db, item.id, identity);
-    return session ? [typed('session', session)] : [];
-  });
+/** A batch read from the library, a record at a time with a turn of the event loop between. */
+async function read(
+  db: Db,
+  identity: ExportIdentity,
+  batch: Queued[],
+): Promise<PendingRecord<Written>[]> {
+  const out: PendingRecord<Written>[] = [];
+  for (const item of batch) {
+    if (item.kind === 'client') out.push(typed('client', clientRecord(db, item.id, identity)));
+    else {
+      const session = sessionRecord(db, item.id, identity);
+      if (session) out.push(typed('session', session));
+    }
+    await nextTurn();
+  }
+  return out;
 }
 
 /**
@@ -67,7 +78,7 @@ export async function* recordBatches(
   try {
     for (let i = 0; i < queue.length; i += BATCH) {
       const batch = queue.slice(i, i + BATCH);
-      const records = finished(read(db, identity, batch), signal);
+      const records = finished(await read(db, identity, batch), signal);
       // Awaited in order below; a batch that fails after an earlier one stopped the export is
       // not left as an unhandled rejection.
       records.catch(() => undefined);
