@@ -39,14 +39,14 @@ export function createBulkExportHandlers(context: {
       });
       // A run that fails or is cancelled between its stages (from another window) leaves no
       // staging folder either: whoever asked for it clears it when it settles.
-      void pipeline
-        .settled(runId)
-        .then((run) =>
+      void pipeline.settled(runId).then(
+        (run) =>
           run.status === 'completed'
             ? undefined
-            : discardStaging(stagingFolder(request.target, runId)),
-        )
-        .catch(context.onError);
+            : discardStaging(stagingFolder(request.target, runId)).catch(context.onError),
+        // Cairn closing mid-export: the run resumes at the next start and writes afresh.
+        () => undefined,
+      );
       return { runId };
     },
     'library.exportResult': async ({ runId }) => {
