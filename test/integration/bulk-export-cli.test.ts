@@ -52,9 +52,6 @@ describe('cairn export', () => {
     });
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('--format takes json, csv or json,csv');
-    const client = await runCairn(['export', 'client', 'Nobody Here', '--out', out], { dataDir });
-    expect(client.code).toBe(2);
-    expect(client.stderr).toContain('There is no client called "Nobody Here"');
     const taken = await runCairn(['export', 'library', '--out', path.join(exportsDir, 'ingrid')], {
       dataDir,
     });
