@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../electron/core/app/core';
 import { call } from '../../electron/core/cli/call';
+import { sealExport } from '../../electron/core/export/bulk/seal-export';
 import { listAudit } from '../../electron/core/store/repositories/audit';
 import { addAddendum } from '../../electron/core/store/repositories/note-addenda';
 import { notesOfSession } from '../../electron/core/store/repositories/notes';
@@ -197,6 +198,24 @@ describe('bulk export of records', () => {
     for (const id of [worrier.clientId, sleeper.clientId, ...sessionIds, ...noteIds])
       expect(all).not.toContain(id);
     expect(all).not.toContain('ada byron');
+  });
+
+  it('resumed after a crash between the rename and its commit, finds its own finished export', async () => {
+    const folder = path.join(exportsDir, 'library');
+    const manifest = BulkExportManifest.parse(
+      JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')),
+    );
+    const seal = (runId: string) =>
+      sealExport({
+        db: core.database.db,
+        runId,
+        staging: path.join(exportsDir, '.library.cairn-export-partial-gone'),
+        target: folder,
+        request: { scope: { kind: 'library' }, target: folder, formats: ['json', 'csv'] },
+        counts: manifest.counts,
+      });
+    expect(await seal(manifest.exportId)).toEqual(manifest);
+    expect((await rejection(seal(randomUUID()))).code).toBe('export_staging_missing');
   });
 
   it('includes names and ids when asked, and one client scope holds only that client', async () => {
