@@ -45,6 +45,7 @@ import { followUpMethods } from './contract-followup';
 import { noteExportMethods } from './contract-note-export';
 import { voiceMethods } from './contract-voice';
 import { searchMethods } from './contract-search';
+import { bulkExportMethods } from './contract-bulk-export';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
 import {
   AuditExportInput,
@@ -97,6 +98,7 @@ export const methods = {
   ...voiceMethods,
   ...groupMethods,
   ...searchMethods,
+  ...bulkExportMethods,
   'riskFlags.list': { input: z.object({ sessionId: Id }), output: z.array(RiskFlag) },
   /** The clinician has read a risk flag; recorded in the audit log. */
   'riskFlags.acknowledge': { input: z.object({ id: Id }), output: RiskFlag },

@@ -65,6 +65,7 @@ export const RUN_TYPES = [
   'refine',
   'follow_up',
   'group_summaries',
+  'bulk_export',
 ] as const;
 export type RunType = (typeof RUN_TYPES)[number];
 
@@ -98,6 +99,8 @@ export const GROUP_SUMMARIES_STAGES = [
 export const REFINE_STAGES = ['revise', 'persist'] as const;
 /** A follow-up for the client from a signed note: values gathered, drafted, checked, saved. */
 export const FOLLOW_UP_STAGES = ['gather', 'draft', 'check', 'persist'] as const;
+/** A bulk export of records: which records, their files in a staging folder, the manifest last. */
+export const BULK_EXPORT_STAGES = ['export_select', 'export_write', 'export_manifest'] as const;
 
 /** Every run type's stages, in order. */
 export const RUN_TYPE_STAGES = {
@@ -108,6 +111,7 @@ export const RUN_TYPE_STAGES = {
   refine: REFINE_STAGES,
   follow_up: FOLLOW_UP_STAGES,
   group_summaries: GROUP_SUMMARIES_STAGES,
+  bulk_export: BULK_EXPORT_STAGES,
 } as const;
 
 /**
@@ -133,6 +137,9 @@ export const RUN_STAGES = [
   'gather',
   'draft',
   'check',
+  'export_select',
+  'export_write',
+  'export_manifest',
   'persist',
 ] as const;
 export type RunStage = (typeof RUN_STAGES)[number];

@@ -29,6 +29,9 @@ const STAGE_WORDS: Record<RunStage, string> = {
   gather: 'gathering the homework and next appointment',
   draft: 'drafting the message',
   check: 'checking for clinical detail',
+  export_select: 'choosing the records',
+  export_write: 'writing the files',
+  export_manifest: 'writing the manifest',
   persist: 'saving',
 };
 

@@ -17,6 +17,7 @@ import { getSessionSummary, listSessionSummaries } from '../store/repositories/s
 import type { PipelineService } from '../pipeline/pipeline-service';
 import type { AppLock } from './app-lock';
 import { createAuditHandlers } from './audit-handlers';
+import { createBulkExportHandlers } from './bulk-export-handlers';
 import { createVoiceHandlers } from './voice-handlers';
 import { createBriefHandlers } from './brief-handlers';
 import { createCouplesHandlers } from './couples-handlers';
@@ -147,6 +148,12 @@ export function createHandlers(context: HandlerContext): Handlers {
       onError: context.onInternalError,
     }),
     ...createAuditHandlers({ db, actor }),
+    ...createBulkExportHandlers({
+      db,
+      layout,
+      pipeline: context.pipeline,
+      onError: context.onInternalError,
+    }),
     ...createModelHandlers({
       db,
       events,

@@ -5,6 +5,7 @@ import { GROUP_SUMMARIES_RUN } from '../workflows/group/group-run-type';
 import { POST_SESSION_RUN } from '../workflows/plan/plan-run-type';
 import { REFINE_RUN } from '../workflows/refine/refine-run-type';
 import { FOLLOW_UP_RUN } from '../workflows/followup/followup-run-type';
+import { BULK_EXPORT_RUN } from '../export/bulk/bulk-export-run-type';
 import { PROCESS_RUN } from './process-run-type';
 import { unknownRunType, type RunTypeDefinition } from './run-types';
 
@@ -17,6 +18,7 @@ const RUN_TYPE_DEFINITIONS: Partial<Record<RunType, RunTypeDefinition>> = {
   refine: REFINE_RUN,
   follow_up: FOLLOW_UP_RUN,
   group_summaries: GROUP_SUMMARIES_RUN,
+  bulk_export: BULK_EXPORT_RUN,
 };
 
 /** The definition of a run's type; throws a user-facing error for one this version lacks. */

@@ -1,5 +1,6 @@
 import { preprocessTask } from '../audio/preprocess/preprocess-task';
 import { diarizeTask } from '../diarize/diarize-task';
+import { deidentifyExportTask } from '../export/bulk/deidentify-task';
 import { riskMeaningTask } from '../notes/risk/semantic/risk-meaning-task';
 
 /**
@@ -10,6 +11,7 @@ export const workerTasks = {
   preprocess: preprocessTask,
   diarize: diarizeTask,
   riskMeaning: riskMeaningTask,
+  deidentifyExport: deidentifyExportTask,
 } as const;
 
 /**
@@ -20,6 +22,7 @@ export const taskIsolation: Record<keyof typeof workerTasks, 'thread' | 'process
   preprocess: 'thread',
   diarize: 'process',
   riskMeaning: 'process',
+  deidentifyExport: 'thread',
 };
 
 export type WorkerTasks = typeof workerTasks;

@@ -14,9 +14,17 @@ const SECRET_KEY = 'sync.pseudonymSecret';
  * idempotent) and not reversible without the secret, which never leaves the device.
  */
 export function pseudonymFor(db: DbOrTx, sessionId: string): string {
+  return pseudonymOf(db, 'session', sessionId);
+}
+
+/**
+ * The same HMAC for any kind of record (a bulk export names clients by it too): the kind is part
+ * of the message, so a client and a session never share a pseudonym.
+ */
+export function pseudonymOf(db: DbOrTx, kind: 'session' | 'client', id: string): string {
   const secret = getOrCreateSetting(db, SECRET_KEY, () => randomBytes(32).toString('hex'));
   return createHmac('sha256', Buffer.from(secret, 'hex'))
-    .update(`session:${sessionId}`)
+    .update(`${kind}:${id}`)
     .digest('hex')
     .slice(0, 32);
 }

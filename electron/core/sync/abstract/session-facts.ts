@@ -34,19 +34,30 @@ export function approvedNotesOf(db: DbOrTx, sessionId: string): Note[] {
  * everywhere else too, even in lower case with no cue.
  */
 export function knownNamesOf(db: DbOrTx, sessionId: string): string[] {
+  const said = [
+    ...readTranscript(db, sessionId).map((segment) => segment.text),
+    ...approvedNotesOf(db, sessionId).map(signedTextOf),
+  ];
+  return namesSaidIn(said, namesOnRecordOf(db, sessionId));
+}
+
+/** The names the library itself holds for a session: its client, named speakers, signers. */
+export function namesOnRecordOf(db: DbOrTx, sessionId: string): string[] {
   const names = new Set<string>();
   const session = getSessionRow(db, sessionId);
   const client = session?.clientId ? getClient(db, session.clientId) : undefined;
   if (client) names.add(client.name);
   for (const speaker of listSpeakers(db, sessionId))
     if (speaker.displayName) names.add(speaker.displayName);
-  const notes = approvedNotesOf(db, sessionId);
-  for (const note of notes) if (note.approvedBy) names.add(note.approvedBy);
-  const said = [
-    ...readTranscript(db, sessionId).map((segment) => segment.text),
-    ...notes.map(signedTextOf),
-  ].join('\n');
-  for (const found of findIdentifiers(said, { knownNames: [...names] }))
+  for (const note of approvedNotesOf(db, sessionId))
+    if (note.approvedBy) names.add(note.approvedBy);
+  return [...names];
+}
+
+/** `known`, and every name the de-identifier finds in the texts (no database: a worker runs it). */
+export function namesSaidIn(texts: readonly string[], known: readonly string[]): string[] {
+  const names = new Set(known);
+  for (const found of findIdentifiers(texts.join('\n'), { knownNames: [...known] }))
     if (found.category === 'NAME') names.add(found.text);
   return [...names];
 }

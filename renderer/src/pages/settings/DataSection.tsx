@@ -4,6 +4,7 @@ import { useApi } from '../../api/context';
 import { useQuery } from '../../api/use-query';
 import { formatBytes } from '../../format';
 import { BackupForm } from './BackupForm';
+import { ExportRecords } from '../export/ExportRecords';
 import { RetentionSettings } from './RetentionSettings';
 import { messageOf, type Settings, type SettingValues } from './use-settings';
 import { Button } from '../../ui/Button';
@@ -113,6 +114,7 @@ export function DataSection({ settings, values }: { settings: Settings; values: 
         )}
       </div>
       <BackupForm />
+      <ExportRecords />
       <h3>Retention</h3>
       <RetentionSettings settings={settings} values={values} />
     </section>
