@@ -101,7 +101,7 @@ export class SearchService {
       // Keyword alone: asked for, or meaning is unavailable (said so in `semantic`).
       return answer(keywordHits(keyword.rows, input.offset), keyword.total, 'keyword');
     }
-    const matches = nearestGroups(
+    const matches = await nearestGroups(
       this.connection,
       this.vectors,
       meaning.vector,
@@ -269,6 +269,7 @@ export class SearchService {
     this.closed = true;
     clearInterval(this.timer);
     this.encoder?.close();
+    this.vectors.close();
     await this.draining;
   }
 }
