@@ -7,6 +7,7 @@ import { SearchService } from '../../electron/core/search/search-service';
 import { listAudit } from '../../electron/core/store/repositories/audit';
 import { addAddendum } from '../../electron/core/store/repositories/note-addenda';
 import { notesOfSession, saveClinicianVersion } from '../../electron/core/store/repositories/notes';
+import { deleteTranscriptText } from '../../electron/core/store/repositories/retention';
 import { addRiskFlag } from '../../electron/core/store/repositories/risk-flags';
 import { createSession } from '../../electron/core/store/repositories/sessions';
 import { sessions } from '../../electron/core/store/schema';
@@ -172,6 +173,19 @@ describe('search across the library', () => {
       .prepare('SELECT count(*) AS n FROM search_vectors WHERE session_id = ?')
       .get(fresh) as { n: number };
     expect(left.n).toBe(0);
+
+    // The retention sweep blanks a transcript: gone from search in the same transaction.
+    expect((await search('awake', { mode: 'keyword' })).total).toBe(1);
+    deleteTranscriptText(db, library.talkSession, Date.now());
+    const owner = `t:${library.talkSession}`;
+    const kept = core.database.connection
+      .prepare(
+        `SELECT (SELECT count(*) FROM search_documents WHERE owner = ?)
+              + (SELECT count(*) FROM search_vectors WHERE owner = ?) AS n`,
+      )
+      .get(owner, owner) as { n: number };
+    expect(kept.n).toBe(0);
+    expect((await search('awake', { mode: 'keyword' })).total).toBe(0);
   });
 
   it('resumes a drain that was stopped half-way', async () => {
