@@ -23,8 +23,8 @@ import { VectorIndex, type VectorMatch } from './vector-index';
 /** A query as the contract parsed it (defaults applied). */
 export type SearchQuery = z.output<typeof SearchInput>;
 
-/** Owners re-read between yields to the event loop (a 60-minute session is ~50 ms). */
-const TEXT_BATCH = 5;
+/** Owners re-read between yields to the event loop (a 60-minute session is ~70 ms of work). */
+const TEXT_BATCH = 1;
 
 /** How many of each list fusion looks at: RRF only needs the heads of both. */
 const CANDIDATES = 100;
