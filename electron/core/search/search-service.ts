@@ -26,7 +26,7 @@ export type SearchQuery = z.output<typeof SearchInput>;
 /** Owners re-read between yields to the event loop (a 60-minute session is ~70 ms of work). */
 const TEXT_BATCH = 1;
 
-/** How many of each list fusion looks at: RRF only needs the heads of both. */
+/** How many of each list fusion looks at (at least): RRF only needs the heads of both. */
 const CANDIDATES = 100;
 
 export const ENCODER_NAME = 'bge-small-en-v1.5 (int8)';
@@ -75,14 +75,15 @@ export class SearchService {
           .then(([vector]) => ({ vector }))
           .catch((error: unknown) => ({ error }))
       : undefined;
-    // Keyword alone pages in SQL; for fusion it gives the head of its ranking.
+    // Keyword alone pages in SQL; for fusion each list gives its head, deep enough for the page.
     const alone = !wantsMeaning;
+    const candidates = Math.max(CANDIDATES, input.offset + input.limit);
     const keyword =
       parsed.match && (input.mode !== 'semantic' || alone)
         ? keywordSearch(this.connection, this.facets, parsed.match, {
             filters: input.filters,
             sort: alone ? input.sort : 'relevance',
-            limit: alone ? input.limit : CANDIDATES,
+            limit: alone ? input.limit : candidates,
             offset: alone ? input.offset : 0,
           })
         : { rows: [], total: 0 };
@@ -106,7 +107,7 @@ export class SearchService {
       this.vectors,
       meaning.vector,
       input.filters,
-      CANDIDATES,
+      candidates,
     );
     const hits = this.fuse(keyword.rows, matches, input);
     const semanticOnly = hits.filter((h) => !h.matchedBy.includes('keyword')).length;
