@@ -188,6 +188,72 @@ describe('search across the library', () => {
     expect((await search('awake', { mode: 'keyword' })).total).toBe(0);
   });
 
+  it('finds a plan goal and a brief line, with where to open them', async () => {
+    const { maria, talkSession } = library;
+    const smart = {
+      specific: 'Sleep through the night',
+      measurable: 'nights woken per week',
+      achievable: 'with a wind-down routine',
+      relevant: 'tiredness at work',
+      timeBound: 'within six weeks',
+    };
+    const plan = {
+      goals: [
+        {
+          id: 'g1',
+          statement: 'Reduce nocturnal awakenings',
+          smart,
+          toConfirm: [],
+          measure: 'sleep diary',
+          target: null,
+          status: 'progressing',
+          setOn: '2026-10-05',
+          updatedOn: '2026-10-12',
+        },
+      ],
+      interventions: [],
+      homework: [],
+    };
+    const analysis = {
+      sessionsRead: [],
+      themes: [],
+      frameworks: [],
+      homework: [],
+      risks: [],
+      ratings: [],
+      goals: [],
+      questions: [
+        { text: 'Ask how the wind-down routine went with the kettlebell.', citations: [] },
+      ],
+      mode: 'rules',
+    };
+    const connection = core.database.connection;
+    connection
+      .prepare(
+        `INSERT INTO treatment_plans (id, client_id, version, content_json, created_by, change_note)
+         VALUES ('plan-1', ?, 1, ?, 'test', 'first')`,
+      )
+      .run(maria.clientId, JSON.stringify(plan));
+    connection
+      .prepare(
+        `INSERT INTO briefs (id, session_id, client_id, analysis_json, abstract_json, guide_json)
+         VALUES ('brief-1', ?, ?, ?, '{}', '{}')`,
+      )
+      .run(talkSession, maria.clientId, JSON.stringify(analysis));
+    const goal = await search('nocturnal awakenings', { mode: 'keyword' });
+    expect(goal.hits).toMatchObject([
+      { source: 'plan', planId: 'plan-1', clientId: maria.clientId, sessionId: null },
+    ]);
+    expect(goal.hits[0]).toMatchObject({ sectionKey: 'goals', date: Date.parse('2026-10-12') });
+    const brief = await search('kettlebell', { mode: 'keyword' });
+    expect(brief.hits).toMatchObject([
+      { source: 'brief', briefId: 'brief-1', sessionId: talkSession, sectionKey: 'questions' },
+    ]);
+    // A plan has no session: a filter only sessions meet leaves it out.
+    const kinds = await search('nocturnal', { filters: { sessionKinds: ['individual'] } });
+    expect(kinds.hits.filter((h) => h.source === 'plan')).toEqual([]);
+  });
+
   it('resumes a drain that was stopped half-way', async () => {
     const db = core.database.db;
     const sessionId = sessionWithNote(
