@@ -8,6 +8,7 @@ import { listAudit } from '../../electron/core/store/repositories/audit';
 import { addAddendum } from '../../electron/core/store/repositories/note-addenda';
 import { notesOfSession, saveClinicianVersion } from '../../electron/core/store/repositories/notes';
 import { deleteTranscriptText } from '../../electron/core/store/repositories/retention';
+import { correctSegment } from '../../electron/core/store/repositories/transcript-revisions';
 import { addRiskFlag } from '../../electron/core/store/repositories/risk-flags';
 import { createSession } from '../../electron/core/store/repositories/sessions';
 import { sessions } from '../../electron/core/store/schema';
@@ -174,10 +175,27 @@ describe('search across the library', () => {
       .get(fresh) as { n: number };
     expect(left.n).toBe(0);
 
+    // A corrected line is found at once; the session's other passages keep their rows.
+    const owner = `t:${library.talkSession}`;
+    const rowids = () =>
+      new Map(
+        (
+          core.database.connection
+            .prepare('SELECT key, id FROM search_documents WHERE owner = ?')
+            .all(owner) as { key: string; id: number }[]
+        ).map((r) => [r.key, r.id]),
+      );
+    const before = rowids();
+    const [first] = library.segmentIds;
+    correctSegment(db, { segmentId: first ?? '', text: 'How was the allotment?', author: 'x' });
+    expect((await search('allotment', { mode: 'keyword' })).hits[0]?.segmentId).toBe(first);
+    const after = rowids();
+    const changed = [...after].filter(([key, id]) => before.get(key) !== id).map(([k]) => k);
+    expect(changed).toEqual([`t:${first}`]);
+
     // The retention sweep blanks a transcript: gone from search in the same transaction.
     expect((await search('awake', { mode: 'keyword' })).total).toBe(1);
     deleteTranscriptText(db, library.talkSession, Date.now());
-    const owner = `t:${library.talkSession}`;
     const kept = core.database.connection
       .prepare(
         `SELECT (SELECT count(*) FROM search_documents WHERE owner = ?)
