@@ -1,6 +1,12 @@
 import { BriefAnalysis } from '../../../../shared/api/brief-schemas';
 import type { SqliteConnection } from '../../store/sqlite-driver';
-import { passage, selfGrouped, type OwnerDocuments, type SearchDocument } from './search-document';
+import {
+  passage,
+  readJson,
+  selfGrouped,
+  type OwnerDocuments,
+  type SearchDocument,
+} from './search-document';
 
 /** The brief's sections that are searched: key, label in words, and their lines. */
 const SECTIONS: [string, string, (brief: BriefAnalysis) => (string | null)[]][] = [
@@ -26,7 +32,7 @@ export function briefDocuments(connection: SqliteConnection, sessionId: string):
     )
     .get(sessionId) as { id: string; clientId: string; analysisJson: string } | undefined;
   if (!row) return selfGrouped([]);
-  const parsed = BriefAnalysis.safeParse(JSON.parse(row.analysisJson));
+  const parsed = BriefAnalysis.safeParse(readJson(row.analysisJson));
   if (!parsed.success) return selfGrouped([]);
   const brief = parsed.data;
   const documents: SearchDocument[] = [];
