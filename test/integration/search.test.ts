@@ -296,8 +296,13 @@ describe('search across the library', () => {
       .prepare('SELECT stage FROM search_dirty WHERE owner = ?')
       .get(`n:${sessionId}`) as { stage: string } | undefined;
     expect(queued?.stage).toBe('vectors');
-    await indexer.drain();
-    expect((await call(core, 'search.status', {})).pending).toBe(0);
+    // The app's background drain (here every 20 ms) finishes it, text and vectors.
+    const background = new SearchService({ connection: core.database.connection });
+    background.start(20);
+    while ((await call(core, 'search.status', {})).pending > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await background.close();
     const meaning = await search('fear of crowds on public transport', { mode: 'semantic' });
     expect(meaning.hits[0]?.sessionId).toBe(sessionId);
   });

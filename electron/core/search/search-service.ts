@@ -26,6 +26,9 @@ export type SearchQuery = z.output<typeof SearchInput>;
 /** Owners re-read between yields to the event loop (a 60-minute session is ~70 ms of work). */
 const TEXT_BATCH = 1;
 
+/** After a background drain fails, the next waits this long (the queue keeps the work). */
+const FAILURE_PAUSE_MS = 60_000;
+
 /** How many of each list fusion looks at (at least): RRF only needs the heads of both. */
 const CANDIDATES = 100;
 
@@ -53,6 +56,8 @@ export class SearchService {
   private draining: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Drains asked for and not yet settled. */
+  private drains = 0;
 
   constructor(private readonly options: SearchServiceOptions) {
     this.connection = options.connection;
@@ -200,6 +205,7 @@ export class SearchService {
    * waits for the first and then drains what is left).
    */
   drain(options: VectorDrainOptions & { textOnly?: boolean } = {}): Promise<void> {
+    this.drains += 1;
     const next = this.draining.then(async () => {
       // A few owners at a time, yielding between: other calls are answered meanwhile.
       while (!this.closed && drainText(this.connection, this.vectors, TEXT_BATCH) > 0) {
@@ -213,7 +219,7 @@ export class SearchService {
         if (done === 0) return;
       }
     });
-    this.draining = next.catch(() => undefined);
+    this.draining = next.catch(() => undefined).finally(() => (this.drains -= 1));
     return next;
   }
 
@@ -254,11 +260,16 @@ export class SearchService {
         .then(() => finishRebuild(this.connection, resumed, this.encoder !== undefined))
         .catch((error: unknown) => this.options.onError?.(error));
     }
+    let pausedUntil = 0;
     const tick = () => {
-      if (this.closed) return;
+      // One drain at a time, and a pause after a failure (a damaged model would fail each time).
+      if (this.closed || this.drains > 0 || Date.now() < pausedUntil) return;
       const { text, vectors } = pendingCounts(this.connection);
       if (text + (this.encoder ? vectors : 0) === 0) return;
-      this.drain().catch((error: unknown) => this.options.onError?.(error));
+      this.drain().catch((error: unknown) => {
+        pausedUntil = Date.now() + FAILURE_PAUSE_MS;
+        this.options.onError?.(error);
+      });
     };
     tick();
     this.timer = setInterval(tick, intervalMs);
