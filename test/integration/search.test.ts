@@ -12,7 +12,7 @@ import { correctSegment } from '../../electron/core/store/repositories/transcrip
 import { addRiskFlag } from '../../electron/core/store/repositories/risk-flags';
 import { createSession } from '../../electron/core/store/repositories/sessions';
 import { sessions } from '../../electron/core/store/schema';
-import type { SearchInput, SearchResult } from '../../shared/api/search-schemas';
+import { SearchInput, type SearchResult } from '../../shared/api/search-schemas';
 import { makeTempDir } from '../helpers/fixtures';
 import { seedSearchLibrary, sessionWithNote, writeTranscript } from '../helpers/search-library';
 import { takeEgressViolations } from '../setup/no-egress';
@@ -107,6 +107,20 @@ describe('search across the library', () => {
     expect(by).toContain('semantic');
     // Found by both ranks above found by one (reciprocal rank fusion).
     expect(hybrid.hits[0]?.matchedBy).toEqual(['keyword', 'semantic']);
+  });
+
+  it('answers by keyword alone, saying why, without the encoder or when it fails', async () => {
+    const input = SearchInput.parse({ query: '"thought record"', limit: 2, offset: 1 });
+    const connection = core.database.connection;
+    for (const encoderFiles of [null, { model: temp.dir, tokenizer: temp.dir }]) {
+      const service = new SearchService({ connection, encoderFiles });
+      const result = await service.query(input);
+      await service.close();
+      expect(result).toMatchObject({ mode: 'keyword', total: 3, semantic: { available: false } });
+      expect(result.semantic.reason).toMatch(/\w+ \w+/);
+      expect(result.hits).toHaveLength(2);
+      expect(result.hits.every((h) => h.matchedBy.join() === 'keyword')).toBe(true);
+    }
   });
 
   it('cuts by client, day, kind, template and risk, joined live', async () => {

@@ -83,15 +83,16 @@ export class SearchService {
     // Keyword alone pages in SQL; for fusion each list gives its head, deep enough for the page.
     const alone = !wantsMeaning;
     const candidates = Math.max(CANDIDATES, input.offset + input.limit);
-    const keyword =
-      parsed.match && (input.mode !== 'semantic' || alone)
+    const keywordPage = (page: boolean) =>
+      parsed.match
         ? keywordSearch(this.connection, this.facets, parsed.match, {
             filters: input.filters,
-            sort: alone ? input.sort : 'relevance',
-            limit: alone ? input.limit : candidates,
-            offset: alone ? input.offset : 0,
+            sort: page ? input.sort : 'relevance',
+            limit: page ? input.limit : candidates,
+            offset: page ? input.offset : 0,
           })
         : { rows: [], total: 0 };
+    const keyword = input.mode !== 'semantic' || alone ? keywordPage(alone) : null;
     const meaning = await embedding;
     const semantic = meaningStatus(this.encoder !== undefined, meaning);
     const pending = this.pendingForStatus();
@@ -104,8 +105,10 @@ export class SearchService {
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     });
     if (!meaning || !('vector' in meaning)) {
-      // Keyword alone: asked for, or meaning is unavailable (said so in `semantic`).
-      return answer(keywordHits(keyword.rows, input.offset), keyword.total, 'keyword');
+      // Keyword alone: asked for, or meaning is unavailable (said so in `semantic`): a page of
+      // its own, also when the encoder failed after the keyword head was read for fusion.
+      const page = alone ? keyword : keywordPage(true);
+      return answer(keywordHits(page?.rows ?? [], input.offset), page?.total ?? 0, 'keyword');
     }
     const matches = await nearestGroups(
       this.connection,
@@ -114,10 +117,10 @@ export class SearchService {
       input.filters,
       candidates,
     );
-    const hits = this.fuse(keyword.rows, matches, input);
+    const hits = this.fuse(keyword?.rows ?? [], matches, input);
     const semanticOnly = hits.filter((h) => !h.matchedBy.includes('keyword')).length;
     const page = sortHits(hits, input.sort).slice(input.offset, input.offset + input.limit);
-    return answer(page, keyword.total + semanticOnly, input.mode);
+    return answer(page, (keyword?.total ?? 0) + semanticOnly, input.mode);
   }
 
   /** Both lists fused per vector group (a transcript window, or the passage itself). */
