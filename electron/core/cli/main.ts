@@ -19,7 +19,6 @@ import { registerGroupCommands } from './commands/group';
 import { registerDiarizeCommand } from './commands/diarize';
 import { registerExportCommand } from './commands/export';
 import { registerFollowUpCommand } from './commands/followup';
-import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
 import { registerModelCommands } from './commands/models';
 import { registerNotesCommand, registerTemplatesCommand } from './commands/notes';
