@@ -9,7 +9,7 @@ import { createSession, setSessionStatus } from '../../electron/core/store/repos
 import type { DbOrTx } from '../../electron/core/store/repositories/types';
 import { noteContentOf, type ScriptedClient } from '../fixtures/clients/scripted-clients';
 
-const SIGNED_BY_HAND: NoteGeneration = {
+export const SIGNED_BY_HAND: NoteGeneration = {
   provider: 'none',
   model: 'none',
   promptVersion: 'test',

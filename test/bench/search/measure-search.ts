@@ -1,0 +1,181 @@
+/**
+ * The measurements themselves, on a built and indexed library: first-page latency per mode,
+ * relevance per mode, and the time a new session takes to become searchable.
+ */
+import { eq } from 'drizzle-orm';
+import type { Core } from '../../../electron/core/app/core';
+import { sessions } from '../../../electron/core/store/schema';
+import { SEARCH_MODES, type SearchMode } from '../../../shared/api/search-schemas';
+import { extraSession, type LibraryPlan } from './library-plan';
+import { filtersOf, relevantSessions, type LabelledQuery, type QueryKind } from './queries';
+import { distinctSessions, mean, percentile, recallAt, reciprocalRank } from './relevance';
+import type { SearchAdapter } from './search-adapter';
+import { writePipelineSession } from './write-library';
+
+/** A first page, as the desk and the CLI ask for it. */
+export const FIRST_PAGE = 20;
+/** Deep enough to see ten distinct sessions when one session has many matching segments. */
+const RELEVANCE_DEPTH = 100;
+const PASSES = 3;
+
+export interface Latency {
+  mode: SearchMode;
+  /** Wall time of the API call, ms, over every query and pass. */
+  p50: number;
+  p95: number;
+  /** The engine's own figure (tookMs in the answer), p50. */
+  engineP50: number;
+  samples: number;
+}
+
+export interface Relevance {
+  mode: SearchMode;
+  kind: QueryKind | 'all';
+  queries: number;
+  recallAt10: number;
+  mrr: number;
+}
+
+export interface SemanticState {
+  available: boolean;
+  reason: string | null;
+}
+
+/** Queries with at least one relevant session in this library (a small one lacks some topics). */
+export function answerable(queries: readonly LabelledQuery[], plan: LibraryPlan) {
+  return queries
+    .map((query) => ({ query, relevant: relevantSessions(query, plan) }))
+    .filter((q) => q.relevant.size > 0);
+}
+
+/** One query in each mode first: the encoder process and SQLite's caches are warm after it. */
+export async function warmUp(search: SearchAdapter, text: string): Promise<SemanticState> {
+  let semantic: SemanticState = { available: false, reason: null };
+  for (const mode of SEARCH_MODES) {
+    const result = await search.query(text, mode, undefined, FIRST_PAGE);
+    semantic = result.semantic;
+  }
+  return semantic;
+}
+
+export async function firstPageLatency(
+  search: SearchAdapter,
+  plan: LibraryPlan,
+  queries: readonly LabelledQuery[],
+): Promise<Latency[]> {
+  const wall = new Map<SearchMode, number[]>(SEARCH_MODES.map((m) => [m, []]));
+  const engine = new Map<SearchMode, number[]>(SEARCH_MODES.map((m) => [m, []]));
+  for (let pass = 0; pass < PASSES; pass++)
+    for (const query of queries) {
+      const filters = filtersOf(query, plan);
+      for (const mode of SEARCH_MODES) {
+        const started = performance.now();
+        const result = await search.query(query.text, mode, filters, FIRST_PAGE);
+        wall.get(mode)?.push(performance.now() - started);
+        engine.get(mode)?.push(result.tookMs);
+      }
+    }
+  return SEARCH_MODES.map((mode) => {
+    const times = wall.get(mode) ?? [];
+    return {
+      mode,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      engineP50: percentile(engine.get(mode) ?? [], 50),
+      samples: times.length,
+    };
+  });
+}
+
+export async function relevance(
+  search: SearchAdapter,
+  plan: LibraryPlan,
+  queries: ReturnType<typeof answerable>,
+): Promise<{ summary: Relevance[]; perQuery: Record<string, unknown>[] }> {
+  const scores: { mode: SearchMode; kind: QueryKind; recall: number; rr: number }[] = [];
+  const perQuery: Record<string, unknown>[] = [];
+  for (const { query, relevant } of queries) {
+    const row: Record<string, unknown> = {
+      query: query.text,
+      kind: query.kind,
+      relevant: relevant.size,
+    };
+    for (const mode of SEARCH_MODES) {
+      const result = await search.query(query.text, mode, filtersOf(query, plan), RELEVANCE_DEPTH);
+      const ranked = distinctSessions(result.hits);
+      const recall = recallAt(ranked, relevant, 10);
+      const rr = reciprocalRank(ranked, relevant);
+      scores.push({ mode, kind: query.kind, recall, rr });
+      row[`${mode} R@10`] = Math.round(recall * 100) / 100;
+    }
+    perQuery.push(row);
+  }
+  const kinds: (QueryKind | 'all')[] = ['all', 'keyword', 'meaning', 'filtered'];
+  const summary = kinds.flatMap((kind) =>
+    SEARCH_MODES.map((mode) => {
+      const these = scores.filter((s) => s.mode === mode && (kind === 'all' || s.kind === kind));
+      return {
+        mode,
+        kind,
+        queries: these.length,
+        recallAt10: mean(these.map((s) => s.recall)),
+        mrr: mean(these.map((s) => s.rr)),
+      };
+    }),
+  );
+  return { summary, perQuery };
+}
+
+export interface Incremental {
+  words: number;
+  segments: number;
+  /** Writing the session as the pipeline does (four commits). */
+  writeMs: number;
+  /** From the last commit until nothing is pending. */
+  indexMs: number;
+  /** The new session is then found by a keyword query and by a semantic one. */
+  foundByKeyword: boolean;
+  foundBySemantic: boolean;
+  /** After deleting it again (so the cached library stays as it was), no hit is left. */
+  goneAfterDelete: boolean;
+}
+
+/**
+ * A new 60-minute session added as the pipeline would, then timed until the index has caught up;
+ * deleted afterwards so the cached library is the same for the next run.
+ */
+export async function incrementalSession(
+  core: Core,
+  search: SearchAdapter,
+  plan: LibraryPlan,
+): Promise<Incremental> {
+  const db = core.database.db;
+  const extra = extraSession(plan);
+  db.delete(sessions).where(eq(sessions.id, extra.id)).run(); // left by a run that died midway
+  await search.drained(600_000);
+  const started = performance.now();
+  const written = writePipelineSession(db, plan, extra);
+  const committed = performance.now();
+  await search.drained(120_000);
+  const indexed = performance.now();
+  const day = Date.parse(`${extra.date}T00:00:00Z`);
+  const filters = { clientId: extra.clientId, from: day, to: day + 86_400_000 - 1 };
+  const finds = async (text: string, mode: SearchMode) =>
+    (await search.query(text, mode, filters, FIRST_PAGE)).hits.some(
+      (h) => h.sessionId === extra.id,
+    );
+  const foundByKeyword = await finds('panic', 'keyword');
+  const foundBySemantic = await finds('trouble sleeping', 'semantic');
+  db.delete(sessions).where(eq(sessions.id, extra.id)).run();
+  await search.drained(120_000);
+  const goneAfterDelete = !(await finds('panic', 'keyword'));
+  return {
+    words: written.words,
+    segments: written.segments,
+    writeMs: committed - started,
+    indexMs: indexed - committed,
+    foundByKeyword,
+    foundBySemantic,
+    goneAfterDelete,
+  };
+}

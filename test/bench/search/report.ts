@@ -1,0 +1,118 @@
+/**
+ * What `npm run bench -- search` prints: each figure beside its acceptance target, the three
+ * modes side by side, and the ratios between them.
+ */
+import type { SearchMode } from '../../../shared/api/search-schemas';
+import type { LibraryMeta } from './library-cache';
+import type { Incremental, Latency, Relevance, SemanticState } from './measure-search';
+
+export const TARGETS = { keywordMs: 50, hybridMs: 300, incrementalMs: 5000 };
+
+const ms = (value: number) => Math.round(value * 10) / 10;
+const two = (value: number) => Math.round(value * 1000) / 1000;
+const mb = (bytes: number) => `${Math.round(bytes / 1e5) / 10} MB`;
+
+function verdict(value: number, target: number): string {
+  return value < target ? 'met' : `MISSED by ${ms(value - target)} ms`;
+}
+
+export function printLibrary(
+  meta: LibraryMeta,
+  reused: { library: boolean; index: boolean },
+): void {
+  console.log(
+    `Library: ${meta.sessions} sessions, ${meta.clients} clients, ${meta.words.toLocaleString('en')} words, ` +
+      `${meta.segments.toLocaleString('en')} segments (generated, fictional).`,
+  );
+  console.table([
+    {
+      step: 'generate and write the library',
+      seconds: ms(meta.generateMs / 1000),
+      'this run': reused.library ? 'cached' : 'built',
+    },
+    {
+      step: 'full index (search.reindex)',
+      seconds: meta.indexMs === null ? 'n/a' : ms(meta.indexMs / 1000),
+      'this run': reused.index ? 'cached' : 'built',
+    },
+  ]);
+}
+
+export function printLatency(latency: Latency[], semantic: SemanticState): void {
+  const of = (mode: SearchMode) => latency.find((l) => l.mode === mode);
+  const target = (mode: SearchMode) =>
+    mode === 'keyword' ? TARGETS.keywordMs : mode === 'hybrid' ? TARGETS.hybridMs : null;
+  console.log(
+    `First page (${latency[0]?.samples ?? 0} queries per mode: the query set × 3 passes, warm, after one warm-up), API wall time:`,
+  );
+  console.table(
+    latency.map((l) => {
+      const goal = target(l.mode);
+      return {
+        mode: l.mode,
+        'p50 ms': ms(l.p50),
+        'p95 ms': ms(l.p95),
+        'engine p50 ms': ms(l.engineP50),
+        target: goal === null ? '—' : `p95 < ${goal} ms`,
+        verdict: goal === null ? '—' : verdict(l.p95, goal),
+      };
+    }),
+  );
+  const keyword = of('keyword');
+  const hybrid = of('hybrid');
+  if (keyword && hybrid)
+    console.log(
+      `hybrid / keyword latency: p50 ${ms(hybrid.p50 / keyword.p50)}×, p95 ${ms(hybrid.p95 / keyword.p95)}×`,
+    );
+  if (!semantic.available)
+    console.log(`Semantic search was NOT available: ${semantic.reason ?? 'no reason given'}.`);
+}
+
+export function printRelevance(summary: Relevance[], queries: number): void {
+  console.log(
+    `Relevance on OUR generated library with OUR ${queries} labelled queries (sessions de-duplicated; ` +
+      'recall@10 capped: relevant among the first 10 sessions / min(10, relevant)). It compares ' +
+      'the modes on this set; it is not accuracy on real clinical records.',
+  );
+  console.table(
+    summary.map((r) => ({
+      queries: `${r.kind} (${r.queries})`,
+      mode: r.mode,
+      'recall@10': two(r.recallAt10),
+      MRR: two(r.mrr),
+    })),
+  );
+  const all = (mode: SearchMode) => summary.find((r) => r.kind === 'all' && r.mode === mode);
+  const hybrid = all('hybrid');
+  const keyword = all('keyword');
+  const semantic = all('semantic');
+  if (hybrid && keyword && semantic) {
+    const beats = hybrid.recallAt10 > keyword.recallAt10 && hybrid.recallAt10 > semantic.recallAt10;
+    console.log(
+      `hybrid recall@10 / keyword ${two(hybrid.recallAt10 / keyword.recallAt10)}×, / semantic ` +
+        `${two(hybrid.recallAt10 / semantic.recallAt10)}× — target: hybrid > both: ${beats ? 'met' : 'MISSED'}`,
+    );
+  }
+}
+
+export function printIncremental(incremental: Incremental): void {
+  console.log(
+    `Incremental: one new session (${incremental.words.toLocaleString('en')} words, ${incremental.segments} segments) ` +
+      `written as the pipeline does in ${ms(incremental.writeMs)} ms, then indexed in ` +
+      `${ms(incremental.indexMs)} ms (target < ${TARGETS.incrementalMs} ms: ${verdict(incremental.indexMs, TARGETS.incrementalMs)}); ` +
+      `found by keyword: ${incremental.foundByKeyword ? 'yes' : 'NO'}, by meaning: ${incremental.foundBySemantic ? 'yes' : 'NO'}; ` +
+      `no hit left after deleting it: ${incremental.goneAfterDelete ? 'yes' : 'NO'}.`,
+  );
+}
+
+export function printSize(
+  status: { documents: number; vectors: number; sizeBytes: number },
+  sessions: number,
+  databaseBytes: number,
+): void {
+  console.log(
+    `Index: ${status.documents.toLocaleString('en')} documents, ${status.vectors.toLocaleString('en')} vectors, ` +
+      `${mb(status.sizeBytes)} (${Math.round(status.sizeBytes / sessions / 1000)} kB a session); ` +
+      `whole library database ${mb(databaseBytes)}.`,
+  );
+}
