@@ -1,5 +1,5 @@
 /**
- * One generated session's transcript and note. The transcript is a 50- to 65-minute conversation
+ * One generated session's transcript and note. The transcript is a 50- to 70-minute conversation
  * (≈ 8,000 words, ≈ 1,000 segments): the clinician asks and reflects, the client answers, both
  * drift through small talk and back-channel; the session's topics follow one another through the
  * hour. The note summarises the topics in the template's sections, citing the segments where
@@ -16,8 +16,8 @@ import type { Topic } from './topic-types';
 
 const MIN_WORDS = 7000;
 const MAX_WORDS = 9000;
-/** Conversational speech, words per second (≈ 8,000 words an hour). */
-const WORDS_PER_SECOND = 2.3;
+/** Conversational speech, words per second (with the pauses, ≈ 8,000 words an hour). */
+const WORDS_PER_SECOND = 2.6;
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export interface GeneratedSpeaker {
@@ -77,8 +77,8 @@ export function generateTranscript(
   const say = (speaker: string, line: string, topic: string | null) => {
     const text = phrase(line, slotsFor(client, next), next);
     const count = wordCount(text);
-    const start = time + 0.2 + next() * 0.8;
-    const end = start + count / WORDS_PER_SECOND + 0.3;
+    const start = time + 0.1 + next() * 0.4;
+    const end = start + count / WORDS_PER_SECOND + 0.15;
     segments.push({ speaker, start: round(start), end: round(end), text, topic });
     words += count;
     time = end;
