@@ -43,6 +43,7 @@ import { workflowMethods } from './contract-workflows';
 import { refineEvents, refineMethods } from './contract-refine';
 import { followUpMethods } from './contract-followup';
 import { voiceMethods } from './contract-voice';
+import { searchMethods } from './contract-search';
 import { SyncRunResult, SyncStatus } from './sync-schemas';
 import {
   AuditExportInput,
@@ -93,6 +94,7 @@ export const methods = {
   ...followUpMethods,
   ...voiceMethods,
   ...groupMethods,
+  ...searchMethods,
   'riskFlags.list': { input: z.object({ sessionId: Id }), output: z.array(RiskFlag) },
   /** The clinician has read a risk flag; recorded in the audit log. */
   'riskFlags.acknowledge': { input: z.object({ id: Id }), output: RiskFlag },

@@ -199,6 +199,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     sync,
     onInternalError: (error) => options.onInternalError?.('approve', error),
     lock,
+    backgroundIndexing: options.pipeline?.recover ?? false,
   });
   const handlers = withViewAudit(baseHandlers, views);
   let shutdown: Promise<void> | undefined;

@@ -37,6 +37,7 @@ import { createReviewHandlers } from './review-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSpeakerHandlers } from './speaker-handlers';
 import { createSyncHandlers } from './sync-handlers';
+import { createSearchHandlers } from './search-handlers';
 import type { SyncService } from '../sync/sync-service';
 import { audioDeletedError, retentionDeletions } from '../retention/retention-guard';
 import { sweepRetention } from '../retention/retention-sweep';
@@ -73,6 +74,8 @@ export interface HandlerContext {
   /** Work that failed without failing the call (a background side effect), for the log. */
   onInternalError?: (error: unknown) => void;
   lock: AppLock;
+  /** Keep the search index current in the background (the app; a CLI command only searches). */
+  backgroundIndexing?: boolean;
 }
 
 /** The core's implementation of every contract method; the mapped type makes a missing one a type error. */
@@ -133,6 +136,14 @@ export function createHandlers(context: HandlerContext): Handlers {
     }),
     ...createLockHandlers(context.lock),
     ...createVoiceHandlers({ db, actor }),
+    ...createSearchHandlers({
+      db,
+      connection: context.connection,
+      actor,
+      closing: context.closing,
+      background: context.backgroundIndexing ?? false,
+      onError: context.onInternalError,
+    }),
     ...createAuditHandlers({ db, actor }),
     ...createModelHandlers({
       db,

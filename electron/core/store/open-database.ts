@@ -9,6 +9,7 @@ import { applyCipher, isPlaintextDatabase, libraryNotEncrypted } from '../securi
 import { resolveResourcesDir } from '../config/resources';
 import * as coreSchema from './schema';
 import * as syncSchema from './schema-sync';
+import { ensureSearchSchema } from '../search/search-sql';
 import { connect, type DriverOptions, type SqliteConnection } from './sqlite-driver';
 
 const schema = { ...coreSchema, ...syncSchema };
@@ -54,6 +55,8 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
     const migrationsFolder = path.join(resolveResourcesDir(options.resourcesDir), 'migrations');
     refuseNewerSchema(connection, migrationsFolder);
     applyMigrations(db, connection, migrationsFolder);
+    // Search's FTS table and change triggers: drizzle cannot express them (see search-sql.ts).
+    ensureSearchSchema(connection);
     return { db, connection, close: () => connection.close() };
   } catch (error) {
     connection.close();

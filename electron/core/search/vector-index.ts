@@ -1,0 +1,145 @@
+import { SENTENCE_EMBEDDING_SIZE as DIMS } from '../notes/risk/semantic/sentence-encoder';
+import type { SqliteConnection } from '../store/sqlite-driver';
+
+/**
+ * Every vector of the library in memory, int8 with a scale per vector, searched by brute force.
+ * Measured on this machine (100k vectors of 384, SQLCipher, see docs/search.md): sqlite-vec's
+ * vec0 KNN took ~480 ms a query (it reads and decrypts every page), a scan in JS ~70 ms
+ * (float32 or int8 alike) once loaded. int8 keeps 100k vectors in 38 MB instead of 154 MB, and
+ * the ranking it gives is that of float32 to within the quantisation error (~0.4% of a cosine).
+ */
+export interface VectorRow {
+  groupKey: string;
+  owner: string;
+  sessionId: string | null;
+  vector: Buffer;
+  scale: number;
+}
+
+export interface VectorMatch {
+  groupKey: string;
+  score: number;
+}
+
+/** An L2-normalised vector as int8 and the scale that restores it. */
+export function quantize(vector: Float32Array): { bytes: Buffer; scale: number } {
+  let max = 0;
+  for (const value of vector) max = Math.max(max, Math.abs(value));
+  const scale = max > 0 ? max / 127 : 1;
+  const bytes = Buffer.alloc(vector.length);
+  vector.forEach((value, d) => bytes.writeInt8(Math.round(value / scale), d));
+  return { bytes, scale };
+}
+
+interface Slot {
+  groupKey: string;
+  owner: string;
+  sessionId: string | null;
+}
+
+export class VectorIndex {
+  private data = new Int8Array(0);
+  private scales = new Float32Array(0);
+  private slots: Slot[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private signature: string | undefined;
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Reloads when another process (the CLI, a rebuild) changed the vectors since the last look. */
+  ensureFresh(connection: SqliteConnection): void {
+    const now = currentSignature(connection);
+    if (now === this.signature) return;
+    this.clear();
+    const rows = connection
+      .prepare(
+        `SELECT group_key AS groupKey, owner, session_id AS sessionId, vector, scale
+           FROM search_vectors`,
+      )
+      .all() as VectorRow[];
+    this.reserve(rows.length);
+    for (const row of rows) this.put(row);
+    this.signature = now;
+  }
+
+  /** What this process itself just wrote, applied without a reload. */
+  apply(connection: SqliteConnection, removed: readonly string[], added: readonly VectorRow[]) {
+    const before = this.signature;
+    for (const key of removed) this.remove(key);
+    this.reserve(this.slots.length + added.length);
+    for (const row of added) this.put(row);
+    // Only when nothing else changed meanwhile is this copy known current.
+    if (before !== undefined) this.signature = currentSignature(connection);
+  }
+
+  /** The best matches at or above `floor`, among the slots `allow` accepts. */
+  search(
+    query: Float32Array,
+    allow: (slot: Slot) => boolean,
+    top: number,
+    floor: number,
+  ): VectorMatch[] {
+    const found: VectorMatch[] = [];
+    for (let i = 0; i < this.slots.length; i++) {
+      let dot = 0;
+      const offset = i * DIMS;
+      for (let d = 0; d < DIMS; d++) dot += (this.data[offset + d] ?? 0) * (query[d] ?? 0);
+      const score = dot * (this.scales[i] ?? 0);
+      const slot = this.slots[i];
+      if (score >= floor && slot && allow(slot)) found.push({ groupKey: slot.groupKey, score });
+    }
+    return found.sort((a, b) => b.score - a.score).slice(0, top);
+  }
+
+  private clear(): void {
+    this.slots = [];
+    this.slotOf.clear();
+  }
+
+  private reserve(count: number): void {
+    if (count * DIMS <= this.data.length) return;
+    const capacity = Math.max(count, Math.ceil(this.slots.length * 1.5), 1024);
+    const data = new Int8Array(capacity * DIMS);
+    data.set(this.data.subarray(0, this.slots.length * DIMS));
+    const scales = new Float32Array(capacity);
+    scales.set(this.scales.subarray(0, this.slots.length));
+    this.data = data;
+    this.scales = scales;
+  }
+
+  private put(row: VectorRow): void {
+    const existing = this.slotOf.get(row.groupKey);
+    const index = existing ?? this.slots.length;
+    const slot = { groupKey: row.groupKey, owner: row.owner, sessionId: row.sessionId };
+    if (existing === undefined) this.slots.push(slot);
+    else this.slots[index] = slot;
+    this.slotOf.set(row.groupKey, index);
+    this.data.set(new Int8Array(row.vector.buffer, row.vector.byteOffset, DIMS), index * DIMS);
+    this.scales[index] = row.scale;
+  }
+
+  /** Swaps the last slot into the removed one, so the matrix stays dense. */
+  private remove(groupKey: string): void {
+    const index = this.slotOf.get(groupKey);
+    if (index === undefined) return;
+    const last = this.slots.length - 1;
+    const moved = this.slots[last];
+    if (moved && index !== last) {
+      this.slots[index] = moved;
+      this.slotOf.set(moved.groupKey, index);
+      this.data.copyWithin(index * DIMS, last * DIMS, (last + 1) * DIMS);
+      this.scales[index] = this.scales[last] ?? 0;
+    }
+    this.slots.pop();
+    this.slotOf.delete(groupKey);
+  }
+}
+
+function currentSignature(connection: SqliteConnection): string {
+  const row = connection
+    .prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS m FROM search_vectors')
+    .get() as { n: number; m: number };
+  return `${row.n}:${row.m}`;
+}
