@@ -1,16 +1,12 @@
 /**
- * The measurements themselves, on a built and indexed library: first-page latency per mode,
- * relevance per mode, and the time a new session takes to become searchable.
+ * The query measurements, through the API on a built and indexed library: first-page latency
+ * per mode, and relevance per mode.
  */
-import { eq } from 'drizzle-orm';
-import type { Core } from '../../../electron/core/app/core';
-import { sessions } from '../../../electron/core/store/schema';
 import { SEARCH_MODES, type SearchMode } from '../../../shared/api/search-schemas';
-import { extraSession, type LibraryPlan } from './library-plan';
+import type { LibraryPlan } from './library-plan';
 import { filtersOf, relevantSessions, type LabelledQuery, type QueryKind } from './queries';
 import { distinctSessions, mean, percentile, recallAt, reciprocalRank } from './relevance';
 import type { SearchAdapter } from './search-adapter';
-import { writePipelineSession } from './write-library';
 
 /** A first page, as the desk and the CLI ask for it. */
 export const FIRST_PAGE = 20;
@@ -124,58 +120,4 @@ export async function relevance(
     }),
   );
   return { summary, perQuery };
-}
-
-export interface Incremental {
-  words: number;
-  segments: number;
-  /** Writing the session as the pipeline does (four commits). */
-  writeMs: number;
-  /** From the last commit until nothing is pending. */
-  indexMs: number;
-  /** The new session is then found by a keyword query and by a semantic one. */
-  foundByKeyword: boolean;
-  foundBySemantic: boolean;
-  /** After deleting it again (so the cached library stays as it was), no hit is left. */
-  goneAfterDelete: boolean;
-}
-
-/**
- * A new 60-minute session added as the pipeline would, then timed until the index has caught up;
- * deleted afterwards so the cached library is the same for the next run.
- */
-export async function incrementalSession(
-  core: Core,
-  search: SearchAdapter,
-  plan: LibraryPlan,
-): Promise<Incremental> {
-  const db = core.database.db;
-  const extra = extraSession(plan);
-  db.delete(sessions).where(eq(sessions.id, extra.id)).run(); // left by a run that died midway
-  await search.drained(600_000);
-  const started = performance.now();
-  const written = writePipelineSession(db, plan, extra);
-  const committed = performance.now();
-  await search.drained(120_000);
-  const indexed = performance.now();
-  const day = Date.parse(`${extra.date}T00:00:00Z`);
-  const filters = { clientId: extra.clientId, from: day, to: day + 86_400_000 - 1 };
-  const finds = async (text: string, mode: SearchMode) =>
-    (await search.query(text, mode, filters, FIRST_PAGE)).hits.some(
-      (h) => h.sessionId === extra.id,
-    );
-  const foundByKeyword = await finds('panic', 'keyword');
-  const foundBySemantic = await finds('trouble sleeping', 'semantic');
-  db.delete(sessions).where(eq(sessions.id, extra.id)).run();
-  await search.drained(120_000);
-  const goneAfterDelete = !(await finds('panic', 'keyword'));
-  return {
-    words: written.words,
-    segments: written.segments,
-    writeMs: committed - started,
-    indexMs: indexed - committed,
-    foundByKeyword,
-    foundBySemantic,
-    goneAfterDelete,
-  };
 }
