@@ -2,7 +2,12 @@
  * The query measurements, through the API on a built and indexed library: first-page latency
  * per mode, and relevance per mode.
  */
-import { SEARCH_MODES, type SearchMode } from '../../../shared/api/search-schemas';
+import {
+  SEARCH_MODES,
+  type SearchFilters,
+  type SearchHit,
+  type SearchMode,
+} from '../../../shared/api/search-schemas';
 import type { LibraryPlan } from './library-plan';
 import { filtersOf, relevantSessions, type LabelledQuery, type QueryKind } from './queries';
 import { distinctSessions, mean, percentile, recallAt, reciprocalRank } from './relevance';
@@ -10,8 +15,12 @@ import type { SearchAdapter } from './search-adapter';
 
 /** A first page, as the desk and the CLI ask for it. */
 export const FIRST_PAGE = 20;
-/** Deep enough to see ten distinct sessions when one session has many matching segments. */
-const RELEVANCE_DEPTH = 100;
+/**
+ * Relevance reads pages of 100 hits until it has seen ten distinct sessions (one session can
+ * match in dozens of segments), at most this deep.
+ */
+const RELEVANCE_PAGE = 100;
+const RELEVANCE_DEPTH = 500;
 const PASSES = 3;
 
 export interface Latency {
@@ -83,6 +92,22 @@ export async function firstPageLatency(
   });
 }
 
+/** The sessions a query finds, in the order of their first hit, ten at least when there are. */
+async function rankedSessions(
+  search: SearchAdapter,
+  text: string,
+  mode: SearchMode,
+  filters: SearchFilters | undefined,
+): Promise<string[]> {
+  const hits: SearchHit[] = [];
+  for (let offset = 0; offset < RELEVANCE_DEPTH; offset += RELEVANCE_PAGE) {
+    const page = await search.query(text, mode, filters, RELEVANCE_PAGE, offset);
+    hits.push(...page.hits);
+    if (page.hits.length < RELEVANCE_PAGE || distinctSessions(hits).length >= 10) break;
+  }
+  return distinctSessions(hits);
+}
+
 export async function relevance(
   search: SearchAdapter,
   plan: LibraryPlan,
@@ -97,8 +122,7 @@ export async function relevance(
       relevant: relevant.size,
     };
     for (const mode of SEARCH_MODES) {
-      const result = await search.query(query.text, mode, filtersOf(query, plan), RELEVANCE_DEPTH);
-      const ranked = distinctSessions(result.hits);
+      const ranked = await rankedSessions(search, query.text, mode, filtersOf(query, plan));
       const recall = recallAt(ranked, relevant, 10);
       const rr = reciprocalRank(ranked, relevant);
       scores.push({ mode, kind: query.kind, recall, rr });

@@ -18,14 +18,15 @@ export interface SearchAdapter {
     mode: SearchMode,
     filters: SearchFilters | undefined,
     limit: number,
+    offset?: number,
   ): Promise<SearchResult>;
   status(): Promise<SearchStatus>;
 }
 
 export function contractAdapter(core: Core): SearchAdapter {
   return {
-    query: (query, mode, filters, limit) =>
-      call(core, 'search.query', { query, mode, filters, limit, sort: 'relevance', offset: 0 }),
+    query: (query, mode, filters, limit, offset = 0) =>
+      call(core, 'search.query', { query, mode, filters, limit, sort: 'relevance', offset }),
     status: () => call(core, 'search.status', {}),
   };
 }
