@@ -68,6 +68,11 @@ function signNote(tx: DbOrTx, plan: LibraryPlan, session: PlannedSession, segmen
   tx.update(sessions).set({ status: 'approved' }).where(eq(sessions.id, session.id)).run();
 }
 
+function insertSession(tx: DbOrTx, session: PlannedSession): void {
+  const { id, clientId, date, kind } = session;
+  tx.insert(sessions).values({ id, clientId, date, kind }).run();
+}
+
 /** One session of the library, whole, in one transaction. */
 export function writeSession(db: Db, plan: LibraryPlan, session: PlannedSession): Written {
   const transcript = generateTranscript(plan, session);
@@ -78,14 +83,7 @@ export function writeSession(db: Db, plan: LibraryPlan, session: PlannedSession)
     stableId(`segment:${session.index}:${seq}`),
   );
   atomically(db, (tx) => {
-    tx.insert(sessions)
-      .values({
-        id: session.id,
-        clientId: session.clientId,
-        date: session.date,
-        kind: session.kind,
-      })
-      .run();
+    insertSession(tx, session);
     tx.insert(speakers)
       .values(
         transcript.speakers.map((s) => ({
@@ -115,20 +113,13 @@ export function writeSession(db: Db, plan: LibraryPlan, session: PlannedSession)
 
 /**
  * A session written as the pipeline writes one: the transcription stage's commit (segments with
- * their words), the merge stage's (speakers), then the notes stage's (draft, flags), and the
- * clinician signing it — four transactions, each of which the index has to catch up with.
+ * their words), the merge stage's (speakers), then the notes stage's (draft, flags) with the
+ * clinician's signature — three transactions, each of which the index has to catch up with.
  */
 export function writePipelineSession(db: Db, plan: LibraryPlan, session: PlannedSession): Written {
   const transcript = generateTranscript(plan, session);
   atomically(db, (tx) => {
-    tx.insert(sessions)
-      .values({
-        id: session.id,
-        clientId: session.clientId,
-        date: session.date,
-        kind: session.kind,
-      })
-      .run();
+    insertSession(tx, session);
     replaceTranscript(
       tx,
       session.id,
