@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/shell/main/index.ts'),
           // Worker threads start from their own bundle beside the main one (see run-worker-task.ts).
           worker: resolve(__dirname, 'electron/core/workers/worker-entry.ts'),
+          // Search's warm sentence encoder, a process of its own (see search/encoder-client.ts).
+          'search-encoder': resolve(__dirname, 'electron/core/search/encoder-host.ts'),
         },
       },
     },

@@ -5,7 +5,7 @@ CREATE TABLE `search_dirty` (
 );
 --> statement-breakpoint
 CREATE TABLE `search_documents` (
-	`id` integer PRIMARY KEY NOT NULL,
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`key` text NOT NULL,
 	`owner` text NOT NULL,
 	`group_key` text NOT NULL,

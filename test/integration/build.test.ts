@@ -21,6 +21,7 @@ describe('electron-vite build', () => {
     for (const file of [
       'main/index.js',
       'main/worker.js',
+      'main/search-encoder.js',
       'preload/index.js',
       'renderer/index.html',
     ]) {

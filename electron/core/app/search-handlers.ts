@@ -32,7 +32,7 @@ export function createSearchHandlers(context: {
       return service.query(input);
     },
     'search.status': () => service.status(),
-    'search.reindex': () => {
+    'search.reindex': async () => {
       const { rebuild, done } = service.rebuild(context.closing);
       recordAudit(db, {
         actor,
@@ -40,19 +40,22 @@ export function createSearchHandlers(context: {
         entityType: 'library',
         entityId: rebuild.id,
       });
-      done
-        .then((finished) => {
-          if (!finished) return;
-          const { documents, vectors } = service.status();
-          recordAudit(db, {
-            actor,
-            action: 'search.reindexed',
-            entityType: 'library',
-            entityId: rebuild.id,
-            detail: { documents, vectors },
-          });
-        })
-        .catch((error: unknown) => {
+      const audited = done.then((finished) => {
+        if (!finished) return;
+        const { documents, vectors } = service.status();
+        recordAudit(db, {
+          actor,
+          action: 'search.reindexed',
+          entityType: 'library',
+          entityId: rebuild.id,
+          detail: { documents, vectors },
+        });
+      });
+      // The CLI follows the rebuild to its end (its errors are its exit code); the app answers at
+      // once and the desk follows search.status.
+      if (!context.background) await audited;
+      else
+        audited.catch((error: unknown) => {
           // Cancelled at shutdown or failed: the rebuild stays recorded and resumes at next start.
           if (!context.closing.aborted) onError?.(error);
         });

@@ -52,11 +52,10 @@ const VIEWS: Partial<Record<MethodName, Viewed>> = {
   },
   'plans.get': (input) => [['plan.viewed', 'client', String(input.clientId)]],
   // Search shows passages of sessions: each session a page of hits showed, by id (never the query).
-  'search.query': (_input, output) => [
-    ...new Set((output as { hits: { sessionId: string | null }[] }).hits.map((h) => h.sessionId)),
-  ]
-    .filter((id): id is string => id !== null)
-    .map((id) => ['search.viewed', 'session', id]),
+  'search.query': (_input, output) =>
+    [...new Set((output as { hits: { sessionId: string | null }[] }).hits.map((h) => h.sessionId))]
+      .filter((id): id is string => id !== null)
+      .map((id) => ['search.viewed', 'session', id]),
   'followups.get': (input) => [['followup.viewed', 'follow_up', String(input.id)]],
   'notes.list': (_input, output) =>
     (output as { id: string }[]).map((note) => ['note.viewed', 'note', note.id]),

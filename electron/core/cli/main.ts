@@ -32,6 +32,7 @@ import { registerSecurityCommands } from './commands/security';
 import { registerSettingsCommand } from './commands/settings';
 import { registerRunCommands } from './commands/runs';
 import { registerSyncCommands } from './commands/sync';
+import { registerSearchCommands } from './commands/search';
 import { registerTranscribeCommand } from './commands/transcribe';
 import { registerSessionCommands } from './commands/sessions';
 import {
@@ -137,6 +138,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerPasscodeCommand(program, context);
   registerBackupCommands(program, context);
   registerRetentionCommands(program, context);
+  registerSearchCommands(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -53,7 +53,7 @@ export function toHit(
     clientId: row.clientId,
     clientName: row.clientName,
     sessionId: row.sessionId,
-    sessionTitle: row.sessionKind ? (KIND_WORDS[row.sessionKind] ?? null) : null,
+    sessionTitle: row.sessionKind ? KIND_WORDS[row.sessionKind] : null,
     date: msOfDay(row.day),
     segmentId: row.segmentId,
     startMs: row.startMs,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CancelledError } from '../errors';
 import type { SqliteConnection } from '../store/sqlite-driver';
 import { ownerDocuments } from './documents/owner-documents';
+import { COUNT_REMOVAL } from './search-sql';
 import type { EncoderClient } from './encoder-client';
 import { quantize, type VectorIndex, type VectorRow } from './vector-index';
 
@@ -54,9 +55,8 @@ export function drainText(
           .filter((key) => !read.groups.has(key));
         const drop = connection.prepare('DELETE FROM search_vectors WHERE group_key = ?');
         for (const key of stale) drop.run(key);
-        connection
-          .prepare("UPDATE search_dirty SET stage = 'vectors' WHERE owner = ?")
-          .run(owner);
+        if (stale.length > 0) connection.exec(COUNT_REMOVAL);
+        connection.prepare("UPDATE search_dirty SET stage = 'vectors' WHERE owner = ?").run(owner);
         return stale;
       })
       .immediate();
@@ -115,7 +115,7 @@ export async function drainVectors(
     );
     const todo = [...groups].filter(([key, text]) => {
       const have = known.get(key);
-      return !have || have.hash !== textHash(text) || have.at < (options.embeddedBefore ?? 0);
+      return have?.hash !== textHash(text) || have.at < (options.embeddedBefore ?? 0);
     });
     const added: (VectorRow & { hash: string })[] = [];
     for (let first = 0; first < todo.length; first += EMBED_CHUNK) {

@@ -1,7 +1,7 @@
 import type { SearchFilters, SearchSort } from '../../../shared/api/search-schemas';
 import type { SqliteConnection } from '../store/sqlite-driver';
 import { HIT_COLUMNS, HIT_JOINS, type HitRow } from './hit-rows';
-import { filterSql } from './search-filters';
+import type { Match, PassageFacets } from './passage-facets';
 import { MARK_CLOSE, MARK_OPEN, SNIPPET_TOKENS } from './snippet';
 
 export interface KeywordRow extends HitRow {
@@ -16,41 +16,70 @@ export interface KeywordPage {
   total: number;
 }
 
-const ORDER: Record<SearchSort, string> = {
-  relevance: 'rank, d.id',
-  oldest: 'day ASC, d.start_ms ASC, d.position ASC, d.id',
-  newest: 'day DESC, d.start_ms DESC, d.position DESC, d.id',
-};
+export interface KeywordOptions {
+  filters?: SearchFilters;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+}
+
+/** A filter given as undefined (the CLI's unset flags) is no filter. */
+const hasFilters = (filters: SearchFilters = {}) =>
+  Object.values(filters as Record<string, unknown>).some((value) => value !== undefined);
 
 /**
- * Full-text search with FTS5 and bm25 ranking over the passages the filters allow. `match` comes
- * from parseQuery, so it is a well-formed expression of quoted terms; it is still bound, never
- * spliced into the SQL.
+ * Full-text search with FTS5 and bm25 ranking. `match` comes from parseQuery, so it is a
+ * well-formed expression of quoted terms; it is still bound, never spliced into the SQL.
+ * In two steps: which passages (rowids and ranks only, filtered and ordered in memory by
+ * PassageFacets when there are filters or a date order), then the page's rows with their
+ * snippets: snippet() and the joins cost per row, so they run for the page alone.
  */
 export function keywordSearch(
   connection: SqliteConnection,
+  facets: PassageFacets,
   match: string,
-  options: { filters?: SearchFilters; sort: SearchSort; limit: number; offset: number },
+  options: KeywordOptions,
 ): KeywordPage {
-  const filter = filterSql(options.filters);
-  const from = `search_fts JOIN search_documents d ON d.id = search_fts.rowid ${HIT_JOINS}`;
-  const where = `search_fts MATCH ? AND ${filter.where}`;
-  const rows = connection
-    .prepare(
-      `SELECT ${HIT_COLUMNS},
-              snippet(search_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}', '…', ${SNIPPET_TOKENS}) AS marked,
-              bm25(search_fts) AS rank
-         FROM ${from} WHERE ${where}
-        ORDER BY ${ORDER[options.sort]} LIMIT ? OFFSET ?`,
-    )
-    .all(match, ...filter.params, options.limit, options.offset) as KeywordRow[];
-  const total =
-    options.offset === 0 && rows.length < options.limit
-      ? rows.length
-      : (
-          connection
-            .prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where}`)
-            .get(match, ...filter.params) as { n: number }
-        ).n;
+  const { limit, offset } = options;
+  let page: Match[];
+  let total: number;
+  if (!hasFilters(options.filters) && options.sort === 'relevance') {
+    // FTS5 ranks and cuts by itself; counting its matches alone is cheap.
+    page = connection
+      .prepare(
+        `SELECT rowid, bm25(search_fts) AS rank FROM search_fts WHERE search_fts MATCH ?
+          ORDER BY rank LIMIT ? OFFSET ?`,
+      )
+      .raw()
+      .all(match, limit, offset) as Match[];
+    total =
+      offset === 0 && page.length < limit
+        ? page.length
+        : (
+            connection
+              .prepare('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?')
+              .get(match) as { n: number }
+          ).n;
+  } else {
+    const all = connection
+      .prepare('SELECT rowid, bm25(search_fts) FROM search_fts WHERE search_fts MATCH ?')
+      .raw()
+      .all(match) as Match[];
+    const kept = facets.filterAndSort(connection, all, options.filters, options.sort);
+    total = kept.length;
+    page = kept.slice(offset, offset + limit);
+  }
+  const row = connection.prepare(
+    `SELECT ${HIT_COLUMNS},
+            snippet(search_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}', '…', ${SNIPPET_TOKENS}) AS marked
+       FROM search_fts CROSS JOIN search_documents d ON d.id = search_fts.rowid ${HIT_JOINS}
+      WHERE search_fts MATCH ? AND search_fts.rowid BETWEEN ? AND ?`,
+  );
+  const rows = page.flatMap(([rowid, rank]) => {
+    // A range, not `rowid = ?`: with MATCH, SQLite 3.53's FTS5 ignores an equal rowid and
+    // returns every match (a range of one is honoured, and still a direct lookup).
+    const found = row.get(match, rowid, rowid) as Omit<KeywordRow, 'rank'> | undefined;
+    return found ? [{ ...found, rank }] : [];
+  });
   return { rows, total };
 }

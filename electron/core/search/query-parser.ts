@@ -71,11 +71,10 @@ function tokenize(input: string): Token[] {
     const near = /^NEAR\s*\(/.exec(body);
     if (near) {
       const read = readNear(text, i + offset + near[0].length);
-      if (read) {
-        tokens.push({ kind: 'near', words: read.words, distance: read.distance, negated });
-        i = read.end;
-        continue;
-      }
+      if (read) tokens.push({ kind: 'near', words: read.words, distance: read.distance, negated });
+      // A NEAR( never closed is stray syntax: its words are read as plain words.
+      i = read ? read.end : i + offset + near[0].length;
+      continue;
     }
     const chunk = /^[^\s"]+/.exec(body)?.[0] ?? body.slice(0, 1);
     i += offset + chunk.length;

@@ -40,7 +40,9 @@ export function filterSql(filters: SearchFilters = {}): FilterSql {
     params.push(...filters.sessionKinds);
   }
   if (filters.templateId) {
-    where.push('EXISTS (SELECT 1 FROM notes n WHERE n.session_id = d.session_id AND n.template = ?)');
+    where.push(
+      'EXISTS (SELECT 1 FROM notes n WHERE n.session_id = d.session_id AND n.template = ?)',
+    );
     params.push(filters.templateId);
   }
   if (filters.hasRisk !== undefined) {
@@ -54,7 +56,8 @@ export const HAS_RISK = 'EXISTS (SELECT 1 FROM risk_flags r WHERE r.session_id =
 
 /** The filters that a passage without a session can never meet. */
 export function needsSession(filters: SearchFilters = {}): boolean {
-  return Boolean(filters.sessionKinds?.length || filters.templateId || filters.hasRisk === true);
+  const kinds = (filters.sessionKinds?.length ?? 0) > 0;
+  return kinds || filters.templateId !== undefined || filters.hasRisk === true;
 }
 
 export function sourceAllowed(filters: SearchFilters = {}, source: SearchSource): boolean {
@@ -80,8 +83,10 @@ export function allowedSessions(
   if (clientId) add('s.client_id = ?', clientId);
   if (from !== undefined) add('s.date >= ?', dayOf(from));
   if (to !== undefined) add('s.date <= ?', dayOf(to));
-  if (sessionKinds?.length) add(`s.kind IN (${sessionKinds.map(() => '?').join(', ')})`, ...sessionKinds);
-  if (templateId) add('EXISTS (SELECT 1 FROM notes n WHERE n.session_id = s.id AND n.template = ?)', templateId);
+  if (sessionKinds?.length)
+    add(`s.kind IN (${sessionKinds.map(() => '?').join(', ')})`, ...sessionKinds);
+  if (templateId)
+    add('EXISTS (SELECT 1 FROM notes n WHERE n.session_id = s.id AND n.template = ?)', templateId);
   if (hasRisk !== undefined)
     add(`${hasRisk ? '' : 'NOT '}EXISTS (SELECT 1 FROM risk_flags r WHERE r.session_id = s.id)`);
   if (where.length === 0) return null;

@@ -17,8 +17,7 @@ const KEY = 'rebuild';
 
 export function currentRebuild(connection: SqliteConnection): Rebuild | null {
   const row = connection.prepare('SELECT value FROM search_state WHERE key = ?').get(KEY) as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   return row ? (JSON.parse(row.value) as Rebuild) : null;
 }
 

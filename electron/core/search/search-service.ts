@@ -13,6 +13,7 @@ import { reciprocalRankFusion, RRF_K } from './fusion';
 import { toHit } from './hit-rows';
 import { drainText, drainVectors, pendingCounts, type VectorDrainOptions } from './indexer';
 import { keywordSearch, type KeywordRow } from './keyword-search';
+import { PassageFacets } from './passage-facets';
 import { parseQuery } from './query-parser';
 import { currentRebuild, finishRebuild, startRebuild, type Rebuild } from './search-rebuild';
 import { groupPassages, nearestGroups, QUERY_INSTRUCTION } from './semantic-search';
@@ -48,6 +49,7 @@ export class SearchService {
   private readonly connection: SqliteConnection;
   private readonly encoder: EncoderClient | undefined;
   readonly vectors = new VectorIndex();
+  private readonly facets = new PassageFacets();
   private draining: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -69,7 +71,7 @@ export class SearchService {
     // The query is embedded in the encoder's process while keyword search runs here.
     const embedding = wantsMeaning
       ? this.encoder
-          ?.embed([QUERY_INSTRUCTION + (parsed.text || input.query)])
+          .embed([QUERY_INSTRUCTION + (parsed.text || input.query)])
           .then(([vector]) => ({ vector }))
           .catch((error: unknown) => ({ error }))
       : undefined;
@@ -77,7 +79,7 @@ export class SearchService {
     const alone = !wantsMeaning;
     const keyword =
       parsed.match && (input.mode !== 'semantic' || alone)
-        ? keywordSearch(this.connection, parsed.match, {
+        ? keywordSearch(this.connection, this.facets, parsed.match, {
             filters: input.filters,
             sort: alone ? input.sort : 'relevance',
             limit: alone ? input.limit : CANDIDATES,
@@ -95,7 +97,7 @@ export class SearchService {
       pending,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     });
-    if (!meaning || !('vector' in meaning) || !meaning.vector) {
+    if (!meaning || !('vector' in meaning)) {
       // Keyword alone: asked for, or meaning is unavailable (said so in `semantic`).
       return answer(keywordHits(keyword.rows, input.offset), keyword.total, 'keyword');
     }

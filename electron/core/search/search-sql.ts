@@ -22,23 +22,48 @@ const mark = (owner: string) =>
   `INSERT INTO search_dirty (owner, stage) VALUES (${owner}, 'text')
      ON CONFLICT (owner) DO UPDATE SET stage = 'text', version = version + 1;`;
 
-const noteOwner = (noteId: string) =>
-  `(SELECT 'n:' || session_id FROM notes WHERE id = ${noteId})`;
+const noteOwner = (noteId: string) => `(SELECT 'n:' || session_id FROM notes WHERE id = ${noteId})`;
+
+/**
+ * Vectors removed, counted: with the newest vector id it tells a process whether its copy of the
+ * vectors in memory is current, in two lookups instead of counting the table.
+ */
+export const COUNT_REMOVAL = `UPDATE search_state SET value = value + 1 WHERE key = 'vectors_removed';`;
 
 /** [name, event, body]: every trigger search needs; names are prefixed so they can be replaced. */
 const TRIGGERS: [string, string, string][] = [
   // The FTS table mirrors search_documents (external content: the text is stored once).
-  ['docs_ai', 'AFTER INSERT ON search_documents', `INSERT INTO search_fts (rowid, text) VALUES (NEW.id, NEW.text);`],
-  ['docs_ad', 'AFTER DELETE ON search_documents', `INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);`],
-  ['docs_au', 'AFTER UPDATE ON search_documents', `INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text); INSERT INTO search_fts (rowid, text) VALUES (NEW.id, NEW.text);`],
+  [
+    'docs_ai',
+    'AFTER INSERT ON search_documents',
+    `INSERT INTO search_fts (rowid, text) VALUES (NEW.id, NEW.text);`,
+  ],
+  [
+    'docs_ad',
+    'AFTER DELETE ON search_documents',
+    `INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);`,
+  ],
+  [
+    'docs_au',
+    'AFTER UPDATE ON search_documents',
+    `INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text); INSERT INTO search_fts (rowid, text) VALUES (NEW.id, NEW.text);`,
+  ],
   // Transcript: a stage commit, an edit, a retention blanking, a speaker named.
   ['seg_ai', 'AFTER INSERT ON transcript_segments', mark(`'t:' || NEW.session_id`)],
-  ['seg_au', 'AFTER UPDATE OF text, speaker_id, start_sec ON transcript_segments', mark(`'t:' || NEW.session_id`)],
+  [
+    'seg_au',
+    'AFTER UPDATE OF text, speaker_id, start_sec ON transcript_segments',
+    mark(`'t:' || NEW.session_id`),
+  ],
   ['seg_ad', 'AFTER DELETE ON transcript_segments', mark(`'t:' || OLD.session_id`)],
   ['spk_au', 'AFTER UPDATE OF display_name, role ON speakers', mark(`'t:' || NEW.session_id`)],
   // Notes: the draft, each edit, signing, a template switch, addenda.
   ['note_ai', 'AFTER INSERT ON notes', mark(`'n:' || NEW.session_id`)],
-  ['note_au', 'AFTER UPDATE OF ai_draft_json, clinician_json, template, status ON notes', mark(`'n:' || NEW.session_id`)],
+  [
+    'note_au',
+    'AFTER UPDATE OF ai_draft_json, clinician_json, template, status ON notes',
+    mark(`'n:' || NEW.session_id`),
+  ],
   ['note_ad', 'AFTER DELETE ON notes', mark(`'n:' || OLD.session_id`)],
   ['add_ai', 'AFTER INSERT ON note_addenda', mark(noteOwner('NEW.note_id'))],
   // Plans (a new version per decision) and briefs (the newest per session is searched).
@@ -51,13 +76,15 @@ const TRIGGERS: [string, string, string][] = [
     'session_ad',
     'AFTER DELETE ON sessions',
     `DELETE FROM search_documents WHERE session_id = OLD.id;
-     DELETE FROM search_vectors WHERE session_id = OLD.id;`,
+     DELETE FROM search_vectors WHERE session_id = OLD.id;
+     ${COUNT_REMOVAL}`,
   ],
   [
     'client_ad',
     'AFTER DELETE ON clients',
     `DELETE FROM search_documents WHERE owner = 'p:' || OLD.id;
-     DELETE FROM search_vectors WHERE owner = 'p:' || OLD.id;`,
+     DELETE FROM search_vectors WHERE owner = 'p:' || OLD.id;
+     ${COUNT_REMOVAL}`,
   ],
 ];
 
@@ -84,6 +111,9 @@ export function ensureSearchSchema(connection: SqliteConnection): void {
       connection.exec(`CREATE TRIGGER search_${name} ${event} BEGIN ${body} END`);
     }
     connection.exec(QUEUE_EVERYTHING);
+    connection.exec(
+      "INSERT INTO search_state (key, value) VALUES ('vectors_removed', 0) ON CONFLICT DO NOTHING",
+    );
     connection
       .prepare(
         `INSERT INTO search_state (key, value) VALUES ('schema_version', ?)

@@ -3,6 +3,8 @@ import type { SnippetPart } from '../../../shared/api/search-schemas';
 /** FTS5's snippet() marks matches with these (control characters never found in speech). */
 export const MARK_OPEN = '\u0001';
 export const MARK_CLOSE = '\u0002';
+const MARKS = new RegExp(`([${MARK_OPEN}${MARK_CLOSE}])`, 'u');
+
 /** Words of context FTS5 keeps around the matches. */
 export const SNIPPET_TOKENS = 16;
 
@@ -12,11 +14,11 @@ export function snippetParts(marked: string): SnippetPart[] {
   const push = (text: string, highlight: boolean) => {
     if (!text) return;
     const last = parts.at(-1);
-    if (last && last.highlight === highlight) last.text += text;
+    if (last?.highlight === highlight) last.text += text;
     else parts.push({ text, highlight });
   };
   let highlight = false;
-  for (const piece of marked.split(/([\u0001\u0002])/u)) {
+  for (const piece of marked.split(MARKS)) {
     if (piece === MARK_OPEN) highlight = true;
     else if (piece === MARK_CLOSE) highlight = false;
     else push(piece, highlight);

@@ -15,8 +15,11 @@ import { blob, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlit
 export const searchDocuments = sqliteTable(
   'search_documents',
   {
-    /** The FTS rowid (content_rowid of search_fts). */
-    id: integer('id').primaryKey({ autoIncrement: false }),
+    /**
+     * The FTS rowid (content_rowid of search_fts). AUTOINCREMENT: an id is never reused, so what
+     * a search process remembers about an id (search/passage-facets.ts) can never go stale.
+     */
+    id: integer('id').primaryKey({ autoIncrement: true }),
     /** Stable per passage, e.g. t:<segmentId>, n:<noteId>:<section>:<item>. */
     key: text('key').notNull().unique(),
     /** What is re-read when it changes (see search_dirty), e.g. t:<sessionId>. */

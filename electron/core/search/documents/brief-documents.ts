@@ -31,11 +31,35 @@ export function briefDocuments(connection: SqliteConnection, sessionId: string):
           ),
         );
     });
-  add('summary', 'Summary', brief.summary.map((s) => s.text));
-  add('questions', 'Question to ask', brief.questions.map((q) => q.text));
-  add('themes', 'Theme', brief.themes.map((t) => t.label));
-  add('homework', 'Homework', brief.homework.map((h) => h.text));
-  add('risks', 'Risk', brief.risks.map((r) => r.label));
-  add('memos', 'Voice memo', brief.memos.map((m) => m.text));
+  add(
+    'summary',
+    'Summary',
+    brief.summary.map((s) => s.text),
+  );
+  add(
+    'questions',
+    'Question to ask',
+    brief.questions.map((q) => q.text),
+  );
+  add(
+    'themes',
+    'Theme',
+    brief.themes.map((t) => t.label),
+  );
+  add(
+    'homework',
+    'Homework',
+    brief.homework.map((h) => h.text),
+  );
+  add(
+    'risks',
+    'Risk',
+    brief.risks.map((r) => r.label),
+  );
+  add(
+    'memos',
+    'Voice memo',
+    brief.memos.map((m) => m.text),
+  );
   return selfGrouped(documents);
 }

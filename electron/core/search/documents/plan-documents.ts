@@ -40,7 +40,13 @@ export function planDocuments(connection: SqliteConnection, clientId: string): O
     );
   }
   for (const homework of plan.homework) {
-    add(`p:${row.id}:homework:${homework.id}`, 'homework', 'Homework', homework.text, homework.given);
+    add(
+      `p:${row.id}:homework:${homework.id}`,
+      'homework',
+      'Homework',
+      homework.text,
+      homework.given,
+    );
   }
   return selfGrouped(documents);
 }
