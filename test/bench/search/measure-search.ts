@@ -92,6 +92,12 @@ export async function firstPageLatency(
   });
 }
 
+function capped(query: LabelledQuery, plan: LibraryPlan, through: number | undefined) {
+  const filters = filtersOf(query, plan);
+  if (through === undefined) return filters;
+  return { ...filters, to: Math.min(filters?.to ?? through, through) };
+}
+
 /** The sessions a query finds, in the order of their first hit, ten at least when there are. */
 async function rankedSessions(
   search: SearchAdapter,
@@ -112,6 +118,8 @@ export async function relevance(
   search: SearchAdapter,
   plan: LibraryPlan,
   queries: ReturnType<typeof answerable>,
+  /** Only sessions up to this day (epoch ms), when the index is partial (partial-index.ts). */
+  through?: number,
 ): Promise<{ summary: Relevance[]; perQuery: Record<string, unknown>[] }> {
   const scores: { mode: SearchMode; kind: QueryKind; recall: number; rr: number }[] = [];
   const perQuery: Record<string, unknown>[] = [];
@@ -122,7 +130,7 @@ export async function relevance(
       relevant: relevant.size,
     };
     for (const mode of SEARCH_MODES) {
-      const ranked = await rankedSessions(search, query.text, mode, filtersOf(query, plan));
+      const ranked = await rankedSessions(search, query.text, mode, capped(query, plan, through));
       const recall = recallAt(ranked, relevant, 10);
       const rr = reciprocalRank(ranked, relevant);
       scores.push({ mode, kind: query.kind, recall, rr });
