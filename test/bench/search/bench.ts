@@ -6,6 +6,8 @@
  * library's build times, each beside its target. The library and its index are cached in
  * ~/.cache/cairn/bench/ (see library-cache.ts); --fresh builds both again, --reindex the index.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { startCore } from '../../../electron/core/app/core';
 import { envKeyStore } from '../../../electron/core/security/node-key-stores';
 import type { Database } from '../../../electron/core/store/open-database';
@@ -133,6 +135,8 @@ export async function searchBenchmark() {
           `those up to ${through}.`,
       );
     const queries = answerable(QUERIES, through ? planThrough(plan, through) : plan);
+    const labels = queries.map(({ query, relevant: ids }) => ({ ...query, relevant: [...ids] }));
+    writeFileSync(path.join(cache.dir, 'labels.json'), JSON.stringify(labels, null, 2));
     const semantic = await warmUp(search, 'how was your week');
     const latency = await firstPageLatency(
       search,
@@ -159,7 +163,7 @@ export async function searchBenchmark() {
       latency,
       relevance: relevant.summary,
       perQuery: relevant.perQuery,
-      labels: queries.map(({ query, relevant: ids }) => ({ ...query, relevant: [...ids] })),
+      labels,
       incremental: prepared?.incremental ?? null,
       index: { ...status, perSessionBytes: status.sizeBytes / sessions, databaseBytes: dbBytes },
     };
