@@ -9,6 +9,7 @@ import { createSession, setSessionStatus } from '../../electron/core/store/repos
 import type { DbOrTx } from '../../electron/core/store/repositories/types';
 import { noteContentOf, type ScriptedClient } from '../fixtures/clients/scripted-clients';
 
+/** How a note written by hand records its generation (no model). */
 export const SIGNED_BY_HAND: NoteGeneration = {
   provider: 'none',
   model: 'none',

@@ -7,8 +7,12 @@ import {
 } from '../../electron/core/store/repositories/transcript';
 import type { DbOrTx } from '../../electron/core/store/repositories/types';
 import type { SessionKind } from '../../shared/domain/enums';
-import { TENSE_PARTNER, WORRIED_SLEEPER } from '../fixtures/clients/scripted-clients';
-import { seedClientHistory } from './client-history';
+import {
+  noteContentOf,
+  TENSE_PARTNER,
+  WORRIED_SLEEPER,
+} from '../fixtures/clients/scripted-clients';
+import { seedClientHistory, SIGNED_BY_HAND } from './client-history';
 
 /** Who says each line: SPEAKER_00 the clinician, SPEAKER_01 the client (labels as diarized). */
 export type Line = [speaker: 0 | 1, text: string];
@@ -52,6 +56,7 @@ export function seedSearchLibrary(db: DbOrTx) {
   return { maria, tobias, talkSession, segmentIds, couple };
 }
 
+/** A session whose draft note (not signed) holds `statements` in one section, with `templateId`. */
 export function sessionWithNote(
   db: DbOrTx,
   clientId: string,
@@ -61,36 +66,13 @@ export function sessionWithNote(
   statements: string[],
 ): string {
   const sessionId = createSession(db, { clientId, date, kind });
-  const items = statements.map((text) => ({
-    text,
-    segmentIds: [],
-    quote: '',
-    fields: {},
-    supported: true,
-    problems: [],
-    origin: 'clinician' as const,
-  }));
+  const content = { ...noteContentOf({ date, sections: { Behavior: statements } }), templateId };
   saveAiDraft(db, {
     sessionId,
     templateId,
-    content: {
-      templateId,
-      templateVersion: 1,
-      sections: [{ key: 'behavior', title: 'Behavior', items }],
-    },
+    content,
     text: statements.join('\n'),
-    generation: {
-      provider: 'none',
-      model: 'none',
-      promptVersion: 'test',
-      mode: 'extractive',
-      chunks: 0,
-      promptTokens: 0,
-      generatedTokens: 0,
-      promptMs: 0,
-      generationMs: 0,
-      totalMs: 0,
-    },
+    generation: SIGNED_BY_HAND,
     author: 'test',
   });
   return sessionId;

@@ -7,10 +7,12 @@ import { SearchService } from '../../electron/core/search/search-service';
 import { listAudit } from '../../electron/core/store/repositories/audit';
 import { addAddendum } from '../../electron/core/store/repositories/note-addenda';
 import { notesOfSession, saveClinicianVersion } from '../../electron/core/store/repositories/notes';
+import { deleteTranscriptText } from '../../electron/core/store/repositories/retention';
+import { correctSegment } from '../../electron/core/store/repositories/transcript-revisions';
 import { addRiskFlag } from '../../electron/core/store/repositories/risk-flags';
 import { createSession } from '../../electron/core/store/repositories/sessions';
 import { sessions } from '../../electron/core/store/schema';
-import type { SearchInput, SearchResult } from '../../shared/api/search-schemas';
+import { SearchInput, type SearchResult } from '../../shared/api/search-schemas';
 import { makeTempDir } from '../helpers/fixtures';
 import { seedSearchLibrary, sessionWithNote, writeTranscript } from '../helpers/search-library';
 import { takeEgressViolations } from '../setup/no-egress';
@@ -107,6 +109,20 @@ describe('search across the library', () => {
     expect(hybrid.hits[0]?.matchedBy).toEqual(['keyword', 'semantic']);
   });
 
+  it('answers by keyword alone, saying why, without the encoder or when it fails', async () => {
+    const input = SearchInput.parse({ query: '"thought record"', limit: 2, offset: 1 });
+    const connection = core.database.connection;
+    for (const encoderFiles of [null, { model: temp.dir, tokenizer: temp.dir }]) {
+      const service = new SearchService({ connection, encoderFiles });
+      const result = await service.query(input);
+      await service.close();
+      expect(result).toMatchObject({ mode: 'keyword', total: 3, semantic: { available: false } });
+      expect(result.semantic.reason).toMatch(/\w+ \w+/);
+      expect(result.hits).toHaveLength(2);
+      expect(result.hits.every((h) => h.matchedBy.join() === 'keyword')).toBe(true);
+    }
+  });
+
   it('cuts by client, day, kind, template and risk, joined live', async () => {
     const { maria, tobias, couple } = library;
     const all = await search('client', { mode: 'keyword', limit: 100 });
@@ -172,6 +188,102 @@ describe('search across the library', () => {
       .prepare('SELECT count(*) AS n FROM search_vectors WHERE session_id = ?')
       .get(fresh) as { n: number };
     expect(left.n).toBe(0);
+
+    // A corrected line is found at once; the session's other passages keep their rows.
+    const owner = `t:${library.talkSession}`;
+    const rowids = () =>
+      new Map(
+        (
+          core.database.connection
+            .prepare('SELECT key, id FROM search_documents WHERE owner = ?')
+            .all(owner) as { key: string; id: number }[]
+        ).map((r) => [r.key, r.id]),
+      );
+    const before = rowids();
+    const [first] = library.segmentIds;
+    correctSegment(db, { segmentId: first ?? '', text: 'How was the allotment?', author: 'x' });
+    expect((await search('allotment', { mode: 'keyword' })).hits[0]?.segmentId).toBe(first);
+    const after = rowids();
+    const changed = [...after].filter(([key, id]) => before.get(key) !== id).map(([k]) => k);
+    expect(changed).toEqual([`t:${first}`]);
+
+    // The retention sweep blanks a transcript: gone from search in the same transaction.
+    expect((await search('awake', { mode: 'keyword' })).total).toBe(1);
+    deleteTranscriptText(db, library.talkSession, Date.now());
+    const kept = core.database.connection
+      .prepare(
+        `SELECT (SELECT count(*) FROM search_documents WHERE owner = ?)
+              + (SELECT count(*) FROM search_vectors WHERE owner = ?) AS n`,
+      )
+      .get(owner, owner) as { n: number };
+    expect(kept.n).toBe(0);
+    expect((await search('awake', { mode: 'keyword' })).total).toBe(0);
+  });
+
+  it('finds a plan goal and a brief line, with where to open them', async () => {
+    const { maria, talkSession } = library;
+    const smart = {
+      specific: 'Sleep through the night',
+      measurable: 'nights woken per week',
+      achievable: 'with a wind-down routine',
+      relevant: 'tiredness at work',
+      timeBound: 'within six weeks',
+    };
+    const plan = {
+      goals: [
+        {
+          id: 'g1',
+          statement: 'Reduce nocturnal awakenings',
+          smart,
+          toConfirm: [],
+          measure: 'sleep diary',
+          target: null,
+          status: 'progressing',
+          setOn: '2026-10-05',
+          updatedOn: '2026-10-12',
+        },
+      ],
+      interventions: [],
+      homework: [],
+    };
+    const analysis = {
+      sessionsRead: [],
+      themes: [],
+      frameworks: [],
+      homework: [],
+      risks: [],
+      ratings: [],
+      goals: [],
+      questions: [
+        { text: 'Ask how the wind-down routine went with the kettlebell.', citations: [] },
+      ],
+      mode: 'rules',
+    };
+    const connection = core.database.connection;
+    connection
+      .prepare(
+        `INSERT INTO treatment_plans (id, client_id, version, content_json, created_by, change_note)
+         VALUES ('plan-1', ?, 1, ?, 'test', 'first')`,
+      )
+      .run(maria.clientId, JSON.stringify(plan));
+    connection
+      .prepare(
+        `INSERT INTO briefs (id, session_id, client_id, analysis_json, abstract_json, guide_json)
+         VALUES ('brief-1', ?, ?, ?, '{}', '{}')`,
+      )
+      .run(talkSession, maria.clientId, JSON.stringify(analysis));
+    const goal = await search('nocturnal awakenings', { mode: 'keyword' });
+    expect(goal.hits).toMatchObject([
+      { source: 'plan', planId: 'plan-1', clientId: maria.clientId, sessionId: null },
+    ]);
+    expect(goal.hits[0]).toMatchObject({ sectionKey: 'goals', date: Date.parse('2026-10-12') });
+    const brief = await search('kettlebell', { mode: 'keyword' });
+    expect(brief.hits).toMatchObject([
+      { source: 'brief', briefId: 'brief-1', sessionId: talkSession, sectionKey: 'questions' },
+    ]);
+    // A plan has no session: a filter only sessions meet leaves it out.
+    const kinds = await search('nocturnal', { filters: { sessionKinds: ['individual'] } });
+    expect(kinds.hits.filter((h) => h.source === 'plan')).toEqual([]);
   });
 
   it('resumes a drain that was stopped half-way', async () => {
@@ -198,8 +310,13 @@ describe('search across the library', () => {
       .prepare('SELECT stage FROM search_dirty WHERE owner = ?')
       .get(`n:${sessionId}`) as { stage: string } | undefined;
     expect(queued?.stage).toBe('vectors');
-    await indexer.drain();
-    expect((await call(core, 'search.status', {})).pending).toBe(0);
+    // The app's background drain (here every 20 ms) finishes it, text and vectors.
+    const background = new SearchService({ connection: core.database.connection });
+    background.start(20);
+    while ((await call(core, 'search.status', {})).pending > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await background.close();
     const meaning = await search('fear of crowds on public transport', { mode: 'semantic' });
     expect(meaning.hits[0]?.sessionId).toBe(sessionId);
   });

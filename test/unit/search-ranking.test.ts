@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { reciprocalRankFusion, RRF_K } from '../../electron/core/search/fusion';
 import { plainSnippet, snippetParts } from '../../electron/core/search/snippet';
 import { quantize, VectorIndex } from '../../electron/core/search/vector-index';
@@ -69,5 +69,40 @@ describe('the in-memory vector index', () => {
     expect(index.size).toBe(2);
     expect(index.search(unit(1, 0.2), () => true, 10, 0.5).map((m) => m.groupKey)).toEqual(['y']);
     expect(index.search(unit(1, 0.2), (slot) => slot.sessionId !== 'y', 10, 0)).toHaveLength(1);
+  });
+});
+
+describe('the vector scan thread', () => {
+  it('answers as the scan on this thread does, also after a change made mid-scan', async () => {
+    const index = new VectorIndex();
+    const noTable = { prepare: () => ({ get: () => ({ m: 0, r: 0 }) }) } as never;
+    const vector = (seed: number) =>
+      Float32Array.from({ length: SENTENCE_EMBEDDING_SIZE }, (_, d) => Math.sin(seed * 7 + d));
+    const rows = Array.from({ length: 50 }, (_, i) => {
+      const v = vector(i);
+      const norm = Math.hypot(...v);
+      const { bytes, scale } = quantize(v.map((x) => x / norm));
+      return {
+        groupKey: `g${i}`,
+        owner: `t:s${i % 5}`,
+        sessionId: `s${i % 5}`,
+        vector: bytes,
+        scale,
+      };
+    });
+    index.apply(noTable, [], rows);
+    const query = vector(3).map((x) => x / Math.hypot(...vector(3)));
+    const here = index.search(query, (slot) => slot.sessionId !== 's0', 10, -1);
+    // The thread answers, not the fallback on this thread.
+    const fallback = vi.spyOn(index, 'search');
+    const scanning = index.scan(query, (slot) => slot.sessionId !== 's0', 10, -1);
+    // Removed while the thread scans: the scan answers from what it was given.
+    index.apply(noTable, ['g3'], []);
+    const threaded = await scanning;
+    index.close();
+    expect(fallback).not.toHaveBeenCalled();
+    expect(threaded.map((m) => m.groupKey)).toEqual(here.map((m) => m.groupKey));
+    expect(threaded[0]?.groupKey).toBe('g3');
+    expect(threaded[0]?.score).toBeCloseTo(here[0]?.score ?? 0, 5);
   });
 });

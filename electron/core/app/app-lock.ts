@@ -43,6 +43,8 @@ const PASSIVE: ReadonlySet<MethodName> = new Set([
   'runs.get',
   'riskFlags.list',
   'speakers.list',
+  // The desk follows indexing (pending, a rebuild) by asking for it.
+  'search.status',
   'notes.list',
   'notes.get',
   'notes.addenda',

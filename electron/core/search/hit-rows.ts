@@ -1,27 +1,13 @@
-import type { SearchHit, SearchSource } from '../../../shared/api/search-schemas';
+import type { SearchHit } from '../../../shared/api/search-schemas';
 import type { SessionKind } from '../../../shared/domain/enums';
+import type { SearchDocument } from './documents/search-document';
 import { HAS_RISK, msOfDay } from './search-filters';
 
 /** A passage as the index answers it, with its session's live facts joined in. */
-export interface HitRow {
+export interface HitRow extends Omit<SearchDocument, 'owner'> {
   rowid: number;
-  key: string;
-  groupKey: string;
-  source: SearchSource;
-  clientId: string | null;
   clientName: string | null;
-  sessionId: string | null;
   sessionKind: SessionKind | null;
-  day: string | null;
-  segmentId: string | null;
-  startMs: number | null;
-  noteId: string | null;
-  sectionKey: string | null;
-  planId: string | null;
-  briefId: string | null;
-  label: string | null;
-  position: number;
-  text: string;
   hasRisk: number;
 }
 

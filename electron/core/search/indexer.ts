@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CancelledError } from '../errors';
 import type { SqliteConnection } from '../store/sqlite-driver';
 import { ownerDocuments } from './documents/owner-documents';
+import type { SearchDocument } from './documents/search-document';
 import { COUNT_REMOVAL } from './search-sql';
 import type { EncoderClient } from './encoder-client';
 import { quantize, type VectorIndex, type VectorRow } from './vector-index';
@@ -32,20 +33,13 @@ export function drainText(
   const queued = connection
     .prepare("SELECT owner FROM search_dirty WHERE stage = 'text' ORDER BY rowid LIMIT ?")
     .all(max) as { owner: string }[];
-  const insert = connection.prepare(
-    `INSERT INTO search_documents (key, owner, group_key, source, client_id, session_id, day,
-       segment_id, start_ms, note_id, section_key, plan_id, brief_id, label, position, text)
-     VALUES (@key, @owner, @groupKey, @source, @clientId, @sessionId, @day, @segmentId, @startMs,
-       @noteId, @sectionKey, @planId, @briefId, @label, @position, @text)`,
-  );
   for (const { owner } of queued) {
     // Immediate: the write lock is taken before reading, so the passages written are exactly
     // what the source tables hold at commit, whoever else writes to the library.
     const removed = connection
       .transaction(() => {
         const read = ownerDocuments(connection, owner);
-        connection.prepare('DELETE FROM search_documents WHERE owner = ?').run(owner);
-        for (const document of read.documents) insert.run(document);
+        writePassages(connection, owner, read.documents);
         const stale = (
           connection
             .prepare('SELECT group_key AS groupKey FROM search_vectors WHERE owner = ?')
@@ -63,6 +57,51 @@ export function drainText(
     if (removed.length > 0) vectors?.apply(connection, removed, []);
   }
   return queued.length;
+}
+
+const COLUMNS = `key, owner, group_key AS groupKey, source, client_id AS clientId,
+  session_id AS sessionId, day, segment_id AS segmentId, start_ms AS startMs, note_id AS noteId,
+  section_key AS sectionKey, plan_id AS planId, brief_id AS briefId, label, position, text`;
+
+/**
+ * An owner's passages written as a difference from what the index holds: an unchanged passage
+ * keeps its row (and rowid, and FTS entry), a changed one is replaced, a gone one deleted. One
+ * corrected line of a 500-line transcript is then one FTS change, not a thousand, and rowids
+ * (never reused) do not run up with every edit.
+ */
+function writePassages(
+  connection: SqliteConnection,
+  owner: string,
+  documents: readonly SearchDocument[],
+): void {
+  const held = new Map(
+    (
+      connection
+        .prepare(`SELECT id, ${COLUMNS} FROM search_documents WHERE owner = ?`)
+        .all(owner) as (SearchDocument & { id: number })[]
+    ).map((row) => [row.key, row]),
+  );
+  const drop = connection.prepare('DELETE FROM search_documents WHERE id = ?');
+  const insert = connection.prepare(
+    `INSERT INTO search_documents (key, owner, group_key, source, client_id, session_id, day,
+       segment_id, start_ms, note_id, section_key, plan_id, brief_id, label, position, text)
+     VALUES (@key, @owner, @groupKey, @source, @clientId, @sessionId, @day, @segmentId, @startMs,
+       @noteId, @sectionKey, @planId, @briefId, @label, @position, @text)`,
+  );
+  for (const document of documents) {
+    const row = held.get(document.key);
+    held.delete(document.key);
+    if (row && sameDocument(row, document)) continue;
+    if (row) drop.run(row.id);
+    insert.run(document);
+  }
+  for (const row of held.values()) drop.run(row.id);
+}
+
+function sameDocument(row: SearchDocument, document: SearchDocument): boolean {
+  return (Object.keys(document) as (keyof SearchDocument)[]).every(
+    (field) => row[field] === document[field],
+  );
 }
 
 /** The text of each of an owner's vector groups, as its passages now read. */

@@ -2,6 +2,7 @@ import type { SearchFilters, SearchSort } from '../../../shared/api/search-schem
 import type { SqliteConnection } from '../store/sqlite-driver';
 import { HIT_COLUMNS, HIT_JOINS, type HitRow } from './hit-rows';
 import type { Match, PassageFacets } from './passage-facets';
+import { hasFilters } from './search-filters';
 import { MARK_CLOSE, MARK_OPEN, SNIPPET_TOKENS } from './snippet';
 
 export interface KeywordRow extends HitRow {
@@ -22,10 +23,6 @@ export interface KeywordOptions {
   limit: number;
   offset: number;
 }
-
-/** A filter given as undefined (the CLI's unset flags) is no filter. */
-const hasFilters = (filters: SearchFilters = {}) =>
-  Object.values(filters as Record<string, unknown>).some((value) => value !== undefined);
 
 /**
  * Full-text search with FTS5 and bm25 ranking. `match` comes from parseQuery, so it is a

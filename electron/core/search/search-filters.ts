@@ -12,6 +12,10 @@ export interface FilterSql {
   params: (string | number)[];
 }
 
+/** A filter given as undefined (the CLI's unset flags) is no filter. */
+export const hasFilters = (filters: SearchFilters = {}) =>
+  Object.values(filters as Record<string, unknown>).some((value) => value !== undefined);
+
 /** Epoch ms to the YYYY-MM-DD a session's day is stored as (days are calendar days, UTC). */
 export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const msOfDay = (day: string | null) => (day ? Date.parse(`${day}T00:00:00Z`) : null);

@@ -56,6 +56,9 @@ export function finishRebuild(
         .get();
       if (left || currentRebuild(connection)?.id !== rebuild.id) return false;
       connection.prepare('DELETE FROM search_state WHERE key = ?').run(KEY);
+      // FTS5 keeps a deleted passage's terms in its segments until they are merged: merged now,
+      // so what retention or a deletion removed is gone from the index's pages too.
+      connection.exec("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
       setState(connection, 'last_rebuilt_at', String(Date.now()));
       return true;
     })

@@ -23,10 +23,13 @@ import { VectorIndex, type VectorMatch } from './vector-index';
 /** A query as the contract parsed it (defaults applied). */
 export type SearchQuery = z.output<typeof SearchInput>;
 
-/** Owners re-read between yields to the event loop (a 60-minute session is ~50 ms). */
-const TEXT_BATCH = 5;
+/** Owners re-read between yields to the event loop (a 60-minute session is ~70 ms of work). */
+const TEXT_BATCH = 1;
 
-/** How many of each list fusion looks at: RRF only needs the heads of both. */
+/** After a background drain fails, the next waits this long (the queue keeps the work). */
+const FAILURE_PAUSE_MS = 60_000;
+
+/** How many of each list fusion looks at (at least): RRF only needs the heads of both. */
 const CANDIDATES = 100;
 
 export const ENCODER_NAME = 'bge-small-en-v1.5 (int8)';
@@ -53,6 +56,8 @@ export class SearchService {
   private draining: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Drains asked for and not yet settled. */
+  private drains = 0;
 
   constructor(private readonly options: SearchServiceOptions) {
     this.connection = options.connection;
@@ -75,17 +80,19 @@ export class SearchService {
           .then(([vector]) => ({ vector }))
           .catch((error: unknown) => ({ error }))
       : undefined;
-    // Keyword alone pages in SQL; for fusion it gives the head of its ranking.
+    // Keyword alone pages in SQL; for fusion each list gives its head, deep enough for the page.
     const alone = !wantsMeaning;
-    const keyword =
-      parsed.match && (input.mode !== 'semantic' || alone)
+    const candidates = Math.max(CANDIDATES, input.offset + input.limit);
+    const keywordPage = (page: boolean) =>
+      parsed.match
         ? keywordSearch(this.connection, this.facets, parsed.match, {
             filters: input.filters,
-            sort: alone ? input.sort : 'relevance',
-            limit: alone ? input.limit : CANDIDATES,
-            offset: alone ? input.offset : 0,
+            sort: page ? input.sort : 'relevance',
+            limit: page ? input.limit : candidates,
+            offset: page ? input.offset : 0,
           })
         : { rows: [], total: 0 };
+    const keyword = input.mode !== 'semantic' || alone ? keywordPage(alone) : null;
     const meaning = await embedding;
     const semantic = meaningStatus(this.encoder !== undefined, meaning);
     const pending = this.pendingForStatus();
@@ -98,20 +105,22 @@ export class SearchService {
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     });
     if (!meaning || !('vector' in meaning)) {
-      // Keyword alone: asked for, or meaning is unavailable (said so in `semantic`).
-      return answer(keywordHits(keyword.rows, input.offset), keyword.total, 'keyword');
+      // Keyword alone: asked for, or meaning is unavailable (said so in `semantic`): a page of
+      // its own, also when the encoder failed after the keyword head was read for fusion.
+      const page = alone ? keyword : keywordPage(true);
+      return answer(keywordHits(page?.rows ?? [], input.offset), page?.total ?? 0, 'keyword');
     }
-    const matches = nearestGroups(
+    const matches = await nearestGroups(
       this.connection,
       this.vectors,
       meaning.vector,
       input.filters,
-      CANDIDATES,
+      candidates,
     );
-    const hits = this.fuse(keyword.rows, matches, input);
+    const hits = this.fuse(keyword?.rows ?? [], matches, input);
     const semanticOnly = hits.filter((h) => !h.matchedBy.includes('keyword')).length;
     const page = sortHits(hits, input.sort).slice(input.offset, input.offset + input.limit);
-    return answer(page, keyword.total + semanticOnly, input.mode);
+    return answer(page, (keyword?.total ?? 0) + semanticOnly, input.mode);
   }
 
   /** Both lists fused per vector group (a transcript window, or the passage itself). */
@@ -199,6 +208,7 @@ export class SearchService {
    * waits for the first and then drains what is left).
    */
   drain(options: VectorDrainOptions & { textOnly?: boolean } = {}): Promise<void> {
+    this.drains += 1;
     const next = this.draining.then(async () => {
       // A few owners at a time, yielding between: other calls are answered meanwhile.
       while (!this.closed && drainText(this.connection, this.vectors, TEXT_BATCH) > 0) {
@@ -212,7 +222,7 @@ export class SearchService {
         if (done === 0) return;
       }
     });
-    this.draining = next.catch(() => undefined);
+    this.draining = next.catch(() => undefined).finally(() => (this.drains -= 1));
     return next;
   }
 
@@ -253,11 +263,16 @@ export class SearchService {
         .then(() => finishRebuild(this.connection, resumed, this.encoder !== undefined))
         .catch((error: unknown) => this.options.onError?.(error));
     }
+    let pausedUntil = 0;
     const tick = () => {
-      if (this.closed) return;
+      // One drain at a time, and a pause after a failure (a damaged model would fail each time).
+      if (this.closed || this.drains > 0 || Date.now() < pausedUntil) return;
       const { text, vectors } = pendingCounts(this.connection);
       if (text + (this.encoder ? vectors : 0) === 0) return;
-      this.drain().catch((error: unknown) => this.options.onError?.(error));
+      this.drain().catch((error: unknown) => {
+        pausedUntil = Date.now() + FAILURE_PAUSE_MS;
+        this.options.onError?.(error);
+      });
     };
     tick();
     this.timer = setInterval(tick, intervalMs);
@@ -269,6 +284,7 @@ export class SearchService {
     this.closed = true;
     clearInterval(this.timer);
     this.encoder?.close();
+    this.vectors.close();
     await this.draining;
   }
 }

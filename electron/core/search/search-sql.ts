@@ -10,7 +10,7 @@ import type { SqliteConnection } from '../store/sqlite-driver';
  * "worries" finds "worried" — clinicians search by topic, rarely by exact inflection; "a phrase"
  * still matches words in order.
  */
-export const SEARCH_SCHEMA_VERSION = '1';
+export const SEARCH_SCHEMA_VERSION = '2';
 
 const FTS = `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
   text, content='search_documents', content_rowid='id',
@@ -79,6 +79,15 @@ const TRIGGERS: [string, string, string][] = [
      DELETE FROM search_vectors WHERE session_id = OLD.id;
      ${COUNT_REMOVAL}`,
   ],
+  // The retention sweep marks the session, then blanks its transcript (same transaction): what the
+  // index holds of it goes now, not at the next drain, so no process leaves it behind.
+  [
+    'transcript_deleted',
+    'AFTER UPDATE OF transcript_deleted_at ON sessions WHEN NEW.transcript_deleted_at IS NOT NULL',
+    `DELETE FROM search_documents WHERE owner = 't:' || NEW.id;
+     DELETE FROM search_vectors WHERE owner = 't:' || NEW.id;
+     ${COUNT_REMOVAL}`,
+  ],
   [
     'client_ad',
     'AFTER DELETE ON clients',
@@ -110,7 +119,8 @@ export function ensureSearchSchema(connection: SqliteConnection): void {
     for (const [name, event, body] of TRIGGERS) {
       connection.exec(`CREATE TRIGGER search_${name} ${event} BEGIN ${body} END`);
     }
-    connection.exec(QUEUE_EVERYTHING);
+    // A library new to search is read whole; a new version of the triggers alone changes no row.
+    if (!current) connection.exec(QUEUE_EVERYTHING);
     connection.exec(
       "INSERT INTO search_state (key, value) VALUES ('vectors_removed', 0) ON CONFLICT DO NOTHING",
     );

@@ -1,7 +1,13 @@
 import type { SearchFilters, SearchSource } from '../../../shared/api/search-schemas';
 import type { SqliteConnection } from '../store/sqlite-driver';
 import { HIT_COLUMNS, HIT_JOINS, type HitRow } from './hit-rows';
-import { allowedSessions, filterSql, needsSession, sourceAllowed } from './search-filters';
+import {
+  allowedSessions,
+  filterSql,
+  hasFilters,
+  needsSession,
+  sourceAllowed,
+} from './search-filters';
 import type { VectorIndex, VectorMatch } from './vector-index';
 
 /**
@@ -24,27 +30,23 @@ const SOURCE_OF_OWNER: Record<string, SearchSource> = {
 };
 
 /** The nearest groups to the query among those the filters allow. */
-export function nearestGroups(
+export async function nearestGroups(
   connection: SqliteConnection,
   index: VectorIndex,
   query: Float32Array,
   filters: SearchFilters | undefined,
   top: number,
-): VectorMatch[] {
+): Promise<VectorMatch[]> {
   index.ensureFresh(connection);
   const sessions = allowedSessions(connection, filters);
   const sessionless = !needsSession(filters);
-  return index.search(
-    query,
-    (slot) => {
-      const source = SOURCE_OF_OWNER[slot.owner.slice(0, 1)];
-      if (!source || !sourceAllowed(filters, source)) return false;
-      if (slot.sessionId) return !sessions || sessions.has(slot.sessionId);
-      return sessionless && (!filters?.clientId || slot.owner === `p:${filters.clientId}`);
-    },
-    top,
-    SEMANTIC_FLOOR,
-  );
+  const allow = (slot: { owner: string; sessionId: string | null }) => {
+    const source = SOURCE_OF_OWNER[slot.owner.slice(0, 1)];
+    if (!source || !sourceAllowed(filters, source)) return false;
+    if (slot.sessionId) return !sessions || sessions.has(slot.sessionId);
+    return sessionless && (!filters?.clientId || slot.owner === `p:${filters.clientId}`);
+  };
+  return index.scan(query, hasFilters(filters) ? allow : null, top, SEMANTIC_FLOOR);
 }
 
 export interface GroupPassage {

@@ -1,5 +1,6 @@
 import { SENTENCE_EMBEDDING_SIZE as DIMS } from '../notes/risk/semantic/sentence-encoder';
 import type { SqliteConnection } from '../store/sqlite-driver';
+import { VectorScanner } from './vector-scan';
 
 /**
  * Every vector of the library in memory, int8 with a scale per vector, searched by brute force.
@@ -37,10 +38,18 @@ interface Slot {
   sessionId: string | null;
 }
 
+/** Typed arrays over shared memory, so the scan thread reads them without a copy. */
+const sharedInt8 = (length: number) => new Int8Array(new SharedArrayBuffer(length));
+const sharedFloat32 = (length: number) => new Float32Array(new SharedArrayBuffer(length * 4));
+
 export class VectorIndex {
-  private data = new Int8Array(0);
-  private scales = new Float32Array(0);
+  private data = sharedInt8(0);
+  private scales = sharedFloat32(0);
   private slots: Slot[] = [];
+  /** Whether a scan was given the current arrays: a change then writes to fresh copies. */
+  private shared = false;
+  private scans = 0;
+  private readonly scanner = new VectorScanner();
   private readonly slotOf = new Map<string, number>();
   private signature: string | undefined;
 
@@ -74,7 +83,41 @@ export class VectorIndex {
     if (before !== undefined) this.signature = currentSignature(connection);
   }
 
-  /** The best matches at or above `floor`, among the slots `allow` accepts. */
+  /**
+   * The best matches at or above `floor` among the slots `allow` accepts, scanned on the scan
+   * thread; on the calling thread if that thread cannot run.
+   */
+  async scan(
+    query: Float32Array,
+    allow: ((slot: Slot) => boolean) | null,
+    top: number,
+    floor: number,
+  ): Promise<VectorMatch[]> {
+    const { data, scales, slots } = this;
+    const mask = allow ? Uint8Array.from(slots, (slot) => (allow(slot) ? 1 : 0)) : null;
+    this.shared = true;
+    this.scans += 1;
+    try {
+      const request = { data, scales, count: slots.length, dims: DIMS, query, top, floor };
+      const found = await this.scanner.scan({ ...request, allow: mask });
+      return found.slots.flatMap((index, k) => {
+        const slot = slots[index];
+        return slot ? [{ groupKey: slot.groupKey, score: found.scores[k] ?? 0 }] : [];
+      });
+    } catch {
+      return this.search(query, allow ?? (() => true), top, floor);
+    } finally {
+      this.scans -= 1;
+      // The last scan of these arrays is over: they may be changed in place again.
+      if (this.scans === 0 && this.data === data) this.shared = false;
+    }
+  }
+
+  close(): void {
+    this.scanner.close();
+  }
+
+  /** The best matches at or above `floor`, among the slots `allow` accepts (this thread). */
   search(
     query: Float32Array,
     allow: (slot: Slot) => boolean,
@@ -108,18 +151,32 @@ export class VectorIndex {
     this.slotOf.clear();
   }
 
+  /** Before a change after a scan began: the scan keeps the arrays it was given, unchanged. */
+  private detach(): void {
+    if (!this.shared) return;
+    this.shared = false;
+    const data = sharedInt8(this.data.length);
+    data.set(this.data);
+    const scales = sharedFloat32(this.scales.length);
+    scales.set(this.scales);
+    this.data = data;
+    this.scales = scales;
+    this.slots = this.slots.slice();
+  }
+
   private reserve(count: number): void {
     if (count * DIMS <= this.data.length) return;
     const capacity = Math.max(count, Math.ceil(this.slots.length * 1.5), 1024);
-    const data = new Int8Array(capacity * DIMS);
+    const data = sharedInt8(capacity * DIMS);
     data.set(this.data.subarray(0, this.slots.length * DIMS));
-    const scales = new Float32Array(capacity);
+    const scales = sharedFloat32(capacity);
     scales.set(this.scales.subarray(0, this.slots.length));
     this.data = data;
     this.scales = scales;
   }
 
   private put(row: VectorRow): void {
+    this.detach();
     const existing = this.slotOf.get(row.groupKey);
     const index = existing ?? this.slots.length;
     const slot = { groupKey: row.groupKey, owner: row.owner, sessionId: row.sessionId };
@@ -134,6 +191,7 @@ export class VectorIndex {
   private remove(groupKey: string): void {
     const index = this.slotOf.get(groupKey);
     if (index === undefined) return;
+    this.detach();
     const last = this.slots.length - 1;
     const moved = this.slots[last];
     if (moved && index !== last) {

@@ -1,6 +1,22 @@
 import { BriefAnalysis } from '../../../../shared/api/brief-schemas';
 import type { SqliteConnection } from '../../store/sqlite-driver';
-import { passage, selfGrouped, type OwnerDocuments, type SearchDocument } from './search-document';
+import {
+  passage,
+  readJson,
+  selfGrouped,
+  type OwnerDocuments,
+  type SearchDocument,
+} from './search-document';
+
+/** The brief's sections that are searched: key, label in words, and their lines. */
+const SECTIONS: [string, string, (brief: BriefAnalysis) => (string | null)[]][] = [
+  ['summary', 'Summary', (b) => b.summary.map((s) => s.text)],
+  ['questions', 'Question to ask', (b) => b.questions.map((q) => q.text)],
+  ['themes', 'Theme', (b) => b.themes.map((t) => t.label)],
+  ['homework', 'Homework', (b) => b.homework.map((h) => h.text)],
+  ['risks', 'Risk', (b) => b.risks.map((r) => r.label)],
+  ['memos', 'Voice memo', (b) => b.memos.map((m) => m.text)],
+];
 
 /**
  * A session's newest pre-session brief, in the clinician's words: its summary, questions,
@@ -16,7 +32,7 @@ export function briefDocuments(connection: SqliteConnection, sessionId: string):
     )
     .get(sessionId) as { id: string; clientId: string; analysisJson: string } | undefined;
   if (!row) return selfGrouped([]);
-  const parsed = BriefAnalysis.safeParse(JSON.parse(row.analysisJson));
+  const parsed = BriefAnalysis.safeParse(readJson(row.analysisJson));
   if (!parsed.success) return selfGrouped([]);
   const brief = parsed.data;
   const documents: SearchDocument[] = [];
@@ -31,35 +47,6 @@ export function briefDocuments(connection: SqliteConnection, sessionId: string):
           ),
         );
     });
-  add(
-    'summary',
-    'Summary',
-    brief.summary.map((s) => s.text),
-  );
-  add(
-    'questions',
-    'Question to ask',
-    brief.questions.map((q) => q.text),
-  );
-  add(
-    'themes',
-    'Theme',
-    brief.themes.map((t) => t.label),
-  );
-  add(
-    'homework',
-    'Homework',
-    brief.homework.map((h) => h.text),
-  );
-  add(
-    'risks',
-    'Risk',
-    brief.risks.map((r) => r.label),
-  );
-  add(
-    'memos',
-    'Voice memo',
-    brief.memos.map((m) => m.text),
-  );
+  for (const [sectionKey, label, texts] of SECTIONS) add(sectionKey, label, texts(brief));
   return selfGrouped(documents);
 }

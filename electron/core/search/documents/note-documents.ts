@@ -1,6 +1,12 @@
 import { NoteContent } from '../../../../shared/api/note-schemas';
 import type { SqliteConnection } from '../../store/sqlite-driver';
-import { passage, selfGrouped, type OwnerDocuments, type SearchDocument } from './search-document';
+import {
+  passage,
+  readJson,
+  selfGrouped,
+  type OwnerDocuments,
+  type SearchDocument,
+} from './search-document';
 
 interface NoteRow {
   id: string;
@@ -12,7 +18,7 @@ interface NoteRow {
 function currentContent(row: NoteRow): NoteContent | null {
   const json = row.clinicianJson ?? row.aiDraftJson;
   if (!json) return null;
-  const parsed = NoteContent.safeParse(JSON.parse(json));
+  const parsed = NoteContent.safeParse(readJson(json));
   return parsed.success ? parsed.data : null;
 }
 

@@ -1,6 +1,12 @@
 import { PlanContent } from '../../../../shared/api/plan-schemas';
 import type { SqliteConnection } from '../../store/sqlite-driver';
-import { passage, selfGrouped, type OwnerDocuments, type SearchDocument } from './search-document';
+import {
+  passage,
+  readJson,
+  selfGrouped,
+  type OwnerDocuments,
+  type SearchDocument,
+} from './search-document';
 
 /** A client's current treatment plan: each goal (with its SMART parts), intervention, homework. */
 export function planDocuments(connection: SqliteConnection, clientId: string): OwnerDocuments {
@@ -12,7 +18,7 @@ export function planDocuments(connection: SqliteConnection, clientId: string): O
     )
     .get(clientId) as { id: string; contentJson: string; createdAt: number } | undefined;
   if (!row) return selfGrouped([]);
-  const parsed = PlanContent.safeParse(JSON.parse(row.contentJson));
+  const parsed = PlanContent.safeParse(readJson(row.contentJson));
   if (!parsed.success) return selfGrouped([]);
   const plan = parsed.data;
   const base = { owner, source: 'plan' as const, clientId, planId: row.id };

@@ -54,3 +54,15 @@ export function selfGrouped(documents: SearchDocument[]): OwnerDocuments {
   const kept = documents.filter((d) => d.text.length > 0);
   return { documents: kept, groups: new Map(kept.map((d) => [d.groupKey, d.text])) };
 }
+
+/**
+ * Stored JSON, or null when it cannot be read: a damaged row is left out of the index rather
+ * than stopping the drain at it for good.
+ */
+export function readJson(json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return null;
+  }
+}
