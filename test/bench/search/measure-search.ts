@@ -35,7 +35,8 @@ export interface Latency {
 
 export interface Relevance {
   mode: SearchMode;
-  kind: QueryKind | 'all';
+  /** all; first: the queries written before the first measurement (all but mixed); or one kind. */
+  kind: QueryKind | 'all' | 'first';
   queries: number;
   recallAt10: number;
   mrr: number;
@@ -138,10 +139,12 @@ export async function relevance(
     }
     perQuery.push(row);
   }
-  const kinds: (QueryKind | 'all')[] = ['all', 'keyword', 'meaning', 'filtered'];
+  const kinds: Relevance['kind'][] = ['all', 'first', 'keyword', 'meaning', 'filtered', 'mixed'];
+  const inKind = (kind: Relevance['kind'], of: QueryKind) =>
+    kind === 'all' || (kind === 'first' ? of !== 'mixed' : of === kind);
   const summary = kinds.flatMap((kind) =>
     SEARCH_MODES.map((mode) => {
-      const these = scores.filter((s) => s.mode === mode && (kind === 'all' || s.kind === kind));
+      const these = scores.filter((s) => s.mode === mode && inKind(kind, s.kind));
       return {
         mode,
         kind,
