@@ -9,7 +9,11 @@ import { dataLayout } from '../../../electron/core/config/data-dir';
 import { libraryKeyFor } from '../../../electron/core/security/library-key-for';
 import { envKeyStore } from '../../../electron/core/security/node-key-stores';
 import { SearchService } from '../../../electron/core/search/search-service';
-import { finishRebuild, startRebuild } from '../../../electron/core/search/search-rebuild';
+import {
+  currentRebuild,
+  finishRebuild,
+  startRebuild,
+} from '../../../electron/core/search/search-rebuild';
 import { openDatabase, type Database } from '../../../electron/core/store/open-database';
 import { sessions } from '../../../electron/core/store/schema';
 import { SearchInput, type SearchMode } from '../../../shared/api/search-schemas';
@@ -42,11 +46,14 @@ export interface IndexBuild {
   textMs: number;
   /** Embedding every passage group, ms. */
   vectorMs: number;
+  /** A build an earlier run left unfinished was carried on: the times cover only the rest. */
+  resumed: boolean;
 }
 
 /** A whole rebuild, as search.reindex runs it (queue everything, drain), in its two phases. */
 export async function buildIndex(library: OpenLibrary): Promise<IndexBuild> {
   const { connection } = library.database;
+  const resumed = currentRebuild(connection) !== null;
   const rebuild = startRebuild(connection);
   const started = performance.now();
   await library.search.drain({ textOnly: true });
@@ -55,7 +62,7 @@ export async function buildIndex(library: OpenLibrary): Promise<IndexBuild> {
   const done = performance.now();
   if (!finishRebuild(connection, rebuild, library.search.semanticAvailable))
     throw new Error('the rebuild did not finish: something is still queued');
-  return { textMs: text - started, vectorMs: done - text };
+  return { textMs: text - started, vectorMs: done - text, resumed };
 }
 
 export interface Incremental {

@@ -43,6 +43,10 @@ export function printLibrary(
       'this run': reused.index ? 'cached' : 'built',
     },
   ]);
+  if (meta.index?.resumed)
+    console.log(
+      'The index build was resumed from an earlier, interrupted run: its times cover only the rest.',
+    );
   if (reused.index && reused.caughtUp > 0)
     console.log(
       `The cached index had ${reused.caughtUp} things queued (a newer engine re-queued them): caught up in ${ms(reused.caughtUpMs / 1000)} s.`,
