@@ -95,6 +95,9 @@ describe('the labelled query set', () => {
         const session = plan.sessions.find((s) => s.id === id);
         expect(session?.topics).toContain(query.topic);
         if (filters?.clientId) expect(session?.clientId).toBe(filters.clientId);
+        const client = plan.clients[session?.clientIndex ?? -1];
+        for (const [key, value] of Object.entries(query.client ?? {}))
+          expect(client?.[key as keyof typeof query.client]).toBe(value);
         if (filters?.sessionKinds) expect(filters.sessionKinds).toContain(session?.kind);
         if (filters?.hasRisk !== undefined)
           expect((session?.risks.length ?? 0) > 0).toBe(filters.hasRisk);
