@@ -12,6 +12,7 @@ const benchmarks: Record<string, () => Promise<() => unknown>> = {
   deid: async () => (await import('./deid')).deidBenchmark,
   diarize: async () => (await import('./diarize')).diarizeBenchmark,
   risk: async () => (await import('./risk')).riskBenchmark,
+  search: async () => (await import('./search/bench')).searchBenchmark,
   'file-crypto': async () => (await import('./file-crypto')).fileCryptoBenchmark,
   notes: async () => (await import('./notes')).notesBenchmark,
   'notes-process': async () => (await import('./notes-process')).notesProcessBenchmark,
@@ -27,7 +28,10 @@ const benchmarks: Record<string, () => Promise<() => unknown>> = {
 async function main(): Promise<void> {
   // Benchmarks make throwaway libraries: a fresh key each run (CLI runs inherit it).
   process.env.CAIRN_DB_KEY ??= randomBytes(32).toString('hex');
-  const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  // Options and their values (`--sessions 50`) are the benchmarks' own, not names.
+  const names = process.argv
+    .slice(2)
+    .filter((arg, i, all) => !arg.startsWith('-') && all[i - 1] !== '--sessions');
   const selected = names.length > 0 ? names : Object.keys(benchmarks);
   for (const name of selected) {
     const load = benchmarks[name];
