@@ -70,6 +70,10 @@ const DRAFT: NoteContent = {
   ],
 };
 
+// Exports print local time with its offset; the expected texts are written in UTC, so the test
+// pins the zone (Node re-reads TZ when it is assigned) rather than depend on the machine's.
+process.env.TZ = 'UTC';
+
 const PRACTICE = 'Riverside Counselling\n12 Mill Lane\nSpringfield SP1 2AB';
 const SIGNATURE = 'Signed by Dr Ada Byron on Monday 7 December 2026 at 14:05 (UTC+00:00)';
 const ADDENDUM_HEAD = 'Addendum by Dr Ada Byron, Tuesday 8 December 2026 at 09:30 (UTC+00:00)';
