@@ -14,91 +14,22 @@ import { runCairn } from '../helpers/cli';
 import { rejection } from '../helpers/errors';
 import { docxContent, fhirValidators, flat, pdfText } from '../helpers/exported-files';
 import { makeTempDir } from '../helpers/fixtures';
-import { noteItem, STORED_DRAFT_GENERATION } from '../helpers/notes';
+import { STORED_DRAFT_GENERATION } from '../helpers/notes';
 import { takeEgressViolations } from '../setup/no-egress';
+import {
+  SIGNED_AT,
+  ADDENDUM_AT,
+  SIGNED,
+  DRAFT,
+  PRACTICE,
+  SIGNATURE,
+  ADDENDUM_HEAD,
+  ADDENDUM,
+  SIGNED_EHR,
+} from '../fixtures/exported-note';
 
 // Times print in the computer's zone: fixed here so the expected words are exact.
 process.env.TZ = 'UTC';
-const SIGNED_AT = Date.UTC(2026, 11, 7, 14, 5);
-const ADDENDUM_AT = Date.UTC(2026, 11, 8, 9, 30);
-
-/** Stored out of the template's order (Plan first): exports follow SOAP's order. */
-const SIGNED: NoteContent = {
-  templateId: 'soap',
-  templateVersion: 1,
-  sections: [
-    {
-      key: 'plan',
-      title: 'Plan',
-      items: [noteItem('Continue the wind-down routine; review in two weeks.')],
-    },
-    {
-      key: 'subjective',
-      title: 'Subjective',
-      items: [
-        noteItem(
-          'Client said “I sleep better since cutting coffee” — café visits now end at noon.',
-        ),
-        noteItem('Reports worry about work most nights.'),
-      ],
-    },
-    { key: 'objective', title: 'Objective', items: [] },
-    {
-      key: 'assessment',
-      title: 'Assessment',
-      items: [noteItem('Sleep improving; anxiety moderate.', { fields: { status: 'improving' } })],
-    },
-  ],
-};
-
-const DRAFT: NoteContent = {
-  templateId: 'soap',
-  templateVersion: 1,
-  sections: [
-    {
-      key: 'subjective',
-      title: 'Subjective',
-      items: [noteItem('Client reports low mood.', { origin: 'ai' })],
-    },
-    {
-      key: 'assessment',
-      title: 'Assessment',
-      items: [
-        noteItem('Client is cured.', { origin: 'ai', supported: false, problems: ['not found'] }),
-      ],
-    },
-  ],
-};
-
-// Exports print local time with its offset; the expected texts are written in UTC, so the test
-// pins the zone (Node re-reads TZ when it is assigned) rather than depend on the machine's.
-process.env.TZ = 'UTC';
-
-const PRACTICE = 'Riverside Counselling\n12 Mill Lane\nSpringfield SP1 2AB';
-const SIGNATURE = 'Signed by Dr Ada Byron on Monday 7 December 2026 at 14:05 (UTC+00:00)';
-const ADDENDUM_HEAD = 'Addendum by Dr Ada Byron, Tuesday 8 December 2026 at 09:30 (UTC+00:00)';
-const ADDENDUM = 'Client called: the next session moves to Friday.';
-
-/** The signed note as "Copy for EHR" gives it: written out by hand, the format's contract. */
-const SIGNED_EHR = `Subjective
-Client said “I sleep better since cutting coffee” — café visits now end at noon.
-Reports worry about work most nights.
-
-Objective
-Nothing recorded.
-
-Assessment
-Sleep improving; anxiety moderate. (status: improving)
-
-Plan
-Continue the wind-down routine; review in two weeks.
-
-${SIGNATURE}
-
-${ADDENDUM_HEAD}
-${ADDENDUM}
-`;
-
 const temp = makeTempDir();
 const dataDir = path.join(temp.dir, 'data');
 afterAll(() => temp.remove());
